@@ -1,0 +1,40 @@
+# Two entry points for a fresh Debian/Ubuntu machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test setup system lint typecheck imports unit bench clean
+
+run: setup
+	@$(BIN)/videodb-editor --demo
+
+test: setup lint typecheck imports unit
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml packaging/debian-packages.txt packaging/bootstrap.sh
+	bash packaging/bootstrap.sh
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	touch $(STAMP)
+
+lint: setup
+	$(BIN)/ruff check editor_app tests bench
+	$(BIN)/ruff format --check editor_app tests bench
+
+typecheck: setup
+	$(BIN)/mypy
+
+imports: setup
+	$(BIN)/lint-imports
+
+unit: setup
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:cacheprovider
+
+bench: setup
+	for b in bench/*.py; do $(BIN)/python $$b || exit 1; done
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache
