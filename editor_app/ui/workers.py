@@ -1,0 +1,131 @@
+"""Background work for the GUI: network, ffmpeg and disk never run on the GUI thread.
+
+`TaskRunner.run(fn, ...)` runs `fn(report)` on a worker thread of its own QThreadPool and
+delivers the result, the exception or progress back on the GUI thread through queued signals.
+`report(value)` may be called from the worker as often as it likes; the GUI thread gets each
+value in order. Tasks are kept alive by the runner until they have delivered their outcome.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+log = logging.getLogger(__name__)
+
+Report = Callable[[object], None]
+Work = Callable[[Report], object]
+
+
+class Task(QObject):
+    """One piece of background work; its signals arrive on the thread that created it."""
+
+    succeeded = Signal(object)
+    failed = Signal(object)  # the exception
+    progressed = Signal(object)
+    ended = Signal()  # after succeeded/failed, either way
+
+    def __init__(self, fn: Work, name: str = "") -> None:
+        super().__init__()
+        self._fn = fn
+        self.name = name or getattr(fn, "__name__", "task")
+        self._cancelled = threading.Event()
+        self.done = False
+        self.result: object = None
+        self.error: BaseException | None = None
+        self.succeeded.connect(self._record_result)
+        self.failed.connect(self._record_error)
+
+    # runs on the worker thread
+    def execute(self) -> None:
+        try:
+            value = self._fn(self.progressed.emit)
+        except BaseException as exc:  # delivered to the GUI, never lost in a thread
+            if not isinstance(exc, Exception):
+                log.warning("task %s ended by %r", self.name, exc)
+            self.failed.emit(exc)
+        else:
+            self.succeeded.emit(value)
+        self.ended.emit()
+
+    def cancel(self) -> None:
+        """Ask the work to stop; work that honours it checks `cancelled` (or a CancelToken)."""
+        self._cancelled.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancelled.is_set()
+
+    def _record_result(self, value: object) -> None:
+        self.result = value
+        self.done = True
+
+    def _record_error(self, exc: object) -> None:
+        self.error = exc if isinstance(exc, BaseException) else RuntimeError(str(exc))
+        self.done = True
+
+
+class _Runnable(QRunnable):
+    def __init__(self, task: Task) -> None:
+        super().__init__()
+        self.task = task
+        self.setAutoDelete(True)
+
+    def run(self) -> None:
+        self.task.execute()
+
+
+class TaskRunner(QObject):
+    """A small pool of worker threads owned by the window (so a slow backend starves only it)."""
+
+    activeChanged = Signal(int)  # number of tasks in flight
+
+    def __init__(self, max_threads: int = 4, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(max_threads)
+        self._tasks: set[Task] = set()
+
+    def run(
+        self,
+        fn: Work,
+        *,
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+        on_progress: Callable[[Any], None] | None = None,
+        name: str = "",
+    ) -> Task:
+        task = Task(fn, name)
+        if on_done is not None:
+            task.succeeded.connect(on_done)
+        if on_error is not None:
+            task.failed.connect(on_error)
+        else:
+            task.failed.connect(lambda exc: log.error("background task %s failed: %s", task.name, exc))
+        if on_progress is not None:
+            task.progressed.connect(on_progress)
+        task.ended.connect(lambda: self._forget(task))
+        self._tasks.add(task)
+        self.activeChanged.emit(len(self._tasks))
+        self.pool.start(_Runnable(task))
+        return task
+
+    @property
+    def active(self) -> int:
+        return len(self._tasks)
+
+    def cancel_all(self) -> None:
+        for task in list(self._tasks):
+            task.cancel()
+
+    def wait(self, msecs: int = 30000) -> bool:
+        """Block until the pool is idle (shutdown and tests only, never in a GUI handler)."""
+        return bool(self.pool.waitForDone(msecs))
+
+    def _forget(self, task: Task) -> None:
+        self._tasks.discard(task)
+        self.activeChanged.emit(len(self._tasks))
