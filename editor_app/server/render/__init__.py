@@ -1,0 +1,1 @@
+"""ffmpeg rendering of editor timelines: filter graph, HLS previews, file exports."""

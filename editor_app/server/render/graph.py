@@ -1,0 +1,283 @@
+"""A timeline as one ffmpeg command: inputs, a filter graph and its two outputs.
+
+Pure: `build_plan(timeline, sources, work_dir)` only computes; the caller writes
+`plan.files` (text for drawtext, a long graph) before running ffmpeg.
+
+Render semantics (where the cloud is silent, these are ours):
+- the picture starts as the background colour at the timeline's resolution; gaps show it;
+- picture layers are drawn bottom to top ordered by track `z_index`, then track order
+  (later tracks on top), then clip `z_index`, then clip start (a later clip on top);
+- every input is seeked with input `-ss` and limited with `-t`; its frames are shifted to
+  the clip's start on the output, so overlays appear exactly in their time range;
+- `opacity` scales alpha; a `fade` transition fades the picture from/to transparent and
+  the sound from/to silence over `transition.duration` (at most half the clip);
+- audio: every clip with sound is delayed to its start, scaled by `volume` and summed
+  (`amix normalize=0`, so 0.5 volume is -6 dB and nothing else changes level) over a
+  silent bed as long as the timeline; muted tracks and volume 0 add nothing;
+- the output frame rate is the highest source frame rate (at most 60), 25 without video;
+- output length is the timeline's duration (the end of its last clip).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from editor_app.model import CaptionAsset, Clip, ImageAsset, TextAsset, Timeline, Track, VideoAsset
+from editor_app.model.ticks import Ticks
+from editor_app.server.render.escape import colour, filter_value
+from editor_app.server.render.layout import fit, place
+from editor_app.server.render.looks import look_filter
+from editor_app.server.render.sources import RenderInputError, RenderSource
+from editor_app.server.render.text import TextLayer, caption_layer, text_layer
+
+AUDIO_RATE = 48000
+MAX_SIDE = 7680
+# A single argv string may not exceed 128 KiB on Linux; longer graphs go through a file.
+INLINE_GRAPH_LIMIT = 64 * 1024
+
+
+@dataclass
+class RenderPlan:
+    input_args: list[str]
+    graph: str
+    duration: Ticks
+    fps: float
+    size: tuple[int, int]
+    files: dict[Path, str] = field(default_factory=dict)
+    graph_file: Path | None = None
+
+    @property
+    def seconds(self) -> float:
+        return self.duration / 1000
+
+    def graph_args(self) -> list[str]:
+        if self.graph_file is not None:
+            return ["-filter_complex_script", str(self.graph_file)]
+        return ["-filter_complex", self.graph]
+
+    def command(self, ffmpeg: str, output_args: list[str]) -> list[str]:
+        """The full argument list: inputs, graph, maps, then the caller's encoder/output."""
+        return [
+            ffmpeg,
+            "-hide_banner",
+            "-nostdin",
+            "-y",
+            *self.input_args,
+            *self.graph_args(),
+            "-map",
+            "[vout]",
+            "-map",
+            "[aout]",
+            "-t",
+            f"{self.seconds:.3f}",
+            *output_args,
+        ]
+
+    def write_files(self) -> None:
+        for path, text in self.files.items():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+
+
+def _secs(ticks: Ticks) -> str:
+    return f"{ticks / 1000:.3f}"
+
+
+def _frame_size(timeline: Timeline) -> tuple[int, int]:
+    width, height = timeline.size
+    if not (16 <= width <= MAX_SIDE and 16 <= height <= MAX_SIDE and width % 2 == 0 and height % 2 == 0):
+        raise RenderInputError(f"resolution: {timeline.resolution!r} needs even sides from 16 to {MAX_SIDE}")
+    return width, height
+
+
+def _output_fps(timeline: Timeline, sources: Mapping[str, RenderSource]) -> float:
+    rates = [
+        sources[clip.media_id].fps or 0.0
+        for _t, clip in timeline.clips()
+        if clip.kind == "video" and clip.media_id is not None and clip.media_id in sources
+    ]
+    best = max(rates, default=0.0)
+    return round(min(best, 60.0), 3) if best >= 1 else 25.0
+
+
+def _fade_duration(clip: Clip) -> Ticks:
+    if clip.transition is None:
+        return 0
+    return min(clip.transition.duration, clip.duration // 2)
+
+
+def _layer_key(item: tuple[int, Track, Clip]) -> tuple[int, int, int, int]:
+    index, track, clip = item
+    return (track.z_index, index, clip.z_index, clip.start)
+
+
+class _Builder:
+    def __init__(self, timeline: Timeline, sources: Mapping[str, RenderSource], work_dir: Path) -> None:
+        self.timeline = timeline
+        self.sources = sources
+        self.work_dir = work_dir
+        self.size = _frame_size(timeline)
+        self.fps = _output_fps(timeline, sources)
+        self.duration = timeline.duration
+        self.inputs: list[str] = []
+        self.input_count = 0
+        self.chains: list[str] = []
+        self.files: dict[Path, str] = {}
+        self.media_inputs: dict[str, int] = {}
+
+    def add_input(self, args: list[str]) -> int:
+        self.inputs += args
+        self.input_count += 1
+        return self.input_count - 1
+
+    def timed_input(self, clip: Clip, source: RenderSource) -> int:
+        return self.add_input(
+            ["-ss", _secs(clip.source_start), "-t", _secs(clip.duration), "-i", str(source.path)]
+        )
+
+    # ---- pictures ---------------------------------------------------------------------------
+    def alpha_tail(self, clip: Clip, force_alpha: bool) -> list[str]:
+        filters: list[str] = []
+        look = look_filter(clip.filter)
+        if look:
+            filters.append(look)
+        fade = _fade_duration(clip)
+        fade_in = fade > 0 and clip.transition is not None and clip.transition.in_ == "fade"
+        fade_out = fade > 0 and clip.transition is not None and clip.transition.out == "fade"
+        if force_alpha or clip.opacity < 1 or fade_in or fade_out:
+            filters.append("format=rgba")
+        if clip.opacity < 1:
+            filters.append(f"colorchannelmixer=aa={clip.opacity:.3f}")
+        if fade_in:
+            filters.append(f"fade=t=in:st=0:d={_secs(fade)}:alpha=1")
+        if fade_out:
+            filters.append(f"fade=t=out:st={_secs(clip.duration - fade)}:d={_secs(fade)}:alpha=1")
+        filters.append(f"setpts=PTS+{_secs(clip.start)}/TB")
+        return filters
+
+    def picture(self, n: int, clip: Clip, input_index: int, source: RenderSource) -> tuple[str, int, int]:
+        frame_w, frame_h = self.size
+        src_w, src_h = source.width or frame_w, source.height or frame_h
+        crop = clip.asset.crop if isinstance(clip.asset, VideoAsset | ImageAsset) else None
+        fitted = fit(clip, src_w, src_h, frame_w, frame_h, crop)
+        filters = ["setpts=PTS-STARTPTS"]
+        if fitted.crop is not None:
+            c = fitted.crop
+            filters.append(f"crop={c.width}:{c.height}:{c.x}:{c.y}")
+        filters.append(f"scale={fitted.scaled[0]}:{fitted.scaled[1]}")
+        if fitted.frame_cut is not None and fitted.frame_cut != fitted.scaled:
+            filters.append(f"crop={fitted.frame_cut[0]}:{fitted.frame_cut[1]}")
+        base = fitted.frame_cut or fitted.scaled
+        if fitted.final != base:
+            filters.append(f"scale={fitted.final[0]}:{fitted.final[1]}")
+        filters.append("setsar=1")
+        filters += self.alpha_tail(clip, force_alpha=source.kind == "image")
+        self.chains.append(f"[{input_index}:v]" + ",".join(filters) + f"[v{n}]")
+        x, y = place(clip, fitted.final[0], fitted.final[1], frame_w, frame_h)
+        return f"v{n}", x, y
+
+    def text(self, n: int, clip: Clip) -> tuple[str, int, int]:
+        frame_w, frame_h = self.size
+        stem = f"text{n}"
+        layer: TextLayer
+        if isinstance(clip.asset, TextAsset):
+            layer = text_layer(clip, clip.asset, self.size, self.work_dir / f"{stem}.txt")
+        elif isinstance(clip.asset, CaptionAsset):
+            layer = caption_layer(clip, clip.asset, self.work_dir, stem)
+        else:  # pragma: no cover - callers route only text and captions here
+            raise RenderInputError(f"{clip.kind} clip cannot be drawn as text")
+        self.files.update(layer.files)
+        canvas = f"color=c=black@0.0:s={frame_w}x{frame_h}:r={self.fps}:d={_secs(clip.duration)}"
+        filters = [canvas, "format=rgba", *layer.filters, *self.alpha_tail(clip, force_alpha=False)]
+        self.chains.append(",".join(filters) + f"[v{n}]")
+        return f"v{n}", 0, 0
+
+    def pictures(self) -> str:
+        frame_w, frame_h = self.size
+        bg = colour(self.timeline.background, "background")
+        self.chains.append(f"color=c={bg}:s={frame_w}x{frame_h}:r={self.fps}:d={_secs(self.duration)}[bg]")
+        layers = sorted(
+            ((i, t, c) for i, t in enumerate(self.timeline.tracks) if not t.hidden for c in t.clips),
+            key=_layer_key,
+        )
+        current = "bg"
+        for n, (_i, _track, clip) in enumerate(layers):
+            if clip.kind == "audio" or clip.scale == 0 or clip.opacity == 0:
+                continue
+            if clip.kind in ("text", "caption"):
+                label, x, y = self.text(n, clip)
+            else:
+                source = self.sources[clip.media_id or ""]
+                if clip.kind == "image":
+                    still = ["-loop", "1", "-framerate", str(self.fps), "-t", _secs(clip.duration)]
+                    index = self.add_input([*still, "-i", str(source.path)])
+                else:
+                    index = self.timed_input(clip, source)
+                    self.media_inputs[clip.id] = index
+                label, x, y = self.picture(n, clip, index, source)
+            self.chains.append(f"[{current}][{label}]overlay=x={x}:y={y}:eof_action=pass[o{n}]")
+            current = f"o{n}"
+        self.chains.append(f"[{current}]format=yuv420p[vout]")
+        return current
+
+    # ---- sound ------------------------------------------------------------------------------
+    def sounds(self) -> None:
+        self.chains.append(f"anullsrc=r={AUDIO_RATE}:cl=stereo,atrim=duration={_secs(self.duration)}[asil]")
+        labels = ["asil"]
+        for track in self.timeline.tracks:
+            if track.hidden or track.muted:
+                continue
+            for clip in track.clips:
+                volume = clip.volume
+                if volume is None or volume <= 0:
+                    continue
+                source = self.sources[clip.media_id or ""]
+                if not source.has_audio:
+                    continue
+                index = self.media_inputs.get(clip.id)
+                if index is None:
+                    index = self.timed_input(clip, source)
+                label = f"a{len(labels)}"
+                filters = [
+                    "asetpts=PTS-STARTPTS",
+                    f"aformat=sample_fmts=fltp:sample_rates={AUDIO_RATE}:channel_layouts=stereo",
+                    f"volume={volume:.4f}",
+                ]
+                fade = _fade_duration(clip)
+                if fade and clip.transition is not None and clip.transition.in_ == "fade":
+                    filters.append(f"afade=t=in:st=0:d={_secs(fade)}")
+                if fade and clip.transition is not None and clip.transition.out == "fade":
+                    filters.append(f"afade=t=out:st={_secs(clip.duration - fade)}:d={_secs(fade)}")
+                filters.append(f"adelay=delays={clip.start}:all=1")
+                self.chains.append(f"[{index}:a]" + ",".join(filters) + f"[{label}]")
+                labels.append(label)
+        if len(labels) == 1:
+            self.chains.append("[asil]anull[aout]")
+        else:
+            joined = "".join(f"[{label}]" for label in labels)
+            self.chains.append(
+                f"{joined}amix=inputs={len(labels)}:normalize=0:duration=first:dropout_transition=0[aout]"
+            )
+
+
+def build_plan(timeline: Timeline, sources: Mapping[str, RenderSource], work_dir: Path) -> RenderPlan:
+    """The ffmpeg inputs and filter graph that render `timeline` (see the module docstring)."""
+    if timeline.duration <= 0:
+        raise RenderInputError("timeline: it has no clips, so there is nothing to render")
+    for _track, clip in timeline.clips():
+        if clip.media_id is not None and clip.media_id not in sources:
+            raise RenderInputError(f"media {clip.media_id} was not looked up before rendering")
+    builder = _Builder(timeline, sources, work_dir)
+    builder.pictures()
+    builder.sounds()
+    graph = ";\n".join(builder.chains)
+    plan = RenderPlan(builder.inputs, graph, builder.duration, builder.fps, builder.size, builder.files)
+    if len(graph) > INLINE_GRAPH_LIMIT:
+        plan.graph_file = work_dir / "graph.txt"
+        plan.files[plan.graph_file] = graph
+    return plan
+
+
+__all__ = ["RenderPlan", "build_plan", "filter_value"]

@@ -1,0 +1,81 @@
+"""What the renderer needs to know about each source, and the checks against it.
+
+The renderer never talks to the media store itself: the routes turn store records into
+`RenderSource`s, so the filter-graph builder stays a pure function of its inputs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from editor_app.model import Timeline
+from editor_app.model.ticks import Ticks, to_seconds
+
+SourceKind = Literal["video", "audio", "image"]
+
+# Probed lengths wobble by a frame or two against what a caller computed; the cloud's exact
+# tolerance is undocumented, so a clip may overshoot its source by at most this much.
+LENGTH_TOLERANCE: Ticks = 50
+
+
+class RenderInputError(ValueError):
+    """The timeline cannot be rendered as asked (a 400: the message says why)."""
+
+
+class MissingSourceError(LookupError):
+    """A clip names media that does not exist (a 404 naming the id)."""
+
+    def __init__(self, media_id: str, kind: str = "media") -> None:
+        self.media_id = media_id
+        super().__init__(f"{kind} {media_id} not found")
+
+
+@dataclass(frozen=True)
+class RenderSource:
+    id: str
+    kind: SourceKind
+    path: Path
+    length: Ticks | None  # None for images
+    width: int | None
+    height: int | None
+    fps: float | None
+    has_audio: bool
+    content_hash: str
+
+
+SourceLookup = Callable[[str], RenderSource]
+
+
+def collect_sources(timeline: Timeline, lookup: SourceLookup) -> dict[str, RenderSource]:
+    """Every source the timeline uses, checked: right kind, long enough, present on disk."""
+    sources: dict[str, RenderSource] = {}
+    for _track, clip in timeline.clips():
+        media_id = clip.media_id
+        if media_id is None:
+            continue
+        source = sources.get(media_id) or lookup(media_id)
+        if source.kind != clip.kind:
+            raise RenderInputError(f"{clip.kind} clip names {media_id}, which is an {source.kind}")
+        if not source.path.is_file():
+            raise RenderInputError(f"the file of {media_id} is missing from the media store")
+        if source.length is not None:
+            available = source.length - clip.source_start
+            if clip.duration > available + LENGTH_TOLERANCE:
+                raise RenderInputError(
+                    f"Clip duration: {_secs(clip.duration)} greater than {source.kind} length: "
+                    f"{_secs(max(available, 0))}"
+                )
+        sources[media_id] = source
+    return sources
+
+
+def _secs(ticks: Ticks) -> str:
+    return str(float(to_seconds(ticks)))
+
+
+def content_key(sources: Mapping[str, RenderSource]) -> list[str]:
+    """The media part of a render cache key: ids with the hash of their content."""
+    return sorted(f"{s.id}:{s.content_hash}" for s in sources.values())

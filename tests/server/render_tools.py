@@ -1,0 +1,117 @@
+"""Helpers for the renderer tests: tiny lavfi media and measurements of rendered files."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+from pathlib import Path
+
+from editor_app.server.render.sources import RenderSource
+
+
+def run(args: list[str]) -> None:
+    subprocess.run(args, check=True, capture_output=True)
+
+
+def make_video(
+    path: Path,
+    color: str,
+    seconds: float = 4,
+    size: str = "320x180",
+    fps: int = 25,
+    tone_hz: int | None = 440,
+) -> Path:
+    args = ["ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i", f"color={color}:s={size}:r={fps}:d={seconds}"]
+    if tone_hz is not None:
+        args += ["-f", "lavfi", "-i", f"sine=f={tone_hz}:d={seconds}", "-c:a", "aac", "-shortest"]
+    run([*args, "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", str(path)])
+    return path
+
+
+def make_image(path: Path, color: str, size: str = "64x64") -> Path:
+    run(
+        [
+            "ffmpeg",
+            "-v",
+            "error",
+            "-y",
+            "-f",
+            "lavfi",
+            "-i",
+            f"color={color}:s={size}",
+            "-frames:v",
+            "1",
+            str(path),
+        ]
+    )
+    return path
+
+
+def source_for(path: Path, media_id: str) -> RenderSource:
+    """A RenderSource probed from a real file, as the routes build them from the store."""
+    out = subprocess.run(
+        ["ffprobe", "-v", "error", "-print_format", "json", "-show_format", "-show_streams", str(path)],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    info = json.loads(out)
+    video = next((s for s in info["streams"] if s["codec_type"] == "video"), None)
+    has_audio = any(s["codec_type"] == "audio" for s in info["streams"])
+    kind = "image" if media_id.startswith("img-") else ("audio" if media_id.startswith("a-") else "video")
+    length = None if kind == "image" else round(float(info["format"]["duration"]) * 1000)
+    fps = None
+    if video is not None and kind == "video":
+        num, _, den = video["avg_frame_rate"].partition("/")
+        fps = float(num) / float(den or 1) if float(den or 1) else None
+    return RenderSource(
+        id=media_id,
+        kind=kind,
+        path=path,
+        length=length,
+        width=video["width"] if video else None,
+        height=video["height"] if video else None,
+        fps=fps,
+        has_audio=has_audio,
+        content_hash=path.name,
+    )
+
+
+def duration_of(path: Path) -> float:
+    out = subprocess.run(
+        ["ffprobe", "-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0", str(path)],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return float(out.strip())
+
+
+def pixel_at(path: Path, seconds: float, x: int, y: int) -> tuple[int, int, int]:
+    head = ["ffmpeg", "-v", "error", "-ss", f"{seconds}", "-i", str(path), "-frames:v", "1"]
+    raw = subprocess.run(
+        [*head, "-vf", f"format=rgb24,crop=1:1:{x}:{y}", "-f", "rawvideo", "-"],
+        check=True,
+        capture_output=True,
+    ).stdout
+    assert len(raw) == 3, f"no frame at {seconds}s in {path}"
+    return raw[0], raw[1], raw[2]
+
+
+def mean_volume(path: Path, start: float, seconds: float) -> float:
+    """Mean volume in dB of `seconds` from `start` (-91 for digital silence)."""
+    head = ["ffmpeg", "-hide_banner", "-ss", f"{start}", "-t", f"{seconds}", "-i", str(path)]
+    err = subprocess.run(
+        [*head, "-vn", "-af", "volumedetect", "-f", "null", "-"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stderr
+    match = re.search(r"mean_volume: (-?[\d.]+|-inf) dB", err)
+    assert match, err[-500:]
+    return -91.0 if match.group(1) == "-inf" else float(match.group(1))
+
+
+def close(actual: tuple[int, int, int], expected: tuple[int, int, int], tolerance: int = 24) -> bool:
+    return all(abs(a - e) <= tolerance for a, e in zip(actual, expected, strict=True))
