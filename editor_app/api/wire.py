@@ -61,6 +61,7 @@ class MediaItem(WireModel):
     id: str
     collection_id: str = "default"
     name: str = ""
+    description: str | None = None
     length: float = 0.0
     size: int | None = None
     stream_url: str | None = None
@@ -96,9 +97,11 @@ class UploadUrl(WireModel):
 
 
 class UploadRequest(WireModel):
+    """`media_type` None (the SDK's default) lets the server tell the kind from the file."""
+
     url: str
     name: str | None = None
-    media_type: MediaKind = "video"
+    media_type: MediaKind | None = None
     description: str | None = None
 
 
@@ -106,6 +109,12 @@ class StreamRequest(WireModel):
     """`POST /video/{id}/stream`: segments `[[start, end], ...]` in seconds."""
 
     timeline: list[tuple[float, float]] = Field(default_factory=list)
+
+    @field_validator("timeline", mode="before")
+    @classmethod
+    def _none_is_whole_video(cls, value: Any) -> Any:
+        # the SDK sends `"timeline": null` to ask for the whole video
+        return [] if value is None else value
 
 
 class StreamResult(WireModel):

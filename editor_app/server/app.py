@@ -1,0 +1,96 @@
+"""The embedded local backend as a FastAPI app: the VideoDB HTTP API on loopback, rendered with ffmpeg.
+
+Shared state for route modules (the renderer's included):
+    app.state.store        Store (SQLite + content-addressed media)
+    app.state.api_key      the key every API request must carry in `x-access-token`
+    app.state.data_dir     Path of the data dir
+    app.state.sign(path)   HMAC token for a URL path (or folder prefix ending in "/"), for `?token=`
+    app.state.ffmpeg / app.state.ffprobe   executables
+    app.state.max_upload_bytes
+    app.state.file_areas   data-dir folders `/files/{area}/...` may serve (extendable)
+    app.state.on_shutdown  callables run when the server stops (e.g. end ffmpeg processes)
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI
+
+from editor_app import __version__
+from editor_app.server import routes_editor, routes_files, routes_media, routes_upload
+from editor_app.server.auth import ApiKeyMiddleware, make_signer
+from editor_app.server.errors import install_error_handlers
+from editor_app.server.store import Store
+
+log = logging.getLogger(__name__)
+DEFAULT_MAX_UPLOAD_BYTES = 4 * 1024**3
+
+DESCRIPTION = """
+The VideoDB editor API served locally: media, uploads, editor compile and export, rendered with ffmpeg.
+Every route needs the API key in the `x-access-token` header. File and stream URLs carry a
+`?token=` instead (players cannot send headers); upload URLs authorise themselves.
+
+Extensions of the local backend (not in the cloud API):
+- `GET /video/{id}/thumbnails?count=N`: a strip of N JPEG frames for drawing on the timeline.
+- `GET /video/{id}/waveform`, `GET /audio/{id}/waveform`: audio peaks (0..1) every 1/50 s.
+- Media objects also carry `width`, `height`, `fps`, `has_audio`, `video_codec`, `audio_codec`.
+- `GET /files/{area}/{path}`: stored files with HTTP Range support.
+"""
+
+
+def _run_shutdown_hooks(hooks: list[Callable[[], None]]) -> None:
+    for hook in reversed(hooks):
+        try:
+            hook()
+        except Exception:
+            log.exception("shutdown hook %r failed", hook)
+
+
+def create_app(
+    data_dir: Path,
+    api_key: str,
+    *,
+    max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES,
+    ffmpeg: str = "ffmpeg",
+    ffprobe: str = "ffprobe",
+) -> FastAPI:
+    if not api_key:
+        raise ValueError("the local backend needs a non-empty API key")
+    store = Store(data_dir)
+    on_shutdown: list[Callable[[], None]] = []
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        _run_shutdown_hooks(on_shutdown)
+        store.close()
+
+    app = FastAPI(
+        title="VideoDB local backend", version=__version__, description=DESCRIPTION, lifespan=lifespan
+    )
+    app.state.store = store
+    app.state.api_key = api_key
+    app.state.data_dir = store.data_dir
+    app.state.sign = make_signer(api_key)
+    app.state.ffmpeg = ffmpeg
+    app.state.ffprobe = ffprobe
+    app.state.max_upload_bytes = max_upload_bytes
+    app.state.file_areas = set(routes_files.DEFAULT_FILE_AREAS)
+    app.state.on_shutdown = on_shutdown
+
+    install_error_handlers(app)
+    app.add_middleware(ApiKeyMiddleware, api_key=api_key)
+
+    @app.get("/health", include_in_schema=False)
+    def health() -> dict[str, object]:
+        return {"success": True, "data": {"status": "ok", "version": __version__}}
+
+    app.include_router(routes_media.router)
+    app.include_router(routes_upload.router)
+    app.include_router(routes_files.router)
+    app.include_router(routes_editor.router)
+    return app

@@ -1,0 +1,147 @@
+"""`videodb-editor serve`: run the local backend on loopback for the app or a test to start as a child.
+
+Once it accepts requests it prints exactly one JSON line on stdout,
+`{"base_url": "http://127.0.0.1:PORT", "api_key": "..."}`; logs go to stderr. The socket is bound
+here (port 0 picks a free port) and handed to uvicorn, so the port is known before serving.
+SIGTERM and SIGINT shut down gracefully: open requests finish (5 s at most), shutdown hooks end
+ffmpeg processes, and the process exits with status 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ipaddress
+import json
+import logging
+import secrets
+import signal
+import socket
+import sys
+import threading
+import time
+from pathlib import Path
+from types import FrameType
+
+import uvicorn
+from platformdirs import user_data_dir
+
+from editor_app.server.app import DEFAULT_MAX_UPLOAD_BYTES, create_app
+
+
+def default_data_dir() -> Path:
+    return Path(user_data_dir("videodb-editor", appauthor=False)) / "backend"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--host", default="127.0.0.1", help="address to bind (loopback unless --allow-remote)"
+    )
+    parser.add_argument("--port", type=int, default=0, help="port to bind; 0 picks a free one")
+    parser.add_argument(
+        "--data-dir", type=Path, default=None, help=f"state folder (default {default_data_dir()})"
+    )
+    parser.add_argument("--api-key", default=None, help="key clients must send (default: a random one)")
+    parser.add_argument(
+        "--allow-remote", action="store_true", help="allow a non-loopback host (needs --api-key)"
+    )
+    parser.add_argument(
+        "--max-upload-bytes", type=int, default=DEFAULT_MAX_UPLOAD_BYTES, help="upload size limit"
+    )
+    parser.add_argument("--ffmpeg", default="ffmpeg", help="ffmpeg executable")
+    parser.add_argument("--ffprobe", default="ffprobe", help="ffprobe executable")
+    parser.add_argument("--log-level", default="warning", choices=["debug", "info", "warning", "error"])
+
+
+def is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def check_arguments(args: argparse.Namespace) -> str | None:
+    """A reason to refuse these arguments, or None."""
+    if not 0 <= args.port <= 65535:
+        return f"--port must be between 0 and 65535, got {args.port}"
+    if args.max_upload_bytes <= 0:
+        return "--max-upload-bytes must be positive"
+    if args.api_key is not None and not args.api_key.strip():
+        return "--api-key must not be empty"
+    if not is_loopback(args.host):
+        if not args.allow_remote:
+            return f"refusing to listen on non-loopback host {args.host}; pass --allow-remote and --api-key"
+        if args.api_key is None:
+            return "--allow-remote needs an explicit --api-key"
+    return None
+
+
+def bind_socket(host: str, port: int) -> socket.socket:
+    family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+    sock = socket.socket(family, kind, proto)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind(address)
+    sock.listen(128)
+    sock.set_inheritable(True)
+    return sock
+
+
+def base_url_of(sock: socket.socket) -> str:
+    host, port = sock.getsockname()[:2]
+    return f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
+
+
+def _announce_when_started(server: uvicorn.Server, line: str) -> None:
+    """Print the JSON line once uvicorn serves (a thread: `started` flips inside uvicorn's loop)."""
+    while not server.started:
+        if server.should_exit:
+            return
+        time.sleep(0.01)
+    sys.stdout.write(line + "\n")
+    sys.stdout.flush()
+
+
+def run(args: argparse.Namespace) -> int:
+    problem = check_arguments(args)
+    if problem:
+        print(f"videodb-editor serve: {problem}", file=sys.stderr)
+        return 2
+    logging.basicConfig(
+        level=args.log_level.upper(), stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s"
+    )
+    api_key = args.api_key or secrets.token_urlsafe(24)
+    data_dir = (args.data_dir or default_data_dir()).expanduser()
+    try:
+        sock = bind_socket(args.host, args.port)
+        app = create_app(
+            data_dir,
+            api_key,
+            max_upload_bytes=args.max_upload_bytes,
+            ffmpeg=args.ffmpeg,
+            ffprobe=args.ffprobe,
+        )
+    except (OSError, ValueError) as exc:
+        print(f"videodb-editor serve: cannot start: {exc}", file=sys.stderr)
+        return 1
+    config = uvicorn.Config(
+        app, log_level=args.log_level, timeout_graceful_shutdown=5, access_log=args.log_level == "debug"
+    )
+    server = uvicorn.Server(config)
+    line = json.dumps({"base_url": base_url_of(sock), "api_key": api_key})
+    threading.Thread(target=_announce_when_started, args=(server, line), daemon=True).start()
+    # uvicorn re-raises a caught SIGTERM/SIGINT through the handlers it found; make those harmless
+    # so a graceful stop ends with status 0 instead of death by signal.
+    previous = {sig: signal.signal(sig, _ignore) for sig in (signal.SIGTERM, signal.SIGINT)}
+    try:
+        server.run(sockets=[sock])
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+        sock.close()
+    return 0 if server.started else 1
+
+
+def _ignore(sig: int, _frame: FrameType | None) -> None:
+    """Stands in while uvicorn's own handler does the shutdown; only notes the signal."""
+    logging.getLogger(__name__).info("stopped by signal %d", sig)

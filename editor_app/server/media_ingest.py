@@ -1,0 +1,117 @@
+"""Turn a received upload into stored media: probe it, file it by content hash, make its thumbnail.
+
+Ingest is synchronous (probing takes ~60 ms, a thumbnail ~100 ms) so the SDK's upload call gets
+the media object back at once instead of polling. A file that is not media is refused with a 400
+and stays where it was, so nothing is lost. Identical content is stored once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import subprocess
+import time
+from pathlib import Path
+
+from editor_app.api.wire import MediaKind
+from editor_app.server.errors import bad_request
+from editor_app.server.probe import ProbeError, ProbeResult, file_extension, probe
+from editor_app.server.store import MediaRecord, Store, new_media_id
+
+log = logging.getLogger(__name__)
+THUMBNAIL_WIDTH = 320
+FFMPEG_TIMEOUT_S = 120.0
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _decide_kind(result: ProbeResult, asked: MediaKind | None) -> MediaKind:
+    """The asked media type must fit the file; a video's sound may be taken as audio, as the cloud does."""
+    if asked is None or asked == result.kind:
+        return result.kind
+    if asked == "audio" and result.kind == "video" and result.has_audio:
+        return "audio"
+    raise bad_request(
+        f"media_type is '{asked}' but the uploaded file is {result.kind}", "media_type_mismatch"
+    )
+
+
+def thumbnail_path(store: Store, sha256: str) -> Path:
+    return store.data_dir / "thumbs" / sha256 / "thumb.jpg"
+
+
+def make_thumbnail(source: Path, target: Path, at_seconds: float, ffmpeg: str = "ffmpeg") -> bool:
+    """One JPEG frame `at_seconds` in, 320 px wide; False (and logged) if ffmpeg could not make it."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_suffix(".part.jpg")
+    args = [ffmpeg, "-v", "error", "-y", "-ss", f"{at_seconds:.3f}", "-i", str(source)]
+    args += ["-frames:v", "1", "-vf", f"scale={THUMBNAIL_WIDTH}:-2", "-q:v", "4", str(partial)]
+    try:
+        done = subprocess.run(args, capture_output=True, timeout=FFMPEG_TIMEOUT_S, check=False)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        log.warning("thumbnail of %s failed: %s", source, exc)
+        return False
+    if done.returncode != 0 or not partial.is_file() or partial.stat().st_size == 0:
+        log.warning("thumbnail of %s failed: %s", source, done.stderr.decode(errors="replace")[-300:])
+        partial.unlink(missing_ok=True)
+        return False
+    os.replace(partial, target)
+    return True
+
+
+def ingest_file(
+    store: Store,
+    staged: Path,
+    *,
+    collection_id: str,
+    name: str,
+    asked_kind: MediaKind | None,
+    description: str | None = None,
+    ffmpeg: str = "ffmpeg",
+    ffprobe: str = "ffprobe",
+) -> MediaRecord:
+    """Probe `staged`, move it into the content-addressed store and record it; returns the record."""
+    try:
+        result = probe(staged, ffprobe)
+    except ProbeError as exc:
+        raise bad_request(f"cannot ingest '{name}': {exc}", "unsupported_media") from exc
+    kind = _decide_kind(result, asked_kind)
+    sha = sha256_of(staged)
+    ext = file_extension(result)
+    target = store.data_dir / "media" / f"{sha}.{ext}"
+    size = staged.stat().st_size
+    if target.exists():
+        staged.unlink()
+    else:
+        os.replace(staged, target)
+    if result.kind == "video" and not thumbnail_path(store, sha).exists():
+        make_thumbnail(target, thumbnail_path(store, sha), min(1.0, result.length / 2), ffmpeg)
+    as_audio = kind == "audio"
+    record = MediaRecord(
+        id=new_media_id(kind),
+        kind=kind,
+        collection_id=collection_id,
+        name=name,
+        description=description,
+        sha256=sha,
+        ext=ext,
+        size=size,
+        length=result.length,
+        width=None if as_audio else result.width,
+        height=None if as_audio else result.height,
+        fps=None if as_audio else result.fps,
+        has_audio=result.has_audio,
+        video_codec=None if as_audio else result.video_codec,
+        audio_codec=result.audio_codec,
+        created_at=time.time(),
+        data_dir=store.data_dir,
+    )
+    store.add_media(record)
+    return record

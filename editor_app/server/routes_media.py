@@ -1,0 +1,223 @@
+"""Collections and media: list, get and delete videos, audios and images; segment streams;
+the canvas extensions (thumbnail strips and waveforms).
+
+Shapes follow what the official SDK reads: lists come as `{"videos": [...]}` (`audios`,
+`images`, `collections`), each item with `id`, `collection_id`, `name`, `length` (seconds),
+`size`, `stream_url`, `thumbnail_url` (video) or `url` (image), plus probed metadata.
+"""
+
+from __future__ import annotations
+
+import shutil
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Body, Query, Request
+
+from editor_app.api.wire import (
+    Collection,
+    Envelope,
+    MediaItem,
+    MediaKind,
+    StreamRequest,
+    StreamResult,
+    ThumbnailStrip,
+    Waveform,
+)
+from editor_app.server.errors import not_found, ok
+from editor_app.server.media_ingest import thumbnail_path
+from editor_app.server.media_previews import (
+    MAX_STRIP_COUNT,
+    PEAKS_PER_SECOND,
+    image_size,
+    strip_dir,
+    thumbnail_strip,
+    waveform_path,
+    waveform_peaks,
+)
+from editor_app.server.routes_files import file_url
+from editor_app.server.store import MediaRecord, Store, kind_of_id
+from editor_app.server.stream_segments import render_segments, validate_segments
+
+router = APIRouter(tags=["media"])
+
+CollectionId = Annotated[str, Query(max_length=200, description="collection to list (default: `default`)")]
+PLURAL: dict[MediaKind, str] = {"video": "videos", "audio": "audios", "image": "images"}
+
+
+def _store(request: Request) -> Store:
+    store: Store = request.app.state.store
+    return store
+
+
+def media_item(request: Request, record: MediaRecord) -> dict[str, Any]:
+    """A stored media row as the wire's MediaItem, with signed URLs a player can open without headers."""
+    url = file_url(request, "media", record.file_name)
+    thumb = thumbnail_path(_store(request), record.sha256)
+    item = MediaItem(
+        id=record.id,
+        collection_id=record.collection_id,
+        name=record.name,
+        length=record.length,
+        size=record.size,
+        stream_url=url if record.kind != "image" else None,
+        url=url if record.kind == "image" else None,
+        thumbnail_url=file_url(request, "thumbs", f"{record.sha256}/thumb.jpg")
+        if record.kind == "video" and thumb.is_file()
+        else None,
+        width=record.width,
+        height=record.height,
+        fps=record.fps,
+        has_audio=record.has_audio,
+        video_codec=record.video_codec,
+        audio_codec=record.audio_codec,
+        description=record.description,
+    )
+    return item.model_dump()
+
+
+def collection_body(row: Any) -> dict[str, Any]:
+    return Collection(id=row["id"], name=row["name"], description=row["description"]).model_dump()
+
+
+def _get_of_kind(request: Request, kind: MediaKind, media_id: str) -> MediaRecord:
+    """The media only if it is of this kind: `/video/a-1` is a 404 "video a-1 not found"."""
+    if kind_of_id(media_id) != kind:
+        raise not_found(kind, media_id)
+    return _store(request).get_media(media_id)
+
+
+# ---- collections ---------------------------------------------------------------------------
+@router.get("/collection", summary="List collections")
+def list_collections(request: Request) -> dict[str, Any]:
+    rows = _store(request).list_collections()
+    return ok({"collections": [collection_body(r) for r in rows], "default_collection": "default"})
+
+
+@router.get("/collection/{collection_id}", summary="Get a collection", response_model=Envelope[Collection])
+def get_collection(collection_id: str, request: Request) -> dict[str, Any]:
+    return ok(collection_body(_store(request).get_collection(collection_id)))
+
+
+# ---- media lists, items, deletion -----------------------------------------------------------
+def _list(request: Request, kind: MediaKind, collection_id: str) -> dict[str, Any]:
+    records = _store(request).list_media(kind, collection_id)
+    return ok({PLURAL[kind]: [media_item(request, r) for r in records]})
+
+
+def _delete(request: Request, kind: MediaKind, media_id: str) -> dict[str, Any]:
+    _get_of_kind(request, kind, media_id)
+    record, unreferenced = _store(request).delete_media(media_id)
+    if unreferenced:  # identical content uploaded twice shares one file
+        record.path.unlink(missing_ok=True)
+        shutil.rmtree(thumbnail_path(_store(request), record.sha256).parent, ignore_errors=True)
+        waveform_path(record).unlink(missing_ok=True)
+    return ok({"id": media_id, "deleted": True})
+
+
+@router.get("/video", summary="List videos of a collection")
+def list_videos(request: Request, collection_id: CollectionId = "default") -> dict[str, Any]:
+    return _list(request, "video", collection_id)
+
+
+@router.get("/audio", summary="List audios of a collection")
+def list_audios(request: Request, collection_id: CollectionId = "default") -> dict[str, Any]:
+    return _list(request, "audio", collection_id)
+
+
+@router.get("/image", summary="List images of a collection")
+def list_images(request: Request, collection_id: CollectionId = "default") -> dict[str, Any]:
+    return _list(request, "image", collection_id)
+
+
+@router.get("/video/{media_id}", summary="Get a video", response_model=Envelope[MediaItem])
+def get_video(media_id: str, request: Request) -> dict[str, Any]:
+    return ok(media_item(request, _get_of_kind(request, "video", media_id)))
+
+
+@router.get("/audio/{media_id}", summary="Get an audio", response_model=Envelope[MediaItem])
+def get_audio(media_id: str, request: Request) -> dict[str, Any]:
+    return ok(media_item(request, _get_of_kind(request, "audio", media_id)))
+
+
+@router.get("/image/{media_id}", summary="Get an image", response_model=Envelope[MediaItem])
+def get_image(media_id: str, request: Request) -> dict[str, Any]:
+    return ok(media_item(request, _get_of_kind(request, "image", media_id)))
+
+
+@router.delete("/video/{media_id}", summary="Delete a video")
+def delete_video(media_id: str, request: Request) -> dict[str, Any]:
+    return _delete(request, "video", media_id)
+
+
+@router.delete("/audio/{media_id}", summary="Delete an audio")
+def delete_audio(media_id: str, request: Request) -> dict[str, Any]:
+    return _delete(request, "audio", media_id)
+
+
+@router.delete("/image/{media_id}", summary="Delete an image")
+def delete_image(media_id: str, request: Request) -> dict[str, Any]:
+    return _delete(request, "image", media_id)
+
+
+# ---- streams and canvas extensions ----------------------------------------------------------
+@router.post("/video/{media_id}/stream", summary="Stream of segments", response_model=Envelope[StreamResult])
+def stream_segments(
+    media_id: str, request: Request, body: Annotated[StreamRequest | None, Body()] = None
+) -> dict[str, Any]:
+    """`{"timeline": [[start, end], ...]}` in seconds -> an MP4 of those segments, one after another.
+    An empty or null timeline answers the whole video's stream URL."""
+    record = _get_of_kind(request, "video", media_id)
+    if body is None or not body.timeline:
+        url = file_url(request, "media", record.file_name)
+    else:
+        segments = validate_segments(body.timeline, record.length)
+        output = render_segments(record, segments, request.app.state.ffmpeg)
+        url = file_url(request, "streams", output.name)
+    return ok(StreamResult(stream_url=url, player_url=url).model_dump())
+
+
+@router.get(
+    "/video/{media_id}/thumbnails",
+    summary="Thumbnail strip (extension)",
+    response_model=Envelope[ThumbnailStrip],
+)
+def thumbnails(
+    media_id: str,
+    request: Request,
+    count: Annotated[int, Query(ge=1, le=MAX_STRIP_COUNT, description="number of frames")] = 10,
+) -> dict[str, Any]:
+    """Local-backend extension: `count` JPEG frames from the middles of equal slices of the video,
+    `interval` seconds apart, for drawing on the timeline. Made once, then served from cache."""
+    record = _get_of_kind(request, "video", media_id)
+    paths = thumbnail_strip(record, count, request.app.state.ffmpeg)
+    width, height = image_size(paths[0])
+    folder = strip_dir(record, count).name
+    urls = [file_url(request, "thumbs", f"{record.sha256}/{folder}/{p.name}") for p in paths]
+    strip = ThumbnailStrip(interval=round(record.length / count, 6), width=width, height=height, urls=urls)
+    return ok(strip.model_dump())
+
+
+def _waveform(request: Request, kind: MediaKind, media_id: str) -> dict[str, Any]:
+    record = _get_of_kind(request, kind, media_id)
+    peaks = waveform_peaks(record, request.app.state.ffmpeg)
+    return ok(Waveform(interval=1 / PEAKS_PER_SECOND, peaks=peaks).model_dump())
+
+
+_WAVEFORM_DOC = (
+    "Local-backend extension: peak amplitude (0..1) of each 1/50 s of the first audio stream, "
+    "decoded once to 8 kHz mono and cached. A video without sound has no peaks."
+)
+
+
+@router.get(
+    "/video/{media_id}/waveform", summary="Waveform of a video (extension)", description=_WAVEFORM_DOC
+)
+def video_waveform(media_id: str, request: Request) -> dict[str, Any]:
+    return _waveform(request, "video", media_id)
+
+
+@router.get(
+    "/audio/{media_id}/waveform", summary="Waveform of an audio (extension)", description=_WAVEFORM_DOC
+)
+def audio_waveform(media_id: str, request: Request) -> dict[str, Any]:
+    return _waveform(request, "audio", media_id)

@@ -1,0 +1,102 @@
+"""The three-step upload flow (DESIGN 3.4), as the official SDK drives it:
+
+1. `GET /collection/{cid}/upload_url?name=N` -> `{"upload_url": "{base}/upload/{token}"}`;
+2. `POST {upload_url}` (multipart, field `file`) — the SDK sends no key here, so the single-use,
+   one-hour token in the URL is the authorisation;
+3. `POST /collection/{cid}/upload` with `{"url": upload_url, "name", "media_type"}` -> the media.
+
+Step 3 is idempotent: ingesting the same upload URL again answers the same media object, so a
+client retrying after a lost answer does not create a duplicate.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Body, Query, Request
+
+from editor_app.api.wire import Envelope, MediaItem, UploadRequest, UploadUrl
+from editor_app.server.errors import ApiError, not_found, ok
+from editor_app.server.media_ingest import ingest_file
+from editor_app.server.routes_media import media_item
+from editor_app.server.store import Store
+from editor_app.server.upload_receiver import receive_upload
+
+router = APIRouter(tags=["upload"])
+_ingest_lock = threading.Lock()  # one ingest at a time: probing and hashing share 2 cores anyway
+
+
+def _store(request: Request) -> Store:
+    store: Store = request.app.state.store
+    return store
+
+
+@router.get(
+    "/collection/{collection_id}/upload_url",
+    summary="Get an upload URL",
+    response_model=Envelope[UploadUrl],
+)
+def upload_url(
+    collection_id: str,
+    request: Request,
+    name: Annotated[str, Query(max_length=500, description="name of the media")] = "",
+) -> dict[str, Any]:
+    """A single-use URL (valid for an hour) to POST one file to, without the API key."""
+    token = _store(request).new_upload(collection_id, name)
+    base = str(request.base_url).rstrip("/")
+    return ok({"upload_url": f"{base}/upload/{token}"})
+
+
+@router.post("/upload/{token}", summary="Receive a file on an upload URL")
+async def receive(token: str, request: Request) -> dict[str, Any]:
+    """Multipart with the file in field `file` (or a raw body). Size limited by `--max-upload-bytes`."""
+    store = _store(request)
+    slot = store.upload_slot(token)
+    if slot is None:
+        raise not_found("upload URL", token[:8] + "…")
+    if slot.received_at is not None:
+        raise ApiError(409, "a file was already uploaded to this URL; ask for a new one", "upload_used")
+    if slot.expires_at < time.time():
+        raise ApiError(410, "the upload URL has expired; ask for a new one", "upload_expired")
+    partial = slot.path.with_name(f"{slot.token}.part")
+    try:
+        size = await receive_upload(request, partial, request.app.state.max_upload_bytes)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise ApiError(507, f"could not store the upload: {exc.strerror or exc}", "storage_failed") from exc
+    os.replace(partial, slot.path)
+    store.mark_received(token, size)
+    return ok({"upload_url": str(request.url.remove_query_params("token")), "size": size})
+
+
+@router.post(
+    "/collection/{collection_id}/upload",
+    summary="Ingest an uploaded file as media",
+    response_model=Envelope[MediaItem],
+)
+def ingest(collection_id: str, request: Request, body: Annotated[UploadRequest, Body()]) -> dict[str, Any]:
+    """Probes the file, stores it by content hash and answers the video (`m-`), audio (`a-`) or
+    image (`img-`) at once. Only URLs returned by `upload_url` are accepted (no network fetches)."""
+    store = _store(request)
+    store.get_collection(collection_id)
+    with _ingest_lock:
+        slot = store.slot_for_url(body.url)
+        if slot.media_id is not None:
+            return ok(media_item(request, store.get_media(slot.media_id)))
+        if not slot.path.is_file():
+            raise ApiError(409, "the file uploaded to this URL is no longer available", "upload_consumed")
+        record = ingest_file(
+            store,
+            slot.path,
+            collection_id=collection_id,
+            name=body.name or slot.name or "untitled",
+            asked_kind=body.media_type,
+            description=body.description,
+            ffmpeg=request.app.state.ffmpeg,
+            ffprobe=request.app.state.ffprobe,
+        )
+        store.mark_ingested(slot.token, record.id)
+    return ok(media_item(request, record))

@@ -1,0 +1,262 @@
+"""The local backend's state: SQLite (WAL) for rows, a content-addressed folder for media files.
+
+Layout under the data dir:
+    backend.sqlite3        collections, media, uploads (+ the renderer's timelines and jobs)
+    media/{sha256}.{ext}   uploaded media, one file per distinct content
+    uploads/{token}        files received on an upload URL and not yet ingested
+    thumbs/{sha256}/...    thumbnails and thumbnail strips
+    cache/...              waveforms and other derived data
+
+FastAPI runs sync routes on a thread pool, so each thread gets its own connection; `db()` wraps
+one transaction.
+"""
+
+from __future__ import annotations
+
+import secrets
+import sqlite3
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlparse
+
+from editor_app.api.wire import MediaKind
+from editor_app.server.errors import ApiError, bad_request, not_found
+from editor_app.server.store_schema import apply_schema
+
+ID_PREFIX: dict[str, str] = {"video": "m-", "audio": "a-", "image": "img-"}
+UPLOAD_TTL_S = 3600.0
+NOT_OURS = "only files uploaded to this server can be ingested"
+
+
+def new_media_id(kind: MediaKind) -> str:
+    return ID_PREFIX[kind] + secrets.token_hex(8)
+
+
+def kind_of_id(media_id: str) -> MediaKind:
+    if media_id.startswith("img-"):
+        return "image"
+    if media_id.startswith("a-"):
+        return "audio"
+    return "video"
+
+
+@dataclass(frozen=True)
+class MediaRecord:
+    id: str
+    kind: MediaKind
+    collection_id: str
+    name: str
+    description: str | None
+    sha256: str
+    ext: str
+    size: int
+    length: float
+    width: int | None
+    height: int | None
+    fps: float | None
+    has_audio: bool
+    video_codec: str | None
+    audio_codec: str | None
+    created_at: float
+    data_dir: Path
+
+    @property
+    def file_name(self) -> str:
+        return f"{self.sha256}.{self.ext}"
+
+    @property
+    def path(self) -> Path:
+        return self.data_dir / "media" / self.file_name
+
+
+@dataclass(frozen=True)
+class UploadSlot:
+    token: str
+    collection_id: str
+    name: str
+    expires_at: float
+    received_at: float | None
+    size: int | None
+    media_id: str | None
+    path: Path
+
+
+_MEDIA_COLUMNS = (
+    "id, kind, collection_id, name, description, sha256, ext, size, length, width, height, fps,"
+    " has_audio, video_codec, audio_codec, created_at"
+)
+
+
+class Store:
+    def __init__(self, data_dir: Path) -> None:
+        self.data_dir = Path(data_dir).resolve()
+        for folder in ("media", "uploads", "thumbs", "cache"):
+            (self.data_dir / folder).mkdir(parents=True, exist_ok=True)
+        self.db_path = self.data_dir / "backend.sqlite3"
+        self._local = threading.local()
+        self._all: list[sqlite3.Connection] = []
+        self._lock = threading.Lock()
+        apply_schema(self._connection(), time.time())
+
+    # ---- connections ---------------------------------------------------------------------
+    def _connection(self) -> sqlite3.Connection:
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = sqlite3.connect(self.db_path, timeout=30.0, check_same_thread=False)
+            conn.row_factory = sqlite3.Row
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")
+            conn.execute("PRAGMA foreign_keys=ON")
+            self._local.conn = conn
+            with self._lock:
+                self._all.append(conn)
+        return conn
+
+    @contextmanager
+    def db(self) -> Iterator[sqlite3.Connection]:
+        """One transaction on this thread's connection: committed on success, rolled back on error."""
+        conn = self._connection()
+        with conn:
+            yield conn
+
+    def close(self) -> None:
+        with self._lock:
+            for conn in self._all:
+                conn.close()
+            self._all.clear()
+        self._local = threading.local()
+
+    # ---- collections ---------------------------------------------------------------------
+    def list_collections(self) -> list[sqlite3.Row]:
+        with self.db() as conn:
+            return list(conn.execute("SELECT * FROM collections ORDER BY created_at, id"))
+
+    def get_collection(self, collection_id: str) -> sqlite3.Row:
+        with self.db() as conn:
+            row = conn.execute("SELECT * FROM collections WHERE id = ?", (collection_id,)).fetchone()
+        if row is None:
+            raise not_found("collection", collection_id)
+        return row
+
+    # ---- media ---------------------------------------------------------------------------
+    def _record(self, row: sqlite3.Row) -> MediaRecord:
+        values = dict(row)
+        values["has_audio"] = bool(values["has_audio"])
+        return MediaRecord(**values, data_dir=self.data_dir)
+
+    def get_media(self, media_id: str) -> MediaRecord:
+        """The media with this id, or a 404 ApiError naming it ("video m-xxx not found")."""
+        with self.db() as conn:
+            row = conn.execute(f"SELECT {_MEDIA_COLUMNS} FROM media WHERE id = ?", (media_id,)).fetchone()
+        if row is None:
+            raise not_found(kind_of_id(media_id), media_id)
+        return self._record(row)
+
+    def list_media(self, kind: MediaKind, collection_id: str) -> list[MediaRecord]:
+        self.get_collection(collection_id)
+        with self.db() as conn:
+            rows = conn.execute(
+                f"SELECT {_MEDIA_COLUMNS} FROM media WHERE kind = ? AND collection_id = ?"
+                " ORDER BY created_at, id",
+                (kind, collection_id),
+            ).fetchall()
+        return [self._record(row) for row in rows]
+
+    def add_media(self, record: MediaRecord) -> None:
+        with self.db() as conn:
+            conn.execute(
+                f"INSERT INTO media ({_MEDIA_COLUMNS}) VALUES ({', '.join('?' * 16)})",
+                (
+                    record.id,
+                    record.kind,
+                    record.collection_id,
+                    record.name,
+                    record.description,
+                    record.sha256,
+                    record.ext,
+                    record.size,
+                    record.length,
+                    record.width,
+                    record.height,
+                    record.fps,
+                    int(record.has_audio),
+                    record.video_codec,
+                    record.audio_codec,
+                    record.created_at,
+                ),
+            )
+
+    def delete_media(self, media_id: str) -> tuple[MediaRecord, bool]:
+        """Remove the row; returns it and whether its file is now unreferenced (safe to delete)."""
+        record = self.get_media(media_id)
+        with self.db() as conn:
+            conn.execute("DELETE FROM media WHERE id = ?", (media_id,))
+            others = conn.execute("SELECT COUNT(*) FROM media WHERE sha256 = ?", (record.sha256,)).fetchone()
+        return record, others[0] == 0
+
+    # ---- upload URLs ---------------------------------------------------------------------
+    def new_upload(self, collection_id: str, name: str) -> str:
+        self.get_collection(collection_id)
+        token = secrets.token_urlsafe(24)
+        now = time.time()
+        with self.db() as conn:
+            conn.execute(
+                "INSERT INTO uploads (token, collection_id, name, created_at, expires_at)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (token, collection_id, name, now, now + UPLOAD_TTL_S),
+            )
+        return token
+
+    def upload_slot(self, token: str) -> UploadSlot | None:
+        with self.db() as conn:
+            row = conn.execute("SELECT * FROM uploads WHERE token = ?", (token,)).fetchone()
+        if row is None:
+            return None
+        return UploadSlot(
+            token=row["token"],
+            collection_id=row["collection_id"],
+            name=row["name"],
+            expires_at=row["expires_at"],
+            received_at=row["received_at"],
+            size=row["size"],
+            media_id=row["media_id"],
+            path=self.data_dir / "uploads" / row["token"],
+        )
+
+    def mark_received(self, token: str, size: int) -> None:
+        with self.db() as conn:
+            conn.execute(
+                "UPDATE uploads SET received_at = ?, size = ? WHERE token = ?", (time.time(), size, token)
+            )
+
+    def mark_ingested(self, token: str, media_id: str) -> None:
+        with self.db() as conn:
+            conn.execute("UPDATE uploads SET media_id = ? WHERE token = ?", (media_id, token))
+
+    def slot_for_url(self, url: str) -> UploadSlot:
+        """The received upload slot an upload URL names; a 400 for anything else (no network fetches)."""
+        parts = urlparse(url)
+        segments = parts.path.strip("/").split("/")
+        if parts.scheme not in ("http", "https") or len(segments) != 2 or segments[0] != "upload":
+            raise bad_request(NOT_OURS, "unsupported_url")
+        slot = self.upload_slot(segments[1])
+        if slot is None:
+            raise bad_request(NOT_OURS, "unsupported_url")
+        if slot.received_at is None:
+            if slot.expires_at < time.time():
+                raise bad_request("the upload URL has expired; ask for a new one", "upload_expired")
+            raise bad_request("nothing has been uploaded to this upload URL yet", "upload_missing")
+        return slot
+
+    def resolve_upload_url(self, url: str) -> Path:
+        """The file received on one of our upload URLs (e.g. a timeline JSON the SDK uploaded)."""
+        slot = self.slot_for_url(url)
+        if not slot.path.is_file():
+            raise ApiError(
+                409, "the file uploaded to this URL was already ingested as media", "upload_consumed"
+            )
+        return slot.path
