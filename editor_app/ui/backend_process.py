@@ -40,11 +40,13 @@ class BackendProcess(QObject):
         api_key: str | None = None,
         startup_timeout_ms: int = 30000,
         max_restarts: int = 5,
+        command: list[str] | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.data_dir = Path(data_dir)
         self._api_key = api_key
+        self._command = command  # another program speaking the same one-line protocol
         self.startup_timeout_ms = startup_timeout_ms
         self.max_restarts = max_restarts
         self.base_url: str | None = None
@@ -92,6 +94,8 @@ class BackendProcess(QObject):
         return pid or None
 
     def command(self) -> list[str]:
+        if self._command is not None:
+            return list(self._command)
         args = [sys.executable, "-m", "editor_app.cli", "serve", "--port", "0"]
         args += ["--data-dir", str(self.data_dir)]
         if self._api_key:
