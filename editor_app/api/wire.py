@@ -168,13 +168,17 @@ class EditorDownloadRequest(WireModel):
 
 
 class JobData(WireModel):
-    """`data` of an async response; `progress` (0..1) and `error` are extensions."""
+    """`data` of an async response; `progress` (0..1) and `error` are extensions.
+
+    `percentage` (0..100) is what the official SDK reads for its progress bar.
+    """
 
     id: str | None = None
     output_url: str | None = None
     download_url: str | None = None
     stream_url: str | None = None
     progress: float | None = None
+    percentage: float | None = None
     size: int | None = None
     duration: float | None = None
     format: str | None = None

@@ -1,0 +1,107 @@
+"""Output formats and what low/medium/high mean for each (documented choices).
+
+| format | video / audio             | low                  | medium               | high                 |
+|--------|---------------------------|----------------------|----------------------|----------------------|
+| mp4    | H.264 yuv420p / AAC       | crf 28 veryfast 96k  | crf 23 veryfast 128k | crf 20 fast 192k     |
+| webm   | VP9 (crf, b:v 0) / Opus   | crf 40 cpu-used 8 64k| crf 33 cpu-used 6 96k| crf 28 cpu-used 5 128k|
+| avi    | MPEG-4 part 2 XVID / MP3  | q:v 8 128k           | q:v 5 192k           | q:v 3 256k           |
+
+MP4 gets `+faststart` (players and VLC start before the whole file is read).
+AVI carries MPEG-4 part 2 with MP3 because that pair plays in every AVI player (H.264 in
+AVI is off-spec). Previews (HLS) favour speed: x264 ultrafast/zerolatency, 2 s segments with
+a keyframe at each segment start, AAC 128k.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from editor_app.api.wire import ExportFormat, Quality
+
+HLS_SEGMENT_SECONDS = 2
+
+
+@dataclass(frozen=True)
+class Encoding:
+    muxer: str
+    extension: str
+    video: tuple[str, ...]
+    audio: tuple[str, ...]
+    extra: tuple[str, ...] = ()
+
+
+_X264 = ("-c:v", "libx264", "-pix_fmt", "yuv420p")
+_VP9 = ("-c:v", "libvpx-vp9", "-pix_fmt", "yuv420p", "-b:v", "0", "-row-mt", "1", "-deadline", "good")
+_MPEG4 = ("-c:v", "mpeg4", "-vtag", "XVID", "-pix_fmt", "yuv420p")
+
+ENCODINGS: dict[tuple[ExportFormat, Quality], Encoding] = {
+    ("mp4", "low"): Encoding(
+        "mp4", "mp4", (*_X264, "-preset", "veryfast", "-crf", "28"), ("-c:a", "aac", "-b:a", "96k")
+    ),
+    ("mp4", "medium"): Encoding(
+        "mp4", "mp4", (*_X264, "-preset", "veryfast", "-crf", "23"), ("-c:a", "aac", "-b:a", "128k")
+    ),
+    ("mp4", "high"): Encoding(
+        "mp4", "mp4", (*_X264, "-preset", "fast", "-crf", "20"), ("-c:a", "aac", "-b:a", "192k")
+    ),
+    ("webm", "low"): Encoding(
+        "webm", "webm", (*_VP9, "-crf", "40", "-cpu-used", "8"), ("-c:a", "libopus", "-b:a", "64k")
+    ),
+    ("webm", "medium"): Encoding(
+        "webm", "webm", (*_VP9, "-crf", "33", "-cpu-used", "6"), ("-c:a", "libopus", "-b:a", "96k")
+    ),
+    ("webm", "high"): Encoding(
+        "webm", "webm", (*_VP9, "-crf", "28", "-cpu-used", "5"), ("-c:a", "libopus", "-b:a", "128k")
+    ),
+    ("avi", "low"): Encoding("avi", "avi", (*_MPEG4, "-q:v", "8"), ("-c:a", "libmp3lame", "-b:a", "128k")),
+    ("avi", "medium"): Encoding("avi", "avi", (*_MPEG4, "-q:v", "5"), ("-c:a", "libmp3lame", "-b:a", "192k")),
+    ("avi", "high"): Encoding("avi", "avi", (*_MPEG4, "-q:v", "3"), ("-c:a", "libmp3lame", "-b:a", "256k")),
+}
+
+
+def export_args(fmt: ExportFormat, quality: Quality, output: Path) -> list[str]:
+    """Encoder and muxer arguments writing `output` (whatever its suffix, e.g. `.part`)."""
+    enc = ENCODINGS[(fmt, quality)]
+    faststart = ["-movflags", "+faststart"] if enc.muxer == "mp4" else []
+    return [*enc.video, *enc.audio, "-ar", "48000", *faststart, "-f", enc.muxer, str(output)]
+
+
+def extension(fmt: ExportFormat) -> str:
+    return ENCODINGS[(fmt, "high")].extension
+
+
+def hls_args(fps: float, folder: Path) -> list[str]:
+    gop = max(1, round(fps * HLS_SEGMENT_SECONDS))
+    return [
+        *_X264,
+        "-preset",
+        "ultrafast",
+        "-tune",
+        "zerolatency",
+        "-crf",
+        "23",
+        "-g",
+        str(gop),
+        "-sc_threshold",
+        "0",
+        "-force_key_frames",
+        f"expr:gte(t,n_forced*{HLS_SEGMENT_SECONDS})",
+        "-c:a",
+        "aac",
+        "-b:a",
+        "128k",
+        "-ar",
+        "48000",
+        "-f",
+        "hls",
+        "-hls_time",
+        str(HLS_SEGMENT_SECONDS),
+        "-hls_playlist_type",
+        "event",
+        "-hls_flags",
+        "independent_segments+temp_file",
+        "-hls_segment_filename",
+        str(folder / "seg_%05d.ts"),
+        str(folder / "index.m3u8"),
+    ]

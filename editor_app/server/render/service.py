@@ -1,0 +1,117 @@
+"""The renderer behind the editor routes: compile (cache + HLS preview) and export jobs.
+
+Folders under the data dir: `streams/<id>/` (HLS previews, see `hls.py`) and `exports/`
+(finished files `<job id>.<ext>`, served by the core's `/files/exports/...`; per-job work
+files in `exports/work-<job id>/`, removed after the render).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, cast
+
+from editor_app.api.wire import ExportFormat, Quality
+from editor_app.model import Timeline
+from editor_app.server.jobs import Job, JobRunner, JobStore
+from editor_app.server.render.encoders import extension
+from editor_app.server.render.export import FileRender
+from editor_app.server.render.graph import RenderPlan, build_plan
+from editor_app.server.render.hls import PreviewRenderer
+from editor_app.server.render.sources import RenderSource, SourceLookup, collect_sources
+from editor_app.server.render.timelines import (
+    Connect,
+    TimelineStore,
+    source_from_record,
+    stream_folder_name,
+    timeline_id,
+)
+
+
+class TimelineGone(LookupError):
+    pass
+
+
+class EditorService:
+    def __init__(
+        self,
+        data_dir: Path,
+        connect: Connect,
+        get_media: Callable[[str], Any],
+        *,
+        ffmpeg: str = "ffmpeg",
+        ffprobe: str = "ffprobe",
+    ) -> None:
+        self.data_dir = data_dir
+        self.lookup: SourceLookup = lambda media_id: source_from_record(get_media(media_id))
+        self.ffmpeg = ffmpeg
+        self.ffprobe = ffprobe
+        self.timelines = TimelineStore(connect)
+        self.previews = PreviewRenderer(data_dir / "streams", ffmpeg)
+        self.exports_dir = data_dir / "exports"
+        self.exports_dir.mkdir(parents=True, exist_ok=True)
+        self.jobs = JobStore(connect)
+        self.runner = JobRunner(self.jobs, self._make_render)
+
+    # ---- compile ------------------------------------------------------------------------------
+    def compile(self, timeline: Timeline) -> tuple[str, bool]:
+        """Check, store and start previewing a timeline: its id, and whether it was cached."""
+        sources = collect_sources(timeline, self.lookup)
+        build_plan(timeline, sources, self.data_dir / "unused")  # refuse what cannot render, now
+        tid = timeline_id(timeline, sources)
+        self.timelines.save(tid, timeline)
+        cached = self.previews.is_cached(stream_folder_name(tid))
+        self.ensure_preview(tid)
+        return tid, cached
+
+    def _plan_for(self, tid: str) -> tuple[Timeline, dict[str, RenderSource]]:
+        stored = self.timelines.get(tid)
+        if stored is None:
+            raise TimelineGone(f"timeline {tid} not found")
+        timeline = stored.timeline()
+        return timeline, collect_sources(timeline, self.lookup)
+
+    def ensure_preview(self, tid: str) -> None:
+        folder = stream_folder_name(tid)
+        if self.previews.is_cached(folder) or self.previews.is_running(folder):
+            return
+        timeline, sources = self._plan_for(tid)
+
+        def make_plan(work_dir: Path) -> RenderPlan:
+            return build_plan(timeline, sources, work_dir)
+
+        self.previews.ensure(folder, make_plan)
+
+    # ---- export -------------------------------------------------------------------------------
+    def export(self, tid: str, fmt: ExportFormat, quality: Quality) -> Job:
+        if self.timelines.get(tid) is None:
+            raise TimelineGone(f"timeline {tid} not found")
+        return self.runner.submit(tid, fmt, quality)
+
+    def export_path(self, job: Job) -> Path | None:
+        return self.exports_dir / job.output_name if job.output_name else None
+
+    def _make_render(self, job: Job, on_progress: Callable[[float], None]) -> FileRender:
+        timeline, sources = self._plan_for(job.timeline_id)
+        fmt = cast(ExportFormat, job.format)
+        work_dir = self.exports_dir / f"work-{job.id}"
+        plan = build_plan(timeline, sources, work_dir)
+        output = self.exports_dir / f"{job.id}.{extension(fmt)}"
+        return FileRender(
+            plan,
+            output,
+            fmt,
+            cast(Quality, job.quality),
+            ffmpeg=self.ffmpeg,
+            ffprobe=self.ffprobe,
+            on_progress=on_progress,
+            work_dir=work_dir,
+        )
+
+    # ---- life ---------------------------------------------------------------------------------
+    def start(self) -> None:
+        self.runner.start()
+
+    def shutdown(self) -> None:
+        self.runner.shutdown()
+        self.previews.shutdown()

@@ -1,0 +1,106 @@
+"""Compiled timelines: their cache key, their SQLite rows, and their sources from the store.
+
+A timeline's key is the sha256 of its canonical editor JSON (re-serialised by the model, keys
+sorted) together with the content hashes of the media it uses and the renderer version; the
+same timeline compiled twice gets the same id, and so the same cached stream.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import time
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from typing import Any
+
+from editor_app.model import Timeline
+from editor_app.model.ticks import to_ticks
+from editor_app.server.render.sources import RenderSource, SourceKind, content_key
+
+RENDERER_VERSION = "1"
+ID_PREFIX = "tl-"
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS timelines (
+    id TEXT PRIMARY KEY,
+    editor_json TEXT NOT NULL,
+    duration REAL NOT NULL,
+    created_at REAL NOT NULL
+);
+"""
+
+Connect = Callable[[], AbstractContextManager[sqlite3.Connection]]
+
+
+def canonical_json(timeline: Timeline) -> str:
+    return json.dumps(timeline.to_editor_json(), sort_keys=True, separators=(",", ":"))
+
+
+def timeline_id(timeline: Timeline, sources: dict[str, RenderSource]) -> str:
+    digest = hashlib.sha256()
+    digest.update(RENDERER_VERSION.encode())
+    digest.update(canonical_json(timeline).encode())
+    for part in content_key(sources):
+        digest.update(part.encode())
+    return ID_PREFIX + digest.hexdigest()[:32]
+
+
+def stream_folder_name(tid: str) -> str:
+    return tid.removeprefix(ID_PREFIX)
+
+
+@dataclass(frozen=True)
+class StoredTimeline:
+    id: str
+    editor_json: dict[str, Any]
+    duration: float
+
+    def timeline(self) -> Timeline:
+        return Timeline.from_editor_json(self.editor_json)
+
+
+class TimelineStore:
+    def __init__(self, connect: Connect) -> None:
+        self.connect = connect
+        with connect() as conn:
+            conn.executescript(SCHEMA)
+
+    def save(self, tid: str, timeline: Timeline) -> None:
+        with self.connect() as conn:
+            conn.execute(
+                "INSERT OR IGNORE INTO timelines (id, editor_json, duration, created_at) VALUES (?, ?, ?, ?)",
+                (tid, canonical_json(timeline), timeline.duration / 1000, time.time()),
+            )
+
+    def get(self, tid: str) -> StoredTimeline | None:
+        with self.connect() as conn:
+            row = conn.execute(
+                "SELECT id, editor_json, duration FROM timelines WHERE id = ?", (tid,)
+            ).fetchone()
+        if row is None:
+            return None
+        return StoredTimeline(row[0], json.loads(row[1]), float(row[2]))
+
+    def ids(self) -> Iterator[str]:
+        with self.connect() as conn:
+            rows = conn.execute("SELECT id FROM timelines").fetchall()
+        return iter([row[0] for row in rows])
+
+
+def source_from_record(record: Any) -> RenderSource:
+    """A RenderSource from the media store's record (duck-typed: the store is the core's)."""
+    kind: SourceKind = record.kind
+    return RenderSource(
+        id=record.id,
+        kind=kind,
+        path=record.path,
+        length=None if kind == "image" else to_ticks(record.length),
+        width=record.width,
+        height=record.height,
+        fps=record.fps,
+        has_audio=bool(record.has_audio),
+        content_hash=record.sha256,
+    )
