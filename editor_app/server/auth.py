@@ -70,8 +70,8 @@ class ApiKeyMiddleware:
         if path in OPEN_PATHS or path.startswith(SELF_AUTHORISED_PREFIXES):
             return True
         for name, value in scope.get("headers", []):
-            if name == KEY_HEADER:
-                return key_matches(self.api_key, value.decode("latin-1"))
+            if name == KEY_HEADER and key_matches(self.api_key, value.decode("latin-1")):
+                return True
         query = parse_qs(scope.get("query_string", b"").decode("latin-1"))
         tokens = query.get("token", [])
         return bool(tokens) and token_allows(self.sign, path, tokens[0])
