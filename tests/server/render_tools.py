@@ -115,3 +115,30 @@ def mean_volume(path: Path, start: float, seconds: float) -> float:
 
 def close(actual: tuple[int, int, int], expected: tuple[int, int, int], tolerance: int = 24) -> bool:
     return all(abs(a - e) <= tolerance for a, e in zip(actual, expected, strict=True))
+
+
+def frame_rgb(path: Path, seconds: float) -> bytes:
+    """One whole frame as packed rgb24 bytes."""
+    head = ["ffmpeg", "-v", "error", "-ss", f"{seconds}", "-i", str(path), "-frames:v", "1"]
+    return subprocess.run(
+        [*head, "-vf", "format=rgb24", "-f", "rawvideo", "-"], check=True, capture_output=True
+    ).stdout
+
+
+def count_close(frame: bytes, expected: tuple[int, int, int], tolerance: int = 40) -> int:
+    """How many pixels of an rgb24 frame are within `tolerance` of `expected`."""
+    return sum(
+        1
+        for i in range(0, len(frame) - 2, 3)
+        if close((frame[i], frame[i + 1], frame[i + 2]), expected, tolerance)
+    )
+
+
+def codec_names(path: Path) -> list[str]:
+    out = subprocess.run(
+        ["ffprobe", "-v", "error", "-show_entries", "stream=codec_name", "-of", "csv=p=0", str(path)],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return [line.strip() for line in out.splitlines() if line.strip()]
