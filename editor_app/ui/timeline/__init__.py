@@ -1,0 +1,1 @@
+"""The timeline canvas: `TimelineView` (headers, canvas, scroll bars) around `TimelineCanvas`."""

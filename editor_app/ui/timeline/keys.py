@@ -1,0 +1,35 @@
+"""Keys the canvas answers itself when no window action claims them (a canvas on its own, tests).
+
+The bindings are the editors' defaults from `ui.shortcuts`, so both paths agree.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QKeyCombination, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence
+
+from editor_app.ui.shortcuts import BY_ID
+
+MODIFIER_KEYS = {Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_Meta}
+
+
+def key_text(event: QKeyEvent) -> str:
+    """`Ctrl+B`, `Shift+Delete`, `+`: the portable text of the pressed combination."""
+    key = Qt.Key(event.key())
+    if key in MODIFIER_KEYS:
+        return ""
+    mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+    text = event.text()
+    if text and not text.isalnum() and not text.isspace() and key < Qt.Key.Key_Escape:
+        # "+" arrives as Shift+= on many layouts; the character is what the binding names
+        mods &= ~Qt.KeyboardModifier.ShiftModifier
+    return QKeySequence(QKeyCombination(mods, key)).toString()
+
+
+def bindings(command_ids: list[str]) -> dict[str, str]:
+    """Key text -> command id for the given commands' default keys."""
+    table: dict[str, str] = {}
+    for command_id in command_ids:
+        for keys in BY_ID[command_id].keys:
+            table[QKeySequence(keys).toString()] = command_id
+    return table

@@ -1,0 +1,64 @@
+"""Colours, pens and fonts of the timeline: a dark neutral look that also reads in a light theme."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from PySide6.QtGui import QColor, QFont
+
+BACKGROUND = QColor("#1e1f22")
+ROW_BG = QColor("#25272b")
+ROW_BG_ALT = QColor("#222428")
+ROW_LINE = QColor("#34373d")
+RULER_BG = QColor("#2b2d31")
+RULER_TICK = QColor("#6c717a")
+RULER_TEXT = QColor("#b9bec7")
+RULER_LINE = QColor("#45484f")
+PLAYHEAD = QColor("#ff5a4e")
+SNAP_GUIDE = QColor("#ffd54a")
+SELECTION_OUTLINE = QColor("#fff3b0")
+RUBBER_BAND_FILL = QColor(120, 170, 255, 50)
+RUBBER_BAND_LINE = QColor(150, 190, 255, 200)
+GHOST_OK = QColor(255, 255, 255, 70)
+GHOST_BAD = QColor(255, 80, 70, 110)
+TEXT = QColor("#f2f4f7")
+TEXT_DIM = QColor("#d0d4da")
+VOLUME_LINE = QColor("#ffe08a")
+WAVEFORM = QColor(255, 255, 255, 120)
+FADE = QColor(0, 0, 0, 110)
+NOTICE_BG = QColor(30, 30, 30, 225)
+HATCH = QColor(0, 0, 0, 90)
+
+KIND_COLOURS = {
+    "video": QColor("#3d6fb8"),
+    "audio": QColor("#3a9a5b"),
+    "image": QColor("#8a5cc7"),
+    "text": QColor("#d8822a"),
+    "caption": QColor("#2a9d99"),
+}
+
+
+def kind_colour(kind: str) -> QColor:
+    return KIND_COLOURS.get(kind, QColor("#777c85"))
+
+
+@cache
+def muted_colour(kind: str) -> QColor:
+    """A desaturated, darker version of the kind colour for clips on muted tracks."""
+    colour = kind_colour(kind).toHsv()
+    return QColor.fromHsv(colour.hue(), int(colour.saturation() * 0.25), int(colour.value() * 0.7))
+
+
+@cache
+def small_font() -> QFont:
+    font = QFont()
+    font.setPixelSize(11)
+    return font
+
+
+@cache
+def label_font() -> QFont:
+    font = QFont()
+    font.setPixelSize(11)
+    font.setBold(True)
+    return font
