@@ -1,0 +1,41 @@
+"""HTTP client for the VideoDB API (cloud or the embedded local backend). No Qt here."""
+
+from editor_app.api.cancel import CancelToken
+from editor_app.api.client import VideoDBClient
+from editor_app.api.errors import (
+    AuthenticationError,
+    Cancelled,
+    ConnectionFailed,
+    DownloadIncomplete,
+    InvalidRequestError,
+    JobFailed,
+    JobTimeout,
+    NotFoundError,
+    RateLimitedError,
+    RequestTimeout,
+    ServerError,
+    VideoDBError,
+)
+from editor_app.api.exports import ExportHandle, supports_formats, supports_quality
+from editor_app.api.retry import RetryPolicy
+
+__all__ = [
+    "AuthenticationError",
+    "CancelToken",
+    "Cancelled",
+    "ConnectionFailed",
+    "DownloadIncomplete",
+    "ExportHandle",
+    "InvalidRequestError",
+    "JobFailed",
+    "JobTimeout",
+    "NotFoundError",
+    "RateLimitedError",
+    "RequestTimeout",
+    "RetryPolicy",
+    "ServerError",
+    "VideoDBClient",
+    "VideoDBError",
+    "supports_formats",
+    "supports_quality",
+]

@@ -1,0 +1,159 @@
+"""Streamed, resumable download of a finished file to a path.
+
+Bytes go to `DEST.part`; an interrupted transfer (dropped connection, cancel, crash) leaves
+the `.part`, and the next attempt asks for the rest with `Range: bytes=N-`. A server that
+ignores the range (200) restarts the file; a 206 whose `Content-Range` does not start at N
+restarts it too. The finished size is checked against `Content-Range`/`Content-Length` and
+`expected_size`, then `.part` is renamed over DEST in one step, so DEST is either absent or
+complete. Retries continue while each attempt makes progress; after `retry.attempts`
+attempts in a row without a new byte the last error is raised.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import httpx
+
+from editor_app.api.cancel import CancelToken, sleep_or_cancel
+from editor_app.api.errors import (
+    ConnectionFailed,
+    DownloadIncomplete,
+    RateLimitedError,
+    RequestTimeout,
+    ServerError,
+    VideoDBError,
+)
+from editor_app.api.transport import ApiSession
+
+DownloadProgress = Callable[[int, int | None], None]
+_CONTENT_RANGE = re.compile(r"^bytes (\d+)-(\d+)/(\d+|\*)$|^bytes \*/(\d+)$")
+
+
+def part_path(dest: Path) -> Path:
+    return dest.with_name(dest.name + ".part")
+
+
+def _content_range(response: httpx.Response) -> tuple[int | None, int | None]:
+    """(first byte, total size) from Content-Range; Nones when absent or unreadable."""
+    match = _CONTENT_RANGE.match(response.headers.get("content-range", "").strip())
+    if match is None:
+        return None, None
+    if match.group(4) is not None:
+        return None, int(match.group(4))
+    total = None if match.group(3) == "*" else int(match.group(3))
+    return int(match.group(1)), total
+
+
+class _Restart(Exception):
+    """The server's answer does not continue the partial file: start it again."""
+
+
+def _one_attempt(
+    session: ApiSession,
+    url: str,
+    part: Path,
+    progress: DownloadProgress | None,
+    cancel: CancelToken | None,
+) -> int | None:
+    """Fetch what is missing into `part`; returns the total size when the server told it."""
+    offset = part.stat().st_size if part.exists() else 0
+    headers = {"Accept-Encoding": "identity"}
+    if offset:
+        headers["Range"] = f"bytes={offset}-"
+    request = session.build("GET", url, headers=headers)
+    response = session.http.send(request, stream=True)
+    try:
+        if response.status_code == 416 and offset:
+            _, total = _content_range(response)
+            if total == offset:
+                return total  # the part is already whole
+            raise _Restart()
+        if response.status_code >= 400:
+            response.read()
+            raise session.error_for(response, ApiSession.json_or_none(response))
+        if response.status_code == 206:
+            first, total = _content_range(response)
+            if first != offset:
+                raise _Restart()
+            mode = "ab"
+        else:
+            offset, mode = 0, "wb"
+            length = response.headers.get("content-length")
+            total = int(length) if length and length.isdigit() else None
+        done = offset
+        with part.open(mode) as sink:
+            for chunk in response.iter_raw():
+                if cancel is not None and cancel.cancelled:
+                    sink.flush()
+                    cancel.raise_if_cancelled()
+                sink.write(chunk)
+                done += len(chunk)
+                if progress is not None:
+                    progress(done, total)
+        return total
+    finally:
+        response.close()
+
+
+def download_file(
+    session: ApiSession,
+    url: str,
+    dest: Path,
+    *,
+    progress: DownloadProgress | None = None,
+    cancel: CancelToken | None = None,
+    expected_size: int | None = None,
+) -> Path:
+    dest = Path(dest)
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    part = part_path(dest)
+    shown = session.redact(url)
+    fruitless = 0
+    while True:
+        if cancel is not None:
+            cancel.raise_if_cancelled()
+        before = part.stat().st_size if part.exists() else 0
+        if expected_size is not None and before > expected_size:
+            part.unlink()
+            before = 0
+        try:
+            total = _one_attempt(session, url, part, progress, cancel)
+        except _Restart:
+            part.unlink(missing_ok=True)
+            continue
+        except (httpx.TransportError, VideoDBError) as exc:
+            error = exc if isinstance(exc, VideoDBError) else session.transport_error(exc, f"GET {shown}")
+            if not _retryable(error):
+                raise error from None
+            grew = (part.stat().st_size if part.exists() else 0) > before
+            fruitless = 0 if grew else fruitless + 1
+            if fruitless >= session.retry.attempts:
+                raise error from None
+            sleep_or_cancel(session.retry.delay(max(1, fruitless)), cancel)
+            continue
+        return _finish(part, dest, total, expected_size, shown)
+
+
+def _finish(part: Path, dest: Path, total: int | None, expected_size: int | None, shown: str) -> Path:
+    received = part.stat().st_size if part.exists() else 0
+    wanted = expected_size if expected_size is not None else total
+    if total is not None and expected_size is not None and total != expected_size:
+        raise DownloadIncomplete(
+            f"{shown}: the server offers {total} bytes but {expected_size} were expected", received, wanted
+        )
+    if wanted is not None and received != wanted:
+        raise DownloadIncomplete(f"{shown}: received {received} of {wanted} bytes", received, wanted)
+    if not part.exists():
+        part.touch()
+    os.replace(part, dest)
+    return dest
+
+
+def _retryable(error: VideoDBError) -> bool:
+    if isinstance(error, ServerError):
+        return error.status in (None, 500, 502, 503, 504)
+    return isinstance(error, ConnectionFailed | RequestTimeout | RateLimitedError)
