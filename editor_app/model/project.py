@@ -1,0 +1,205 @@
+"""`.vdbproj` project files: the timeline, editor state, media references and export jobs.
+
+A project file is JSON with a `format` marker and a `schema_version`. Loading never crashes
+and never writes: corrupt, truncated, foreign or future files raise ProjectFileError naming
+the file and the problem (line and column for JSON errors, the field for schema errors).
+Saving is atomic (`atomic_file.py`), so a failed save leaves the previous file intact.
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+import time
+import uuid
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from editor_app.model.atomic_file import atomic_write_bytes
+from editor_app.model.errors import ProjectFileError
+from editor_app.model.media import MediaKind
+from editor_app.model.project_migrations import MigrationError, migrate
+from editor_app.model.ticks import Ticks
+from editor_app.model.timeline import Timeline
+
+SCHEMA_VERSION = 2
+FORMAT_MARKER = "videodb-editor-project"
+PROJECT_SUFFIX = ".vdbproj"
+
+
+class MediaRef(BaseModel):
+    """Where a source lives: which backend and collection, and the file it came from."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    id: str
+    kind: MediaKind
+    name: str = ""
+    original_path: str | None = None
+    backend: str = "local"
+    collection_id: str = "default"
+
+
+class ExportJobRecord(BaseModel):
+    """An export the editor started, kept so a restart can resume tracking it."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    id: str = Field(default_factory=lambda: uuid.uuid4().hex)
+    output_path: str
+    format: str = "mp4"
+    quality: str = "high"
+    backend_job_id: str | None = None
+    output_url: str | None = None
+    download_url: str | None = None
+    state: str = "queued"
+    bytes_done: int = Field(default=0, ge=0)
+    created_at: float = Field(default_factory=time.time)
+
+
+class Project(BaseModel):
+    """Everything a `.vdbproj` holds. Editor-only state never reaches the wire."""
+
+    model_config = ConfigDict(extra="ignore", validate_assignment=False)
+
+    format: str = FORMAT_MARKER
+    schema_version: int = SCHEMA_VERSION
+    name: str = "Untitled"
+    timeline: Timeline = Field(default_factory=Timeline)
+    backend: str = "local"
+    base_url: str | None = None
+    collection_id: str = "default"
+    media: list[MediaRef] = Field(default_factory=list)
+    exports: list[ExportJobRecord] = Field(default_factory=list)
+    # editor state
+    playhead: Ticks = Field(default=0, ge=0)
+    zoom: float | None = Field(default=None, gt=0)  # pixels per second; None = fit
+    scroll: Ticks = Field(default=0, ge=0)  # time at the left edge of the canvas
+    selection: list[str] = Field(default_factory=list)
+    in_point: Ticks | None = Field(default=None, ge=0)
+    out_point: Ticks | None = Field(default=None, ge=0)
+    # set on recovery copies: the file they stand in for (None for untitled projects)
+    autosaved_from: str | None = None
+
+    def media_ref(self, media_id: str) -> MediaRef | None:
+        for ref in self.media:
+            if ref.id == media_id:
+                return ref
+        return None
+
+
+# ---- writing ----------------------------------------------------------------------------------
+def project_to_json(project: Project) -> str:
+    return project.model_dump_json(indent=1)
+
+
+def save_project(project: Project, path: Path) -> None:
+    """Write atomically; ProjectFileError (and the old file untouched) when that fails."""
+    path = Path(path)
+    try:
+        data = project_to_json(project).encode("utf-8")
+        atomic_write_bytes(path, data)
+    except OSError as exc:
+        raise ProjectFileError(str(path), f"could not save: {exc.strerror or exc}") from exc
+
+
+# ---- reading ----------------------------------------------------------------------------------
+def load_project(path: Path) -> Project:
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ProjectFileError(str(path), f"could not read: {exc.strerror or exc}") from exc
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ProjectFileError(
+            str(path), f"not a VideoDB editor project (not UTF-8 text; byte {exc.start} is invalid)"
+        ) from None
+    return project_from_json(text, str(path))
+
+
+def project_from_json(text: str, path: str = "<memory>") -> Project:
+    fast = _load_current(text)
+    if fast is not None:
+        return fast
+    # Anything else (old, foreign, future or broken) goes the slow way, which explains itself.
+    if not text.strip():
+        raise ProjectFileError(path, "the file is empty")
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        truncated = " (the file looks truncated)" if exc.pos >= len(text.rstrip()) else ""
+        raise ProjectFileError(path, f"line {exc.lineno}, column {exc.colno}: {exc.msg}{truncated}") from None
+    data = _upgrade(data, path)
+    try:
+        return Project.model_validate(data)
+    except ValidationError as exc:
+        raise ProjectFileError(path, _field_problem(exc)) from None
+
+
+def _load_current(text: str) -> Project | None:
+    """A current-schema file straight from JSON to models in Rust, or None to take the slow path.
+
+    The cyclic garbage collector is paused meanwhile: building tens of thousands of small
+    objects otherwise triggers full collections that take longer than the parsing itself.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        project = Project.model_validate_json(text)
+    except ValidationError:
+        return None
+    finally:
+        if was_enabled:
+            gc.enable()
+    # fields left at their defaults mean the file did not say what it is
+    declared = {"format", "schema_version"} <= project.model_fields_set
+    if declared and project.format == FORMAT_MARKER and project.schema_version == SCHEMA_VERSION:
+        return project
+    return None
+
+
+def _upgrade(data: Any, path: str) -> dict[str, Any]:
+    if not isinstance(data, dict) or data.get("format") != FORMAT_MARKER:
+        raise ProjectFileError(path, "not a VideoDB editor project" + _foreign_hint(data))
+    version = data.get("schema_version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise ProjectFileError(path, f"field schema_version: expected a positive integer, got {version!r}")
+    if version > SCHEMA_VERSION:
+        raise ProjectFileError(
+            path,
+            f"written by a newer version of the editor (schema {version}; "
+            f"this version reads up to {SCHEMA_VERSION}). Update the editor to open it.",
+        )
+    try:
+        return migrate(data, version, SCHEMA_VERSION)
+    except MigrationError as exc:
+        raise ProjectFileError(path, f"field {exc} (while upgrading from schema {version})") from None
+
+
+def _foreign_hint(data: Any) -> str:
+    if isinstance(data, dict):
+        if data.get("OTIO_SCHEMA"):
+            return " (this is an OpenTimelineIO file: use File > Import OpenTimelineIO)"
+        body = data.get("timeline", data)
+        if isinstance(body, dict) and "tracks" in body:
+            return " (this looks like editor timeline JSON: use File > Import Editor JSON)"
+        return " (no 'format' marker)"
+    return f" (the JSON holds a {type(data).__name__}, not an object)"
+
+
+def _field_problem(error: ValidationError) -> str:
+    """`field timeline.tracks[0].clips[3].duration: Input should be greater than 0`."""
+    first = error.errors()[0]
+    where = ""
+    for part in first["loc"]:
+        if isinstance(part, int):
+            where += f"[{part}]"
+        else:
+            where += f".{part}" if where else str(part)
+    more = error.error_count() - 1
+    suffix = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
+    return f"field {where or 'project'}: {first['msg']}{suffix}"
