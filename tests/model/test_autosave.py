@@ -1,0 +1,109 @@
+"""Autosave scheduling and recovery copies (no threads, no Qt: time is passed in)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from editor_app.model import Clip, ProjectFileError, Timeline, Track, VideoAsset
+from editor_app.model.autosave import DATA_DIR_ENV, Autosaver, recovery_dir
+from editor_app.model.project import Project, load_project, save_project
+
+
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "data"
+    monkeypatch.setenv(DATA_DIR_ENV, str(folder))
+    return folder
+
+
+def project(name: str = "Cut") -> Project:
+    clip = Clip(start=0, duration=1000, asset=VideoAsset(id="m-1"))
+    return Project(name=name, timeline=Timeline(tracks=[Track(name="V1", clips=[clip])]))
+
+
+def test_recovery_dir_follows_the_environment(data_dir: Path) -> None:
+    assert recovery_dir() == data_dir / "recovery"
+    assert Autosaver().folder == data_dir / "recovery"
+
+
+def test_autosave_waits_for_a_quiet_period_and_fires_once() -> None:
+    saver = Autosaver(quiet_seconds=2.0)
+    assert not saver.due(100.0)  # nothing changed yet
+    saver.note_change(100.0)
+    assert not saver.due(101.0)
+    saver.note_change(101.5)  # another edit restarts the wait
+    assert not saver.due(103.0)
+    assert saver.pending
+    assert saver.due(103.5)
+    assert not saver.due(104.0)  # once per burst of edits
+    assert not saver.pending
+
+
+def test_recovery_copy_is_offered_only_while_newer_than_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "cut.vdbproj"
+    save_project(project(), path)
+    saver = Autosaver()
+    assert saver.recovery_for(path) is None
+    edited = project("Cut, edited")
+    copy = saver.write(edited, path)
+    assert copy.parent == recovery_dir()
+    os.utime(path, ns=(1_000_000_000, 1_000_000_000))  # the file is older than the copy
+    assert saver.recovery_for(path) == copy
+    recovered = load_project(copy)
+    assert recovered.name == "Cut, edited"
+    assert recovered.autosaved_from == str(path.resolve())
+    # another session (after a crash) finds the same copy from the same path
+    assert Autosaver().recovery_for(tmp_path / "." / "cut.vdbproj") == copy
+    # saving the file makes the copy stale; discarding removes it
+    os.utime(copy, ns=(500_000_000, 500_000_000))
+    assert saver.recovery_for(path) is None
+    saver.discard(path)
+    assert not copy.exists()
+
+
+def test_recovery_copy_of_a_deleted_file_is_still_offered(tmp_path: Path) -> None:
+    path = tmp_path / "gone.vdbproj"
+    saver = Autosaver()
+    copy = saver.write(project(), path)
+    assert saver.recovery_for(path) == copy
+
+
+def test_untitled_projects_leave_orphans_that_a_later_session_adopts() -> None:
+    crashed = Autosaver()
+    copy = crashed.write(project("Untitled work"), None)
+    assert copy.name.startswith("untitled-")
+    assert crashed.list_orphans() == []  # its own copy is not an orphan
+
+    later = Autosaver()
+    assert later.list_orphans() == [copy]
+    recovered = later.adopt(copy)
+    assert recovered.name == "Untitled work"
+    assert not copy.exists()
+    assert later.path_for(None).exists()
+    assert later.list_orphans() == []
+    later.discard(None)
+    assert not later.path_for(None).exists()
+
+
+def test_saving_an_untitled_project_discards_its_untitled_copy(tmp_path: Path) -> None:
+    saver = Autosaver()
+    untitled = saver.write(project(), None)
+    saver.discard(tmp_path / "now-saved.vdbproj")
+    assert not untitled.exists()
+
+
+def test_recovery_writes_are_atomic(monkeypatch: pytest.MonkeyPatch) -> None:
+    saver = Autosaver()
+    copy = saver.write(project("first"), None)
+
+    def crash(*_args: object) -> None:
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(os, "replace", crash)
+    with pytest.raises(ProjectFileError, match="Input/output error"):
+        saver.write(project("second"), None)
+    assert load_project(copy).name == "first"
+    assert [p.name for p in copy.parent.iterdir()] == [copy.name]
