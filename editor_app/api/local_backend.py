@@ -1,0 +1,104 @@
+"""Start the embedded backend as a child process (`videodb-editor serve --port 0`) for headless use.
+
+The child prints one JSON line `{"base_url", "api_key"}` once it accepts requests; that line
+is all this module knows about the server (it never imports `editor_app.server`).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import selectors
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+from types import TracebackType
+
+from editor_app.api.errors import ConnectionFailed
+
+STARTUP_TIMEOUT_S = 30.0
+
+
+class LocalBackend:
+    """A running `serve` child; use as a context manager so it is always stopped."""
+
+    def __init__(self, data_dir: Path, *, timeout: float = STARTUP_TIMEOUT_S) -> None:
+        self.data_dir = data_dir
+        command = [
+            sys.executable,
+            "-m",
+            "editor_app.cli",
+            "serve",
+            "--port",
+            "0",
+            "--data-dir",
+            str(data_dir),
+        ]
+        self.process = subprocess.Popen(
+            command,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=dict(os.environ, PYTHONUNBUFFERED="1"),
+        )
+        try:
+            self.base_url, self.api_key = self._read_announcement(timeout)
+        except BaseException:
+            self.stop()
+            raise
+
+    def __repr__(self) -> str:
+        return f"LocalBackend(pid={self.process.pid}, data_dir={str(self.data_dir)!r})"
+
+    def _read_announcement(self, timeout: float) -> tuple[str, str]:
+        stdout = self.process.stdout
+        assert stdout is not None
+        deadline = time.monotonic() + timeout
+        buffer = b""
+        with selectors.DefaultSelector() as selector:
+            selector.register(stdout, selectors.EVENT_READ)
+            while b"\n" not in buffer:
+                remaining = deadline - time.monotonic()
+                if remaining <= 0 or self.process.poll() is not None:
+                    raise ConnectionFailed(f"the local backend did not start: {self._stderr_tail()}")
+                if selector.select(min(remaining, 0.25)):
+                    chunk = os.read(stdout.fileno(), 4096)
+                    if not chunk:
+                        self.process.wait(5)
+                        raise ConnectionFailed(f"the local backend exited: {self._stderr_tail()}")
+                    buffer += chunk
+        try:
+            announced = json.loads(buffer.partition(b"\n")[0])
+            return str(announced["base_url"]), str(announced["api_key"])
+        except (ValueError, KeyError, TypeError):
+            raise ConnectionFailed("the local backend announced itself in an unknown way") from None
+
+    def _stderr_tail(self) -> str:
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.wait(5)
+        text = self.process.stderr.read().decode(errors="replace") if self.process.stderr else ""
+        lines = [line for line in text.strip().splitlines() if line.strip()]
+        return lines[-1] if lines else f"exit code {self.process.returncode}"
+
+    def stop(self, timeout: float = 15.0) -> None:
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(timeout)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(5)
+        for stream in (self.process.stdout, self.process.stderr):
+            if stream is not None:
+                stream.close()
+
+    def __enter__(self) -> LocalBackend:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, value: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.stop()
