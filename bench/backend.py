@@ -1,0 +1,244 @@
+"""Benchmark of the local backend's renderer (runs by hand: `.venv/bin/python bench/backend.py`).
+
+A 60 s 720p timeline of two tracks (cuts from three sources at volumes 0.5/1.0/0.8, an image
+overlay from 10 s to 50 s) is compiled and exported through a real `videodb-editor serve`.
+Measured, median of N runs:
+- first_segment_s: `POST /editor` sent -> first HLS segment on disk (each run a new timeline,
+  so nothing comes from the cache);
+- export_s: `POST /editor/download` (mp4, `--quality`) -> job done;
+- baseline_ffmpeg_s: the same composition as one hand-written ffmpeg command (concat + overlay)
+  with the same encoder settings;
+- peak_rss_mb: the server plus its ffmpeg children during the exports.
+The last line is one JSON object.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from editor_app.server.render.encoders import export_args
+
+CUTS = [("a", 2.0, 20.0, 0.5), ("b", 3.0, 20.0, 1.0), ("c", 1.0, 20.0, 0.8)]  # source, in, length, volume
+SOURCES = {"a": "testsrc2", "b": "smptehdbars", "c": "rgbtestsrc"}
+
+
+def make_media(folder: Path) -> dict[str, Path]:
+    files: dict[str, Path] = {}
+    for name, pattern in SOURCES.items():
+        path = folder / f"{name}.mp4"
+        lavfi = [
+            "-f",
+            "lavfi",
+            "-i",
+            f"{pattern}=s=1280x720:r=25:d=25",
+            "-f",
+            "lavfi",
+            "-i",
+            "sine=f=330:d=25",
+        ]
+        encode = ["-c:v", "libx264", "-preset", "ultrafast", "-g", "25", "-pix_fmt", "yuv420p", "-c:a", "aac"]
+        subprocess.run(["ffmpeg", "-v", "error", "-y", *lavfi, *encode, "-shortest", str(path)], check=True)
+        files[name] = path
+    logo = folder / "logo.png"
+    subprocess.run(
+        [
+            "ffmpeg",
+            "-v",
+            "error",
+            "-y",
+            "-f",
+            "lavfi",
+            "-i",
+            "color=c=orange:s=320x180",
+            "-frames:v",
+            "1",
+            str(logo),
+        ],
+        check=True,
+    )
+    files["logo"] = logo
+    return files
+
+
+def start_server(data_dir: Path) -> tuple[subprocess.Popen[bytes], str, str]:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "editor_app.cli", "serve", "--port", "0", "--data-dir", str(data_dir)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+    )
+    assert process.stdout is not None
+    hello = json.loads(process.stdout.readline())
+    return process, hello["base_url"], hello["api_key"]
+
+
+def upload(client: httpx.Client, path: Path, media_type: str) -> str:
+    url = client.get("/collection/default/upload_url", params={"name": path.name}).json()["data"][
+        "upload_url"
+    ]
+    with path.open("rb") as handle:
+        client.post(url, files={"file": (path.name, handle)}).raise_for_status()
+    answer = client.post(
+        "/collection/default/upload", json={"url": url, "name": path.name, "media_type": media_type}
+    )
+    answer.raise_for_status()
+    return str(answer.json()["data"]["id"])
+
+
+def timeline(ids: dict[str, str], background: str) -> dict[str, Any]:
+    main, start = [], 0.0
+    for source, in_point, length, volume in CUTS:
+        asset = {"type": "video", "id": ids[source], "start": in_point, "volume": volume}
+        main.append({"start": start, "clip": {"asset": asset, "duration": length}})
+        start += length
+    logo = {"type": "image", "id": ids["logo"]}
+    overlay = [{"start": 10, "clip": {"asset": logo, "duration": 40, "fit": None, "position": "top_right"}}]
+    tracks = [{"clips": main}, {"clips": overlay}]
+    return {"timeline": {"background": background, "resolution": "1280x720", "tracks": tracks}}
+
+
+def baseline_command(files: dict[str, Path], output: Path, quality: Any) -> list[str]:
+    inputs: list[str] = []
+    for source, in_point, length, _volume in CUTS:
+        inputs += ["-ss", str(in_point), "-t", str(length), "-i", str(files[source])]
+    inputs += ["-loop", "1", "-framerate", "25", "-t", "60", "-i", str(files["logo"])]
+    parts = [f"[{i}:a]volume={v}[a{i}]" for i, (_s, _in, _l, v) in enumerate(CUTS)]
+    parts.append("[0:v][a0][1:v][a1][2:v][a2]concat=n=3:v=1:a=1[base][aout]")
+    parts.append("[base][3:v]overlay=x=W-w:y=0:enable='between(t,10,50)'[vout]")
+    graph = ";".join(parts)
+    return [
+        "ffmpeg",
+        "-v",
+        "error",
+        "-y",
+        *inputs,
+        "-filter_complex",
+        graph,
+        "-map",
+        "[vout]",
+        "-map",
+        "[aout]",
+        "-t",
+        "60",
+        *export_args("mp4", quality, output),
+    ]
+
+
+def tree_rss_kb(root: int) -> int:
+    """Resident memory of a process and its direct children, from /proc."""
+    total = 0
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            status = Path(f"/proc/{entry}/status").read_text()
+        except OSError:
+            continue
+        fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
+        if int(entry) == root or int(fields.get("PPid", "0").strip()) == root:
+            total += int(fields.get("VmRSS", "0 kB").split()[0])
+    return total
+
+
+class PeakRss:
+    def __init__(self, pid: int) -> None:
+        self.pid, self.peak_kb, self._stop = pid, 0, threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            self.peak_kb = max(self.peak_kb, tree_rss_kb(self.pid))
+            time.sleep(0.1)
+
+    def __enter__(self) -> PeakRss:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+def wait_for(predicate: Any, limit: float) -> None:
+    deadline = time.monotonic() + limit
+    while not predicate():
+        if time.monotonic() > deadline:
+            raise TimeoutError("benchmark step took too long")
+        time.sleep(0.01)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--quality", choices=["low", "medium", "high"], default="medium")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="bench-backend-") as tmp:
+        folder = Path(tmp)
+        files = make_media(folder)
+        process, base_url, key = start_server(folder / "data")
+        try:
+            with httpx.Client(base_url=base_url, headers={"x-access-token": key}, timeout=120) as client:
+                ids = {
+                    name: upload(client, path, "image" if name == "logo" else "video")
+                    for name, path in files.items()
+                }
+                first_segments, exports = [], []
+                stream_url = ""
+                for run in range(args.runs):
+                    started = time.monotonic()
+                    data = client.post("/editor", json=timeline(ids, f"#0000{run:02d}")).json()["data"]
+                    segment = folder / "data" / "streams" / data["timeline_id"][3:] / "seg_00000.ts"
+                    wait_for(segment.is_file, 30)
+                    first_segments.append(time.monotonic() - started)
+                    stream_url = data["stream_url"]
+                    print(f"run {run}: first segment after {first_segments[-1]:.3f} s", flush=True)
+                    playlist = stream_url.replace(base_url, "")
+                    wait_for(lambda p=playlist: "#EXT-X-ENDLIST" in client.get(p).text, 300)  # preview done
+                with PeakRss(process.pid) as rss:
+                    for run in range(args.runs):
+                        started = time.monotonic()
+                        body = {"stream_url": stream_url, "format": "mp4", "quality": args.quality}
+                        job = client.post("/editor/download", json=body).json()
+                        output_url = job["data"]["output_url"].replace(base_url, "")
+                        while (answer := client.get(output_url).json())["status"] == "processing":
+                            time.sleep(0.05)
+                        assert answer["status"] == "done", answer
+                        exports.append(time.monotonic() - started)
+                        print(f"run {run}: export {exports[-1]:.2f} s", flush=True)
+        finally:
+            process.terminate()
+            process.wait(30)
+        baselines = []
+        for run in range(args.runs):
+            started = time.monotonic()
+            subprocess.run(baseline_command(files, folder / "baseline.mp4", args.quality), check=True)
+            baselines.append(time.monotonic() - started)
+            print(f"run {run}: hand-written ffmpeg {baselines[-1]:.2f} s", flush=True)
+    export_s, baseline_s = statistics.median(exports), statistics.median(baselines)
+    result = {
+        "bench": "backend",
+        "first_segment_s": round(statistics.median(first_segments), 3),
+        "export_s": round(export_s, 2),
+        "baseline_ffmpeg_s": round(baseline_s, 2),
+        "export_vs_ffmpeg": round(export_s / baseline_s, 3),
+        "peak_rss_mb": round(rss.peak_kb / 1024, 1),
+    }
+    print(json.dumps(result))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
