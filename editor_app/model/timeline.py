@@ -289,8 +289,12 @@ class Timeline(BaseModel):
         return info.length if info is not None else None
 
     # ---- primitive changes (edit commands build on these) ---------------------------------
-    def attach(self, track: Track, clip: Clip) -> None:
-        track.insert(clip)
+    def attach(self, track: Track, clip: Clip, index: int | None = None) -> None:
+        """Put `clip` on `track` in start order, or at `index` (undo restores exact places)."""
+        if index is None:
+            track.insert(clip)
+        else:
+            track.clips.insert(index, clip)
         self._clip_tracks[clip.id] = track
 
     def detach(self, clip: Clip) -> Track:

@@ -1,0 +1,96 @@
+"""The rules every edit checks before it changes anything, with the reasons users read.
+
+Overlap policy: clips on one track never share time; an edit that would make them is refused
+("... would overlap 'm-abc' on V1 at 00:00:05.000"). Locked tracks refuse clip edits. Audio
+clips live on audio tracks, picture clips on video tracks. No clip runs past its source.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from itertools import pairwise
+
+from editor_app.model.errors import EditError
+from editor_app.model.ticks import Ticks, format_timecode
+from editor_app.model.timeline import Clip, Timeline, Track
+
+
+def track_label(track: Track) -> str:
+    return track.name or f"track {track.id}"
+
+
+def find_clip(timeline: Timeline, clip_id: str) -> tuple[Track, Clip]:
+    try:
+        return timeline.find(clip_id)
+    except KeyError:
+        raise EditError(f"There is no clip {clip_id!r}") from None
+
+
+def find_track(timeline: Timeline, track_id: str) -> Track:
+    try:
+        return timeline.track(track_id)
+    except KeyError:
+        raise EditError(f"There is no track {track_id!r}") from None
+
+
+def unique_ids(clip_ids: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(clip_ids))
+
+
+def require_unlocked(track: Track) -> None:
+    if track.locked:
+        raise EditError(f"Track {track_label(track)} is locked")
+
+
+def require_accepts(track: Track, clip: Clip) -> None:
+    if not track.accepts(clip):
+        needed = "an audio" if clip.kind == "audio" else "a video"
+        raise EditError(
+            f"'{clip.label()}' needs {needed} track; {track_label(track)} is a {track.kind} track"
+        )
+
+
+def require_start(clip: Clip, start: Ticks) -> None:
+    if start < 0:
+        raise EditError(f"'{clip.label()}' would start before {format_timecode(0)}")
+
+
+def require_free(
+    what: str, clip: Clip, track: Track, start: Ticks, end: Ticks, ignore: frozenset[str] = frozenset()
+) -> None:
+    """Refuse when [start, end) on `track` holds a clip not in `ignore`."""
+    other = track.overlapping(start, end, ignore | {clip.id})
+    if other is not None:
+        raise overlap_error(what, clip, other, track)
+
+
+def overlap_error(what: str, clip: Clip, other: Clip, track: Track) -> EditError:
+    at = format_timecode(max(clip.start, other.start))
+    return EditError(
+        f"{what}: '{clip.label()}' would overlap '{other.label()}' on {track_label(track)} at {at}"
+    )
+
+
+def require_apart(what: str, track: Track, placed: list[tuple[Ticks, Ticks, Clip]]) -> None:
+    """Refuse when clips being placed together on one track overlap each other."""
+    ordered = sorted(placed, key=lambda item: item[0])
+    for (_start1, end1, first), (start2, _end2, second) in pairwise(ordered):
+        if start2 < end1:
+            raise EditError(
+                f"{what}: '{second.label()}' would overlap '{first.label()}' on {track_label(track)}"
+                f" at {format_timecode(start2)}"
+            )
+
+
+def require_within_source(timeline: Timeline, clip: Clip, source_start: Ticks, duration: Ticks) -> None:
+    length = timeline.source_length(clip)
+    if length is not None and source_start + duration > length:
+        raise EditError(f"'{clip.label()}' would run past the end of its source ({format_timecode(length)})")
+
+
+def require_new_id(timeline: Timeline, clip: Clip) -> None:
+    try:
+        timeline.track_of(clip.id)
+    except KeyError:
+        return
+    raise EditError(f"A clip with id {clip.id!r} is already on the timeline")
