@@ -21,7 +21,7 @@ from pathlib import Path
 from fastapi import FastAPI
 
 from editor_app import __version__
-from editor_app.server import routes_editor, routes_files, routes_media, routes_upload
+from editor_app.server import routes_editor, routes_files, routes_media, routes_upload, tool_runner
 from editor_app.server.auth import ApiKeyMiddleware, make_signer
 from editor_app.server.errors import install_error_handlers
 from editor_app.server.store import Store
@@ -61,7 +61,9 @@ def create_app(
     if not api_key:
         raise ValueError("the local backend needs a non-empty API key")
     store = Store(data_dir)
-    on_shutdown: list[Callable[[], None]] = []
+    tool_runner.allow_runs()
+    # run last (hooks run in reverse): the renderer's own hooks get to end their work first
+    on_shutdown: list[Callable[[], None]] = [tool_runner.stop_all]
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
-import subprocess
 import time
 from pathlib import Path
 
@@ -18,6 +17,7 @@ from editor_app.api.wire import MediaKind
 from editor_app.server.errors import bad_request
 from editor_app.server.probe import ProbeError, ProbeResult, file_extension, probe
 from editor_app.server.store import MediaRecord, Store, new_media_id
+from editor_app.server.tool_runner import ToolError, run_tool
 
 log = logging.getLogger(__name__)
 THUMBNAIL_WIDTH = 320
@@ -54,12 +54,13 @@ def make_thumbnail(source: Path, target: Path, at_seconds: float, ffmpeg: str = 
     args = [ffmpeg, "-v", "error", "-y", "-ss", f"{at_seconds:.3f}", "-i", str(source)]
     args += ["-frames:v", "1", "-vf", f"scale={THUMBNAIL_WIDTH}:-2", "-q:v", "4", str(partial)]
     try:
-        done = subprocess.run(args, capture_output=True, timeout=FFMPEG_TIMEOUT_S, check=False)
-    except (OSError, subprocess.TimeoutExpired) as exc:
+        done = run_tool(args, FFMPEG_TIMEOUT_S)
+    except ToolError as exc:
         log.warning("thumbnail of %s failed: %s", source, exc)
+        partial.unlink(missing_ok=True)
         return False
     if done.returncode != 0 or not partial.is_file() or partial.stat().st_size == 0:
-        log.warning("thumbnail of %s failed: %s", source, done.stderr.decode(errors="replace")[-300:])
+        log.warning("thumbnail of %s failed: %s", source, done.last_error_line())
         partial.unlink(missing_ok=True)
         return False
     os.replace(partial, target)

@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 from array import array
@@ -19,6 +18,7 @@ from pathlib import Path
 
 from editor_app.server.errors import ApiError
 from editor_app.server.store import MediaRecord
+from editor_app.server.tool_runner import ToolError, run_tool
 
 STRIP_HEIGHT = 90
 STRIP_BATCH = 20
@@ -30,14 +30,11 @@ FFMPEG_TIMEOUT_S = 300.0
 
 def _run(args: list[str], what: str) -> bytes:
     try:
-        done = subprocess.run(args, capture_output=True, timeout=FFMPEG_TIMEOUT_S, check=False)
-    except (OSError, subprocess.TimeoutExpired) as exc:
+        done = run_tool(args, FFMPEG_TIMEOUT_S)
+    except ToolError as exc:
         raise ApiError(500, f"could not make the {what}: {exc}", "ffmpeg_failed") from exc
     if done.returncode != 0:
-        reason = done.stderr.decode(errors="replace").strip().splitlines()
-        raise ApiError(
-            500, f"could not make the {what}: {reason[-1] if reason else 'ffmpeg failed'}", "ffmpeg_failed"
-        )
+        raise ApiError(500, f"could not make the {what}: {done.last_error_line()}", "ffmpeg_failed")
     return done.stdout
 
 

@@ -8,12 +8,12 @@ a bare name with no extension and often without a media type.
 from __future__ import annotations
 
 import json
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from editor_app.api.wire import MediaKind
+from editor_app.server.tool_runner import ToolError, run_tool
 
 IMAGE_CODECS = frozenset({"png", "mjpeg", "jpeg2000", "bmp", "webp", "tiff", "gif", "ppm", "pgm", "qoi"})
 # ffprobe's format_name for still-image demuxers (image2, png_pipe, jpeg_pipe, webp_pipe, ...)
@@ -41,14 +41,11 @@ class ProbeResult:
 def run_ffprobe(path: Path, ffprobe: str = "ffprobe") -> dict[str, Any]:
     args = [ffprobe, "-v", "error", "-print_format", "json", "-show_format", "-show_streams", str(path)]
     try:
-        done = subprocess.run(args, capture_output=True, timeout=PROBE_TIMEOUT_S, check=False)
-    except FileNotFoundError as exc:
-        raise ProbeError(f"ffprobe not found: {ffprobe}") from exc
-    except subprocess.TimeoutExpired as exc:
-        raise ProbeError("ffprobe took too long to read the file") from exc
+        done = run_tool(args, PROBE_TIMEOUT_S)
+    except ToolError as exc:
+        raise ProbeError(str(exc)) from exc
     if done.returncode != 0:
-        reason = done.stderr.decode(errors="replace").strip().splitlines()
-        raise ProbeError("not a media file ffmpeg can read" + (f": {reason[-1]}" if reason else ""))
+        raise ProbeError("not a media file ffmpeg can read: " + done.last_error_line("unknown format"))
     data: dict[str, Any] = json.loads(done.stdout or b"{}")
     return data
 

@@ -11,12 +11,12 @@ import hashlib
 import json
 import math
 import os
-import subprocess
 import uuid
 from pathlib import Path
 
 from editor_app.server.errors import ApiError, bad_request
 from editor_app.server.store import MediaRecord
+from editor_app.server.tool_runner import ToolError, run_tool
 
 MAX_SEGMENTS = 200
 END_TOLERANCE_S = 0.05
@@ -73,19 +73,12 @@ def render_segments(record: MediaRecord, segments: list[tuple[float, float]], ff
         return output
     partial = folder / f".{output.stem}-{uuid.uuid4().hex[:8]}.part"
     try:
-        done = subprocess.run(
-            concat_args(record, segments, partial, ffmpeg), capture_output=True, timeout=FFMPEG_TIMEOUT_S
-        )
+        done = run_tool(concat_args(record, segments, partial, ffmpeg), FFMPEG_TIMEOUT_S)
         if done.returncode != 0 or not partial.is_file():
-            lines = done.stderr.decode(errors="replace").strip().splitlines()
-            raise ApiError(
-                500,
-                f"rendering the stream failed: {lines[-1] if lines else 'ffmpeg failed'}",
-                "render_failed",
-            )
+            raise ApiError(500, f"rendering the stream failed: {done.last_error_line()}", "render_failed")
         os.replace(partial, output)
-    except subprocess.TimeoutExpired as exc:
-        raise ApiError(500, "rendering the stream took too long", "render_failed") from exc
+    except ToolError as exc:
+        raise ApiError(500, f"rendering the stream failed: {exc}", "render_failed") from exc
     finally:
         partial.unlink(missing_ok=True)
     return output

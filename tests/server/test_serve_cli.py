@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import socket
 import subprocess
+import threading
 import time
 from pathlib import Path
 
@@ -14,6 +15,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from editor_app.cli import main
+from editor_app.server import tool_runner
 from editor_app.server.app import create_app
 from tests.server.conftest import MediaFactory, upload_via_http
 from tests.server.server_process import serve_command, start_server
@@ -136,3 +138,34 @@ def test_the_json_line_is_valid_json_with_exactly_two_keys(tmp_path: Path) -> No
         assert process.wait(10) == 0
         assert process.stdout is not None and process.stdout.read() == b""
         process.stdout.close()
+
+
+def test_stop_all_ends_running_ffmpeg_and_refuses_new_runs() -> None:
+    never_ending = ["ffmpeg", "-v", "error", "-re", "-f", "lavfi", "-i", "anullsrc", "-f", "null", "-"]
+    outcome: list[BaseException] = []
+    tool_runner.allow_runs()  # an app stopped by an earlier test refused runs until a new app starts
+
+    def run() -> None:
+        try:
+            tool_runner.run_tool(never_ending, timeout=60)
+        except tool_runner.ToolError as exc:
+            outcome.append(exc)
+
+    worker = threading.Thread(target=run)
+    worker.start()
+    deadline = time.monotonic() + 10
+    while tool_runner.running_count() == 0 and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert tool_runner.running_count() == 1
+    stopped_at = time.monotonic()
+    try:
+        tool_runner.stop_all()
+        worker.join(10)
+        assert not worker.is_alive() and time.monotonic() - stopped_at < 3
+        assert [str(e) for e in outcome] == ["the server is shutting down"]
+        assert tool_runner.running_count() == 0
+        with pytest.raises(tool_runner.ToolError):
+            tool_runner.run_tool(["ffmpeg", "-version"], timeout=10)
+    finally:
+        tool_runner.allow_runs()
+    assert tool_runner.run_tool(["ffmpeg", "-version"], timeout=10).returncode == 0
