@@ -75,6 +75,7 @@ def ingest_file(
     name: str,
     asked_kind: MediaKind | None,
     description: str | None = None,
+    known_sha256: str | None = None,
     ffmpeg: str = "ffmpeg",
     ffprobe: str = "ffprobe",
 ) -> MediaRecord:
@@ -84,7 +85,7 @@ def ingest_file(
     except ProbeError as exc:
         raise bad_request(f"cannot ingest '{name}': {exc}", "unsupported_media") from exc
     kind = _decide_kind(result, asked_kind)
-    sha = sha256_of(staged)
+    sha = known_sha256 or sha256_of(staged)
     ext = file_extension(result)
     target = store.data_dir / "media" / f"{sha}.{ext}"
     size = staged.stat().st_size

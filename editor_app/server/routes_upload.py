@@ -63,13 +63,13 @@ async def receive(token: str, request: Request) -> dict[str, Any]:
         raise ApiError(410, "the upload URL has expired; ask for a new one", "upload_expired")
     partial = slot.path.with_name(f"{slot.token}.part")
     try:
-        size = await receive_upload(request, partial, request.app.state.max_upload_bytes)
+        received = await receive_upload(request, partial, request.app.state.max_upload_bytes)
     except OSError as exc:
         partial.unlink(missing_ok=True)
         raise ApiError(507, f"could not store the upload: {exc.strerror or exc}", "storage_failed") from exc
     os.replace(partial, slot.path)
-    store.mark_received(token, size)
-    return ok({"upload_url": str(request.url.remove_query_params("token")), "size": size})
+    store.mark_received(token, received.size, received.sha256)
+    return ok({"upload_url": str(request.url.remove_query_params("token")), "size": received.size})
 
 
 @router.post(
@@ -95,6 +95,7 @@ def ingest(collection_id: str, request: Request, body: Annotated[UploadRequest, 
             name=body.name or slot.name or "untitled",
             asked_kind=body.media_type,
             description=body.description,
+            known_sha256=slot.sha256,
             ffmpeg=request.app.state.ffmpeg,
             ffprobe=request.app.state.ffprobe,
         )

@@ -29,6 +29,7 @@ from editor_app.server.store_schema import apply_schema
 
 ID_PREFIX: dict[str, str] = {"video": "m-", "audio": "a-", "image": "img-"}
 UPLOAD_TTL_S = 3600.0
+STALE_UPLOAD_S = 86400.0  # a day after expiry an upload URL's file and row are dropped
 NOT_OURS = "only files uploaded to this server can be ingested"
 
 
@@ -81,6 +82,7 @@ class UploadSlot:
     expires_at: float
     received_at: float | None
     size: int | None
+    sha256: str | None
     media_id: str | None
     path: Path
 
@@ -101,6 +103,7 @@ class Store:
         self._all: list[sqlite3.Connection] = []
         self._lock = threading.Lock()
         apply_schema(self._connection(), time.time())
+        self.purge_stale_uploads(time.time())
 
     # ---- connections ---------------------------------------------------------------------
     def _connection(self) -> sqlite3.Connection:
@@ -223,19 +226,38 @@ class Store:
             expires_at=row["expires_at"],
             received_at=row["received_at"],
             size=row["size"],
+            sha256=row["sha256"],
             media_id=row["media_id"],
             path=self.data_dir / "uploads" / row["token"],
         )
 
-    def mark_received(self, token: str, size: int) -> None:
+    def mark_received(self, token: str, size: int, sha256: str) -> None:
         with self.db() as conn:
             conn.execute(
-                "UPDATE uploads SET received_at = ?, size = ? WHERE token = ?", (time.time(), size, token)
+                "UPDATE uploads SET received_at = ?, size = ?, sha256 = ? WHERE token = ?",
+                (time.time(), size, sha256, token),
             )
 
     def mark_ingested(self, token: str, media_id: str) -> None:
         with self.db() as conn:
             conn.execute("UPDATE uploads SET media_id = ? WHERE token = ?", (media_id, token))
+
+    def purge_stale_uploads(self, now: float) -> int:
+        """Forget upload URLs that expired over a day ago, with any file never ingested; returns how many."""
+        with self.db() as conn:
+            tokens = [
+                r[0]
+                for r in conn.execute(
+                    "SELECT token FROM uploads WHERE expires_at < ?", (now - STALE_UPLOAD_S,)
+                )
+            ]
+            conn.executemany("DELETE FROM uploads WHERE token = ?", [(t,) for t in tokens])
+        for token in tokens:
+            (self.data_dir / "uploads" / token).unlink(missing_ok=True)
+        for partial in (self.data_dir / "uploads").glob("*.part"):  # bodies cut off by a crash
+            if partial.stat().st_mtime < now - STALE_UPLOAD_S:
+                partial.unlink(missing_ok=True)
+        return len(tokens)
 
     def slot_for_url(self, url: str) -> UploadSlot:
         """The received upload slot an upload URL names; a 400 for anything else (no network fetches)."""

@@ -39,6 +39,7 @@ CREATE TABLE IF NOT EXISTS uploads (
     expires_at REAL NOT NULL,
     received_at REAL,
     size INTEGER,
+    sha256 TEXT,
     media_id TEXT
 );
 """
@@ -46,8 +47,16 @@ CREATE TABLE IF NOT EXISTS uploads (
 DEFAULT_COLLECTION = ("default", "Default Collection", "Media uploaded to the local backend")
 
 
+# columns added after the first release of a table: (table, column, declaration)
+ADDED_COLUMNS = [("uploads", "sha256", "TEXT")]
+
+
 def apply_schema(conn: sqlite3.Connection, now: float) -> None:
     conn.executescript(SCHEMA)
+    for table, column, declaration in ADDED_COLUMNS:
+        present = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
+        if column not in present:
+            conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} {declaration}")
     conn.execute(
         "INSERT OR IGNORE INTO collections (id, name, description, created_at) VALUES (?, ?, ?, ?)",
         (*DEFAULT_COLLECTION, now),

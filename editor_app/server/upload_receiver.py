@@ -8,6 +8,8 @@ limit, a broken multipart body or a missing `file` field leave no partial file b
 
 from __future__ import annotations
 
+import hashlib
+from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
@@ -18,6 +20,12 @@ from python_multipart.multipart import MultipartParser, parse_options_header
 from editor_app.server.errors import ApiError, bad_request
 
 FILE_FIELD = b"file"
+
+
+@dataclass(frozen=True)
+class Received:
+    size: int
+    sha256: str  # hashed while streaming, so ingesting a big file need not read it again
 
 
 def _too_large(limit: int) -> ApiError:
@@ -31,6 +39,7 @@ class _FilePartSink:
         self.target = target
         self.limit = limit
         self.written = 0
+        self.digest = hashlib.sha256()
         self.found = False
         self._handle: BinaryIO | None = None
         self._headers: dict[bytes, bytes] = {}
@@ -68,7 +77,9 @@ class _FilePartSink:
         self.written += end - start
         if self.written > self.limit:
             raise _too_large(self.limit)
-        self._handle.write(data[start:end])
+        piece = data[start:end]
+        self.digest.update(piece)
+        self._handle.write(piece)
 
     def _part_end(self) -> None:
         self.close()
@@ -79,8 +90,8 @@ class _FilePartSink:
             self._handle = None
 
 
-async def receive_upload(request: Request, target: Path, limit: int) -> int:
-    """Stream the request's file into `target`; returns its size in bytes."""
+async def receive_upload(request: Request, target: Path, limit: int) -> Received:
+    """Stream the request's file into `target`; returns its size and content hash."""
     declared = request.headers.get("content-length")
     if declared is not None and declared.isdigit() and int(declared) > limit + 64 * 1024:
         raise _too_large(limit)
@@ -94,7 +105,7 @@ async def receive_upload(request: Request, target: Path, limit: int) -> int:
         raise
 
 
-async def _receive_multipart(request: Request, target: Path, limit: int, boundary: bytes | None) -> int:
+async def _receive_multipart(request: Request, target: Path, limit: int, boundary: bytes | None) -> Received:
     if not boundary:
         raise bad_request("multipart upload without a boundary")
     sink = _FilePartSink(target, limit)
@@ -109,17 +120,19 @@ async def _receive_multipart(request: Request, target: Path, limit: int, boundar
         sink.close()
     if not sink.found:
         raise bad_request("the multipart upload has no 'file' field", "missing_file")
-    return sink.written
+    return Received(sink.written, sink.digest.hexdigest())
 
 
-async def _receive_raw(request: Request, target: Path, limit: int) -> int:
+async def _receive_raw(request: Request, target: Path, limit: int) -> Received:
     written = 0
+    digest = hashlib.sha256()
     with target.open("wb") as handle:
         async for chunk in request.stream():
             written += len(chunk)
             if written > limit:
                 raise _too_large(limit)
+            digest.update(chunk)
             handle.write(chunk)
     if written == 0:
         raise bad_request("the upload is empty", "missing_file")
-    return written
+    return Received(written, digest.hexdigest())

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import time
 from pathlib import Path
 
 import pytest
@@ -49,6 +51,8 @@ def test_stored_file_is_the_uploaded_bytes(app_client: TestClient, media_factory
     assert served.status_code == 200
     assert served.content == source.read_bytes()
     assert served.headers["content-type"] == "video/mp4"
+    # content-addressed: the stored name is the hash of the bytes
+    assert f"/files/media/{hashlib.sha256(source.read_bytes()).hexdigest()}.mp4?" in video["stream_url"]
 
 
 def test_media_of_another_kind_is_not_found_under_the_wrong_route(
@@ -187,3 +191,14 @@ def test_resolve_upload_url_gives_the_received_file(app_client: TestClient) -> N
     assert store.resolve_upload_url(url).read_bytes() == b'{"timeline": {}}'
     # the host part does not matter (localhost vs 127.0.0.1), only our path and token
     assert store.resolve_upload_url(url.replace("testserver", "localhost:1")).is_file()
+
+
+def test_stale_upload_urls_are_purged_with_their_files(app_client: TestClient) -> None:
+    url = _upload_url(app_client, "old")
+    app_client.post(url, files={"file": ("old", b"never ingested")})
+    store = app_client.app.state.store  # type: ignore[attr-defined]
+    token = url.rsplit("/", 1)[1]
+    assert store.purge_stale_uploads(time.time()) == 0 and store.upload_slot(token) is not None
+    assert store.purge_stale_uploads(time.time() + 2 * 86400) == 1
+    assert store.upload_slot(token) is None
+    assert list((Path(store.data_dir) / "uploads").iterdir()) == []
