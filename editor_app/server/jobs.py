@@ -123,6 +123,7 @@ class JobRunner:
         self._current: tuple[str, FileRender] | None = None
         self._thread: threading.Thread | None = None
         self._broken: set[str] = set()  # jobs whose status could not be written; never retried here
+        self._niceness = 0
 
     def start(self) -> None:
         with self._changed:
@@ -145,6 +146,14 @@ class JobRunner:
             current[1].cancel()
         self._notify()
         return cancelled
+
+    def set_niceness(self, niceness: int) -> None:
+        """CPU priority of export renders (lowered while previews render)."""
+        with self._changed:
+            self._niceness = niceness
+            current = self._current
+        if current is not None:
+            current[1].set_niceness(niceness)
 
     def wait_settled(self, job_id: str, timeout: float) -> Job | None:
         deadline = time.monotonic() + timeout
@@ -211,6 +220,7 @@ class JobRunner:
             if self._stopping:
                 return
             self._current = (job.id, render)
+            render.niceness = self._niceness
         try:
             result: RenderedFile = render.run()
         except RenderCancelled:

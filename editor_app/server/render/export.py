@@ -2,8 +2,9 @@
 
 ffmpeg writes `<name>.part`; only when it exits cleanly and ffprobe finds a duration within
 tolerance of the timeline's is the file renamed into place, so a crash, a full disk or a
-missing source leaves no truncated file that looks finished. Exports run at a lower CPU
-priority (nice 10), so HLS previews started meanwhile get the processor first.
+missing source leaves no truncated file that looks finished. While an HLS preview renders,
+the export's ffmpeg runs at a lower CPU priority (`set_niceness`), so the preview the user is
+waiting for gets the processor first.
 """
 
 from __future__ import annotations
@@ -85,6 +86,7 @@ class FileRender:
         self.ffmpeg = ffmpeg
         self.ffprobe = ffprobe
         self.on_progress = on_progress
+        self.niceness = 0
         self._process: subprocess.Popen[str] | None = None
         self._cancelled = threading.Event()
         self._lock = threading.Lock()
@@ -94,6 +96,17 @@ class FileRender:
         with self._lock:
             if self._process is not None and self._process.poll() is None:
                 self._process.kill()
+
+    def set_niceness(self, niceness: int) -> None:
+        """Lower (or restore, where permitted) the CPU priority of the running ffmpeg."""
+        with self._lock:
+            self.niceness = niceness
+            process = self._process
+        if process is not None and process.poll() is None:
+            try:
+                os.setpriority(os.PRIO_PROCESS, process.pid, niceness)
+            except OSError:
+                pass  # raising priority back needs privileges; staying lower only costs speed
 
     def run(self) -> RenderedFile:
         self.output.parent.mkdir(parents=True, exist_ok=True)
@@ -117,10 +130,8 @@ class FileRender:
                 command, stdout=subprocess.PIPE, stderr=log, stdin=subprocess.DEVNULL, text=True
             )
         process = self._process
-        try:
-            os.setpriority(os.PRIO_PROCESS, process.pid, EXPORT_NICENESS)
-        except OSError:
-            pass  # already exited, or not permitted: priority is only a courtesy
+        if self.niceness:
+            self.set_niceness(self.niceness)
         assert process.stdout is not None
         for line in process.stdout:
             fraction = progress_fraction(line, self.plan.seconds)

@@ -31,8 +31,15 @@ class PreviewFailed(RuntimeError):
 
 
 class PreviewRenderer:
-    def __init__(self, root: Path, ffmpeg: str = "ffmpeg", max_running: int = 2) -> None:
+    def __init__(
+        self,
+        root: Path,
+        ffmpeg: str = "ffmpeg",
+        max_running: int = 2,
+        on_busy: Callable[[bool], None] | None = None,
+    ) -> None:
         self.root = root
+        self.on_busy = on_busy  # told when the first preview starts and the last one ends
         self.ffmpeg = ffmpeg
         self.max_running = max_running
         self._running: OrderedDict[str, subprocess.Popen[bytes]] = OrderedDict()
@@ -72,15 +79,15 @@ class PreviewRenderer:
                     command, stdout=subprocess.DEVNULL, stderr=log, stdin=subprocess.DEVNULL
                 )
             self._running[stream_id] = process
+        self._tell_busy(True)
         threading.Thread(target=self._watch, args=(stream_id, process), daemon=True).start()
 
     def _evict_for_one_more(self) -> None:
-        for stream_id, process in list(self._running.items()):
-            if process.poll() is not None:
-                del self._running[stream_id]
-        while len(self._running) >= self.max_running:
-            _stream_id, oldest = self._running.popitem(last=False)
-            oldest.kill()
+        # finished processes stay listed until their watcher has written the marker
+        alive = [sid for sid, process in self._running.items() if process.poll() is None]
+        while len(alive) >= self.max_running:
+            oldest = alive.pop(0)
+            self._running.pop(oldest).kill()
 
     def _watch(self, stream_id: str, process: subprocess.Popen[bytes]) -> None:
         returncode = process.wait()
@@ -95,6 +102,13 @@ class PreviewRenderer:
             else:
                 reason = failure_reason(folder / "ffmpeg.log", returncode)
                 (folder / FAILED_MARKER).write_text(reason, encoding="utf-8")
+            idle = not self._running
+        if idle:
+            self._tell_busy(False)
+
+    def _tell_busy(self, busy: bool) -> None:
+        if self.on_busy is not None:
+            self.on_busy(busy)
 
     def playlist_when_ready(self, stream_id: str, timeout: float) -> str | None:
         """The playlist once it lists a segment (None after `timeout`); PreviewFailed on failure."""
@@ -122,3 +136,4 @@ class PreviewRenderer:
             if process.poll() is None:
                 process.kill()
                 process.wait()
+        self._tell_busy(False)

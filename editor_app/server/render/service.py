@@ -15,7 +15,7 @@ from editor_app.api.wire import ExportFormat, Quality
 from editor_app.model import Timeline
 from editor_app.server.jobs import Job, JobRunner, JobStore
 from editor_app.server.render.encoders import extension
-from editor_app.server.render.export import FileRender
+from editor_app.server.render.export import EXPORT_NICENESS, FileRender
 from editor_app.server.render.graph import RenderPlan, build_plan
 from editor_app.server.render.hls import PreviewRenderer
 from editor_app.server.render.sources import RenderSource, SourceLookup, collect_sources
@@ -47,11 +47,11 @@ class EditorService:
         self.ffmpeg = ffmpeg
         self.ffprobe = ffprobe
         self.timelines = TimelineStore(connect)
-        self.previews = PreviewRenderer(data_dir / "streams", ffmpeg)
         self.exports_dir = data_dir / "exports"
         self.exports_dir.mkdir(parents=True, exist_ok=True)
         self.jobs = JobStore(connect)
         self.runner = JobRunner(self.jobs, self._make_render)
+        self.previews = PreviewRenderer(data_dir / "streams", ffmpeg, on_busy=self._previews_busy)
 
     # ---- compile ------------------------------------------------------------------------------
     def compile(self, timeline: Timeline) -> tuple[str, bool]:
@@ -81,6 +81,10 @@ class EditorService:
             return build_plan(timeline, sources, work_dir)
 
         self.previews.ensure(folder, make_plan)
+
+    def _previews_busy(self, busy: bool) -> None:
+        # previews preempt exports: the user is watching a preview, an export can wait a little
+        self.runner.set_niceness(EXPORT_NICENESS if busy else 0)
 
     # ---- export -------------------------------------------------------------------------------
     def export(self, tid: str, fmt: ExportFormat, quality: Quality) -> Job:

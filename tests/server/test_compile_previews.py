@@ -1,0 +1,77 @@
+"""The preview renderer: cache markers, failure reasons, eviction, and telling exports to yield."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from editor_app.model import Timeline
+from editor_app.server.render.graph import RenderPlan, build_plan
+from editor_app.server.render.hls import DONE_MARKER, PreviewFailed, PreviewRenderer
+from editor_app.server.render.sources import RenderSource
+from tests.server.render_tools import make_video, source_for
+
+
+@pytest.fixture(scope="module")
+def red(tmp_path_factory: pytest.TempPathFactory) -> RenderSource:
+    folder = tmp_path_factory.mktemp("preview-media")
+    return source_for(make_video(folder / "red.mp4", "red", seconds=4), "m-red")
+
+
+def planner(source: RenderSource, copies: int) -> Callable[[Path], RenderPlan]:
+    asset = {"type": "video", "id": source.id, "start": 0, "volume": 1}
+    clips = [{"start": i * 4, "clip": {"asset": asset, "duration": 4}} for i in range(copies)]
+    timeline = Timeline.from_editor_json(
+        {"timeline": {"resolution": "320x180", "tracks": [{"clips": clips}]}}
+    )
+
+    def make_plan(work_dir: Path) -> RenderPlan:
+        return build_plan(timeline, {source.id: source}, work_dir)
+
+    return make_plan
+
+
+def wait_until(predicate: Callable[[], bool], limit: float = 30) -> None:
+    deadline = time.monotonic() + limit
+    while not predicate():
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+
+
+def test_a_finished_preview_is_marked_and_busy_is_reported(red: RenderSource, tmp_path: Path) -> None:
+    busy: list[bool] = []
+    previews = PreviewRenderer(tmp_path, on_busy=busy.append)
+    previews.ensure("one", planner(red, 1))
+    assert previews.playlist_when_ready("one", 10) is not None
+    wait_until(lambda: previews.is_cached("one"))
+    assert (tmp_path / "one" / DONE_MARKER).is_file() and not (tmp_path / "one" / "work").exists()
+    assert busy == [True, False]
+    previews.ensure("one", planner(red, 1))
+    assert not previews.is_running("one")  # cached: nothing starts
+
+
+def test_a_failed_preview_keeps_ffmpegs_reason(red: RenderSource, tmp_path: Path) -> None:
+    gone = RenderSource(**{**red.__dict__, "path": tmp_path / "missing.mp4"})
+    previews = PreviewRenderer(tmp_path / "streams")
+    previews.ensure("bad", planner(gone, 1))
+    with pytest.raises(PreviewFailed, match="No such file"):
+        previews.playlist_when_ready("bad", 10)
+
+
+def test_the_oldest_preview_gives_way_and_renders_again_when_asked(red: RenderSource, tmp_path: Path) -> None:
+    previews = PreviewRenderer(tmp_path, max_running=1)
+    try:
+        previews.ensure("old", planner(red, 60))
+        previews.ensure("new", planner(red, 1))
+        assert not previews.is_running("old")
+        wait_until(lambda: previews.is_cached("new"))
+        assert not previews.is_cached("old")
+        previews.ensure("old", planner(red, 60))
+        assert previews.is_running("old")
+        assert previews.playlist_when_ready("old", 10) is not None
+    finally:
+        previews.shutdown()
+    assert not previews.is_running("old")
