@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import sqlite3
 import time
 from pathlib import Path
 from typing import Any
 
+import httpx
 from fastapi.testclient import TestClient
 
 from editor_app.server.app import create_app
 from tests.server.conftest import TEST_KEY, MediaFactory, upload_via_http
+from tests.server.server_process import start_server
 
 
 def start(data_dir: Path) -> TestClient:
@@ -74,3 +77,39 @@ def test_a_job_whose_timeline_is_gone_fails_with_a_reason(
             answer = client.get(f"/async-response/{job_id}").json()
         assert answer["status"] == "failed" and answer["success"] is False
         assert f"timeline {tid} not found" in answer["message"]
+
+
+def processes_mentioning(text: str) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                cmdline = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+            except OSError:
+                continue
+            if text in cmdline and "serve" not in cmdline:
+                found.append(int(entry.name))
+    return found
+
+
+def test_sigterm_ends_ffmpeg_and_keeps_the_job_owed(tmp_path: Path, media_factory: MediaFactory) -> None:
+    data_dir = tmp_path / "data"
+    server = start_server(data_dir)
+    try:
+        with httpx.Client(base_url=server.base_url, headers=server.headers, timeout=60) as client:
+            media_id = upload_via_http(
+                client, media_factory.make_video("red", seconds=4), media_type="video"
+            )["id"]
+            stream = client.post("/editor", json=long_timeline(media_id, 15)).json()["data"]
+            body = {"stream_url": stream["stream_url"], "format": "webm", "quality": "high"}
+            job_id = client.post("/editor/download", json=body).json()["data"]["id"]
+            deadline = time.monotonic() + 20
+            while not processes_mentioning(str(data_dir / "exports")):  # the export's ffmpeg is running
+                assert time.monotonic() < deadline
+    finally:
+        assert server.stop() == 0
+    assert processes_mentioning(str(data_dir)) == []  # no ffmpeg outlives the server
+    with sqlite3.connect(data_dir / "backend.sqlite3") as conn:
+        status = conn.execute("SELECT status FROM jobs WHERE id = ?", (job_id,)).fetchone()[0]
+    assert status == "processing"  # resumed at the next start
+    assert not list((data_dir / "exports").glob("*.part"))
