@@ -1,0 +1,226 @@
+"""The timeline canvas: one widget that paints the ruler, the tracks and every clip.
+
+There is no widget and no graphics item per clip: `paintEvent` paints what is visible, found by
+binary search, and the mouse is interpreted through `geometry.hit_test` and the gestures of
+`interactions.py`. Edits go through the undo history (one command per gesture, at release);
+the edit slots the main window's actions call live in `editing.py`, drops in `dropping.py`.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QCursor,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QResizeEvent,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QApplication
+
+from editor_app.model.errors import EditError
+from editor_app.ui.timeline.base import ZOOM_STEP
+from editor_app.ui.timeline.dropping import CanvasDropping
+from editor_app.ui.timeline.editing import CanvasEditing
+from editor_app.ui.timeline.geometry import RULER_HEIGHT, hit_test
+from editor_app.ui.timeline.interactions import (
+    FadeGesture,
+    Gesture,
+    MoveGesture,
+    Preview,
+    TrimGesture,
+    VolumeGesture,
+)
+from editor_app.ui.timeline.keys import key_text
+from editor_app.ui.timeline.painter import PaintState, paint_tracks
+from editor_app.ui.timeline.ruler import paint_ruler
+
+CURSORS = {
+    "trim_in": Qt.CursorShape.SizeHorCursor,
+    "trim_out": Qt.CursorShape.SizeHorCursor,
+    "fade_in": Qt.CursorShape.SplitHCursor,
+    "fade_out": Qt.CursorShape.SplitHCursor,
+    "volume": Qt.CursorShape.SizeVerCursor,
+    "clip": Qt.CursorShape.OpenHandCursor,
+    "ruler": Qt.CursorShape.IBeamCursor,
+}
+
+
+class TimelineCanvas(CanvasEditing, CanvasDropping):
+    """Paints the ruler, tracks and clips; turns mouse, wheel and keys into gestures and edits."""
+
+    # ---- painting -------------------------------------------------------------------------------------
+    def paint_state(self) -> PaintState:
+        band = None
+        if self._band is not None:
+            t0, y0, now = self._band
+            band = QRectF(QPointF(self.scale.x_of(t0), y0 - self.scroll_y), now).normalized()
+        preview: Preview | None = self._gesture.preview if self._gesture is not None else self.drop_preview
+        return PaintState(
+            self.timeline,
+            self.scale,
+            self.layout_rows(),
+            float(self.width()),
+            float(self.height()),
+            self._playhead,
+            set(self._selection),
+            preview,
+            self._provider,
+            self._thumbs,
+            self._lod,
+            self._version,
+            band,
+            self._notice,
+            self._mouse,
+        )
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        try:
+            state = self.paint_state()
+            paint_tracks(painter, state)
+            paint_ruler(painter, self.scale, state.width, self.timeline.markers, self._playhead)
+        finally:
+            painter.end()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.viewChanged.emit()
+
+    # ---- mouse ------------------------------------------------------------------------------------------
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() != Qt.MouseButton.LeftButton:
+            return super().mousePressEvent(event)
+        pos = event.position()
+        self._mouse = pos
+        hit = hit_test(self.timeline, self.scale, self.layout_rows(), pos.x(), pos.y())
+        mods = event.modifiers()
+        toggle = bool(mods & (Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.ControlModifier))
+        if hit.kind == "ruler":
+            self._scrubbing = True
+            self.set_playhead(self.scale.ticks_at(pos.x()), emit=True)
+        elif hit.clip_id is not None:
+            if toggle:
+                if hit.clip_id in self._selection:
+                    self.set_selection([c for c in self._selection if c != hit.clip_id])
+                else:
+                    self.set_selection([*self._selection, hit.clip_id])
+            elif hit.clip_id not in self._selection:
+                self.set_selection([hit.clip_id])
+            self._pending = (hit.kind, hit.clip_id, pos)
+        else:
+            self._band_base = list(self._selection) if toggle else []
+            if not toggle:
+                self.set_selection([])
+            self._band = (self.scale.ticks_at(pos.x()), pos.y() + self.scroll_y, pos)
+        event.accept()
+
+    def _start_gesture(self, kind: str, clip_id: str, at: QPointF) -> Gesture | None:
+        if clip_id not in self._selection:
+            return None  # it was toggled off by this very click
+        track = self.timeline.track_of(clip_id)
+        if track.locked:
+            self.notify(f"Track {track.name or track.id} is locked")
+            return None
+        ctx = self.context()
+        if kind in ("trim_in", "trim_out"):
+            return TrimGesture(ctx, clip_id, "in" if kind == "trim_in" else "out")
+        if kind == "volume":
+            return VolumeGesture(ctx, self._selection, clip_id)
+        if kind in ("fade_in", "fade_out"):
+            return FadeGesture(ctx, clip_id, "in" if kind == "fade_in" else "out")
+        return MoveGesture(ctx, self._selection, clip_id, at.x(), at.y())
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        pos = event.position()
+        self._mouse = pos
+        snapping = not (event.modifiers() & Qt.KeyboardModifier.AltModifier)
+        if self._scrubbing:
+            self.set_playhead(self.scale.ticks_at(pos.x()), emit=True)
+        elif self._pending is not None:
+            kind, clip_id, at = self._pending
+            if (pos - at).manhattanLength() >= QApplication.startDragDistance():
+                self._pending = None
+                self._gesture = self._start_gesture(kind, clip_id, at)
+                if self._gesture is not None:
+                    self._gesture.move(self.context(), pos.x(), pos.y(), snapping)
+                    self.update()
+        elif self._gesture is not None:
+            self._gesture.move(self.context(), pos.x(), pos.y(), snapping)
+            self.update()
+        elif self._band is not None:
+            t0, y0, _ = self._band
+            self._band = (t0, y0, pos)
+            self._band_select()
+            self.update()
+        else:
+            self._hover(pos)
+
+    def _hover(self, pos: QPointF) -> None:
+        hit = hit_test(self.timeline, self.scale, self.layout_rows(), pos.x(), pos.y())
+        shape = CURSORS.get(hit.kind)
+        if shape is None:
+            self.unsetCursor()
+        else:
+            self.setCursor(QCursor(shape))
+
+    def _band_select(self) -> None:
+        assert self._band is not None
+        t0, y0, now = self._band
+        t1 = self.scale.ticks_at(now.x())
+        y1 = now.y() + self.scroll_y
+        start, end = min(t0, t1), max(t0, t1) + 1
+        top, bottom = min(y0, y1) - self.scroll_y, max(y0, y1) - self.scroll_y
+        chosen = list(self._band_base)
+        for row in self.layout_rows().visible_rows(top, bottom):
+            chosen.extend(c.id for c in self.timeline.tracks[row.index].visible(start, end))
+        self.set_selection(chosen)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() != Qt.MouseButton.LeftButton:
+            return super().mouseReleaseEvent(event)
+        gesture, pending = self._gesture, self._pending
+        self._gesture = self._pending = self._band = None
+        self._scrubbing = False
+        if gesture is not None:
+            command = gesture.command()
+            if command is not None and self.push(command):
+                self.history.break_merge()  # the next drag is its own undo step
+        elif pending is not None and not (
+            event.modifiers() & (Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.ControlModifier)
+        ):
+            self.set_selection([pending[1]])  # a click (no drag) in a group selects just that clip
+        self.update()
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        pos = event.position()
+        if pos.y() < RULER_HEIGHT:
+            self.set_playhead(self.scale.ticks_at(pos.x()), emit=True)
+        else:
+            super().mouseDoubleClickEvent(event)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        delta = event.angleDelta()
+        mods = event.modifiers()
+        if mods & Qt.KeyboardModifier.ControlModifier:
+            steps = delta.y() / 120
+            self.zoom_by(ZOOM_STEP**steps, event.position().x())
+        elif mods & Qt.KeyboardModifier.ShiftModifier or delta.x():
+            amount = delta.x() or delta.y()
+            self.scroll_to(self.scale.origin_ticks - round(amount / 120 * 80 * self.scale.ticks_per_px()))
+        else:
+            self.set_scroll_y(self.scroll_y - delta.y() / 120 * 40)
+        event.accept()
+
+    # ---- keyboard (used when no window action claims the key) ------------------------------------------
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        slot = self.key_slots().get(key_text(event))
+        if slot is None:
+            return super().keyPressEvent(event)
+        try:
+            slot()
+        except EditError as exc:
+            self.notify(str(exc))
+        event.accept()

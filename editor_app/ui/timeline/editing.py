@@ -1,0 +1,142 @@
+"""The canvas' edit slots: split, delete, copy/paste, duplicate, markers, frame steps.
+
+Each is one command on the undo history. Refusals raise `EditError` to the caller (the main
+window shows them in its status bar); keys pressed on the canvas itself show them as a notice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from editor_app.model.edits import (
+    AddMarker,
+    Duplicate,
+    Lift,
+    Paste,
+    RippleDelete,
+    Split,
+    copy_clips,
+    split_all,
+)
+from editor_app.model.edits import next_marker as marker_after
+from editor_app.model.edits import previous_marker as marker_before
+from editor_app.model.errors import EditError
+from editor_app.ui.timeline.base import CanvasBase
+from editor_app.ui.timeline.keys import bindings
+
+FRAME_TICKS = 40  # one frame at 25 fps: the step of the arrow keys
+MARKER_COLOURS = ("#E8B53A", "#4EA3FF", "#E5534B", "#57C07A", "#B57CFF")
+
+KEY_COMMANDS = [
+    "edit.undo",
+    "edit.redo",
+    "edit.copy",
+    "edit.paste",
+    "edit.duplicate",
+    "edit.split",
+    "edit.delete",
+    "edit.ripple_delete",
+    "edit.select_all",
+    "view.zoom_in",
+    "view.zoom_out",
+    "view.zoom_fit",
+    "timeline.add_marker",
+    "timeline.prev_marker",
+    "timeline.next_marker",
+    "transport.home",
+    "transport.end",
+    "transport.prev_frame",
+    "transport.next_frame",
+]
+KEYS = bindings(KEY_COMMANDS)
+
+
+class CanvasEditing(CanvasBase):
+    def key_slots(self) -> dict[str, Callable[[], None]]:
+        slots: dict[str, Callable[[], None]] = {
+            "edit.undo": lambda: self.history.undo() if self.history.can_undo else None,
+            "edit.redo": lambda: self.history.redo() if self.history.can_redo else None,
+            "edit.copy": self.copy,
+            "edit.paste": self.paste,
+            "edit.duplicate": self.duplicate,
+            "edit.split": self.split_at_playhead,
+            "edit.delete": lambda: self.delete_selected(ripple=False),
+            "edit.ripple_delete": lambda: self.delete_selected(ripple=True),
+            "edit.select_all": self.select_all,
+            "view.zoom_in": self.zoom_in,
+            "view.zoom_out": self.zoom_out,
+            "view.zoom_fit": self.zoom_to_fit,
+            "timeline.add_marker": self.add_marker,
+            "timeline.prev_marker": self.previous_marker,
+            "timeline.next_marker": self.next_marker,
+            "transport.home": lambda: self.set_playhead(0, emit=True),
+            "transport.end": lambda: self.set_playhead(self.timeline.duration, emit=True),
+            "transport.prev_frame": lambda: self.set_playhead(self.playhead - FRAME_TICKS, emit=True),
+            "transport.next_frame": lambda: self.set_playhead(self.playhead + FRAME_TICKS, emit=True),
+        }
+        return {key: slots[command] for key, command in KEYS.items()}
+
+    # ---- clip edits ----------------------------------------------------------------------------------
+    def split_at_playhead(self) -> None:
+        """Split the selected clips under the playhead, or every clip under it when none is."""
+        at = self.playhead
+        selected = [cid for cid in self._selection if (clip := self.timeline.clip(cid)).start < at < clip.end]
+        self.history.push(Split(selected, at) if selected else split_all(self.timeline, at))
+
+    def delete_selected(self, ripple: bool = False) -> None:
+        ids = self.selected_clip_ids()
+        if not ids:
+            raise EditError("Select the clips to delete first")
+        self.history.push(RippleDelete(ids) if ripple else Lift(ids))
+        self.set_selection([])
+
+    def copy(self) -> None:
+        ids = self.selected_clip_ids()
+        if not ids:
+            raise EditError("Select the clips to copy first")
+        self._clipboard = copy_clips(self.timeline, ids)
+
+    def paste(self) -> None:
+        """Paste at the playhead, on the track of the selection or of the copied clips."""
+        if not self._clipboard:
+            raise EditError("Nothing to paste: copy clips first")
+        track_id = self._paste_track()
+        command = Paste(self._clipboard, track_id, self.playhead)
+        self.history.push(command)
+        self.set_selection([clip.id for _, clip in command.items])
+
+    def _paste_track(self) -> str:
+        first = self._clipboard[0]
+        candidates = [self.timeline.track_of(cid) for cid in self._selection[:1]]
+        candidates += [t for t in self.timeline.tracks if not t.locked]
+        for track in candidates:
+            if track.accepts(first):
+                return track.id
+        raise EditError(f"No {'audio' if first.kind == 'audio' else 'video'} track to paste on")
+
+    def duplicate(self) -> None:
+        ids = self.selected_clip_ids()
+        if not ids:
+            raise EditError("Select the clips to duplicate first")
+        command = Duplicate(ids)
+        self.history.push(command)
+        self.set_selection([clip.id for _, clip in command.items])
+
+    def select_all(self) -> None:
+        self.set_selection([clip.id for _, clip in self.timeline.clips()])
+
+    # ---- markers ------------------------------------------------------------------------------------
+    def add_marker(self) -> None:
+        count = len(self.timeline.markers)
+        colour = MARKER_COLOURS[count % len(MARKER_COLOURS)]
+        self.history.push(AddMarker(self.playhead, f"Marker {count + 1}", colour))
+
+    def next_marker(self) -> None:
+        marker = marker_after(self.timeline, self.playhead)
+        if marker is not None:
+            self.set_playhead(marker.time, emit=True)
+
+    def previous_marker(self) -> None:
+        marker = marker_before(self.timeline, self.playhead)
+        if marker is not None:
+            self.set_playhead(marker.time, emit=True)

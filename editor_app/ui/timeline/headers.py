@@ -1,0 +1,198 @@
+"""Track headers beside the canvas: name (editable), kind, mute / lock / hide, add, remove, reorder.
+
+One small widget per track (tracks are few; clips never get widgets). Rows sit at the canvas'
+row positions, so they scroll with it. Dragging a row by its kind badge reorders the tracks.
+Every change is an undoable command.
+"""
+
+from __future__ import annotations
+
+import bisect
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
+
+from editor_app.model.edits import AddTrack, MoveTrack, RemoveTrack, SetTrackState
+from editor_app.model.timeline import Track, TrackKind
+from editor_app.ui.timeline import style
+from editor_app.ui.timeline.geometry import RULER_HEIGHT
+
+if TYPE_CHECKING:
+    from editor_app.ui.timeline.canvas import TimelineCanvas
+
+HEADER_WIDTH = 200
+TOGGLES = (("muted", "M", "Mute"), ("locked", "L", "Lock"), ("hidden", "H", "Hide"))
+SHEET = """
+QFrame#TrackHeader { background: #2a2c31; border-bottom: 1px solid #34373d; }
+QLineEdit { background: transparent; border: none; color: #e6e8eb; font-weight: bold; }
+QLineEdit:focus { background: #1b1c1f; border: 1px solid #4e87d8; }
+QToolButton { color: #c9cdd3; background: #35383e; border: 1px solid #44474e; border-radius: 3px;
+  min-width: 18px; max-width: 18px; min-height: 18px; max-height: 18px; font-size: 10px; }
+QToolButton:checked { background: #d9822a; color: #111; }
+QToolButton#remove:hover { background: #b3403a; }
+QLabel#badge { color: white; border-radius: 3px; font-weight: bold; padding: 0 4px; }
+"""
+
+
+class TrackHeaderRow(QFrame):
+    def __init__(self, headers: TrackHeaders, track: Track) -> None:
+        super().__init__(headers)
+        self.setObjectName("TrackHeader")
+        self.track_id = track.id
+        self.headers = headers
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(6, 2, 4, 2)
+        layout.setSpacing(3)
+        self.badge = QLabel(self)
+        self.badge.setObjectName("badge")
+        self.badge.setCursor(Qt.CursorShape.SizeVerCursor)
+        self.badge.setToolTip("Drag to reorder tracks")
+        self.name = QLineEdit(self)
+        self.name.setToolTip("Track name")
+        self.name.editingFinished.connect(self._rename)
+        layout.addWidget(self.badge)
+        layout.addWidget(self.name, 1)
+        self.toggles: dict[str, QToolButton] = {}
+        for field_name, text, tip in TOGGLES:
+            button = QToolButton(self)
+            button.setText(text)
+            button.setCheckable(True)
+            button.setToolTip(tip)
+            button.setObjectName(f"toggle_{field_name}")
+            button.clicked.connect(lambda checked, f=field_name: self._toggle(f, checked))
+            layout.addWidget(button)
+            self.toggles[field_name] = button
+        self.remove = QToolButton(self)
+        self.remove.setObjectName("remove")
+        self.remove.setText("\u00d7")  # multiplication sign
+        self.remove.setToolTip("Remove track")
+        self.remove.clicked.connect(lambda: headers.push(RemoveTrack(self.track_id)))
+        layout.addWidget(self.remove)
+
+    def refresh(self, track: Track, label: str) -> None:
+        colour = style.kind_colour(track.kind)
+        self.badge.setText(label)
+        self.badge.setStyleSheet(f"background: {colour.name()};")
+        if not self.name.hasFocus() and self.name.text() != track.name:
+            self.name.setText(track.name)
+        for field_name, button in self.toggles.items():
+            button.setChecked(bool(getattr(track, field_name)))
+
+    def _rename(self) -> None:
+        track = self.headers.timeline_track(self.track_id)
+        new = self.name.text().strip()
+        if track is not None and new and new != track.name:
+            self.headers.push(SetTrackState(self.track_id, name=new))
+        elif track is not None:
+            self.name.setText(track.name)
+
+    def _toggle(self, field_name: str, checked: bool) -> None:
+        changes: dict[str, Any] = {field_name: checked}
+        self.headers.push(SetTrackState(self.track_id, **changes))
+
+
+class TrackHeaders(QWidget):
+    def __init__(self, canvas: TimelineCanvas, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.canvas = canvas
+        self.setFixedWidth(HEADER_WIDTH)
+        self.setStyleSheet(SHEET)
+        self.rows: dict[str, TrackHeaderRow] = {}
+        self.top_bar = QFrame(self)
+        self.top_bar.setStyleSheet("background: #2b2d31; border-bottom: 1px solid #45484f;")
+        bar = QHBoxLayout(self.top_bar)
+        bar.setContentsMargins(6, 3, 6, 3)
+        self.add_video = QToolButton(self.top_bar)
+        self.add_video.setText("+ Video")
+        self.add_audio = QToolButton(self.top_bar)
+        self.add_audio.setText("+ Audio")
+        for button in (self.add_video, self.add_audio):
+            button.setStyleSheet("min-width: 52px; max-width: 60px; color: #dfe2e6;")
+            bar.addWidget(button)
+        bar.addStretch(1)
+        self.add_video.clicked.connect(lambda: self.add_track("video"))
+        self.add_audio.clicked.connect(lambda: self.add_track("audio"))
+        self._drag: tuple[str, float] | None = None  # track id, current y
+        self.indicator = QFrame(self)  # where a dragged row would land; above the rows
+        self.indicator.setStyleSheet(f"background: {style.SNAP_GUIDE.name()};")
+        self.indicator.hide()
+        canvas.viewChanged.connect(self.sync)
+        self.sync()
+
+    def timeline_track(self, track_id: str) -> Track | None:
+        try:
+            return self.canvas.timeline.track(track_id)
+        except KeyError:
+            return None
+
+    def push(self, command: Any) -> None:
+        self.canvas.push(command)
+
+    def add_track(self, kind: TrackKind) -> None:
+        count = sum(1 for t in self.canvas.timeline.tracks if t.kind == kind)
+        name = f"{'A' if kind == 'audio' else 'V'}{count + 1}"
+        self.push(AddTrack(Track(name=name, kind=kind), None))
+
+    def sync(self) -> None:
+        """Match the rows to the tracks and to the canvas' vertical scroll."""
+        timeline = self.canvas.timeline
+        layout = self.canvas.layout_rows()
+        ids = {t.id for t in timeline.tracks}
+        for track_id in [tid for tid in self.rows if tid not in ids]:
+            self.rows.pop(track_id).deleteLater()
+        counts = {"video": 0, "audio": 0}
+        for row, track in zip(layout.rows, timeline.tracks, strict=True):
+            counts[track.kind] += 1
+            widget = self.rows.get(track.id)
+            if widget is None:
+                widget = self.rows[track.id] = TrackHeaderRow(self, track)
+                widget.show()
+            widget.refresh(track, f"{'A' if track.kind == 'audio' else 'V'}{counts[track.kind]}")
+            widget.setGeometry(0, int(row.top), HEADER_WIDTH, int(row.height))
+        self.top_bar.setGeometry(0, 0, HEADER_WIDTH, RULER_HEIGHT)
+        self.top_bar.raise_()
+        self.update()
+
+    # ---- reorder by dragging a row ----------------------------------------------------------------
+    def _target_index(self, y: float) -> int:
+        rows = self.canvas.layout_rows().rows
+        middles = [r.top + r.height / 2 for r in rows]
+        return bisect.bisect_left(middles, y)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        row = self.canvas.layout_rows().row_at(event.position().y())
+        if event.button() == Qt.MouseButton.LeftButton and row is not None:
+            self._drag = (row.track_id, event.position().y())
+            event.accept()
+        else:
+            super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._drag is not None:
+            self._drag = (self._drag[0], event.position().y())
+            rows = self.canvas.layout_rows().rows
+            target = self._target_index(self._drag[1])
+            y = rows[target].top if target < len(rows) else rows[-1].bottom
+            self.indicator.setGeometry(0, int(y) - 1, HEADER_WIDTH, 3)
+            self.indicator.show()
+            self.indicator.raise_()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._drag is None:
+            return super().mouseReleaseEvent(event)
+        track_id, y = self._drag
+        self._drag = None
+        self.indicator.hide()
+        index = self.canvas.timeline.track_index(track_id)
+        target = self._target_index(y)
+        new_index = target - 1 if target > index else target
+        if new_index != index:
+            self.push(MoveTrack(track_id, new_index))
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), style.BACKGROUND)
+        painter.end()
