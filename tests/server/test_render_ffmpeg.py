@@ -177,3 +177,13 @@ def test_cancel_kills_ffmpeg_and_removes_the_part(media: dict[str, RenderSource]
     with pytest.raises(RenderCancelled):
         job.run()
     assert list(tmp_path.glob("long.webm*")) == []
+
+
+def test_a_full_disk_fails_with_the_reason_and_leaves_nothing(
+    media: dict[str, RenderSource], tmp_path: Path
+) -> None:
+    out = tmp_path / "full.mp4"
+    Path(str(out) + ".part").symlink_to("/dev/full")  # every write answers ENOSPC
+    with pytest.raises(RenderFailed, match="No space left on device"):
+        render(timeline([clip(0, video("m-red"), 1)]), media, out)
+    assert list(tmp_path.glob("full.mp4*")) == []
