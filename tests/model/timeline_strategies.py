@@ -36,7 +36,8 @@ VIDEO_IDS = ["m-1", "m-2", "m-3"]
 AUDIO_IDS = ["a-1", "a-2"]
 IMAGE_IDS = ["img-1"]
 
-text = st.text(alphabet=st.characters(exclude_categories=("Cs",)), max_size=20)
+# OTIO cuts strings at NUL (to_otio refuses them, tested on its own); surrogates are not text
+text = st.text(alphabet=st.characters(exclude_categories=("Cs",), exclude_characters="\x00"), max_size=20)
 unit = st.floats(0, 1, allow_nan=False)
 small = st.floats(0, 50, allow_nan=False)
 volume = st.floats(0, 2, allow_nan=False)
