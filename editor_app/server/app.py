@@ -21,7 +21,14 @@ from pathlib import Path
 from fastapi import FastAPI
 
 from editor_app import __version__
-from editor_app.server import routes_editor, routes_files, routes_media, routes_upload, tool_runner
+from editor_app.server import (
+    routes_editor,
+    routes_files,
+    routes_media,
+    routes_media_actions,
+    routes_upload,
+    tool_runner,
+)
 from editor_app.server.auth import ApiKeyMiddleware, make_signer
 from editor_app.server.errors import install_error_handlers
 from editor_app.server.store import Store
@@ -92,6 +99,7 @@ def create_app(
         return {"success": True, "data": {"status": "ok", "version": __version__}}
 
     app.include_router(routes_media.router)
+    app.include_router(routes_media_actions.router)
     app.include_router(routes_upload.router)
     app.include_router(routes_files.router)
     app.include_router(routes_editor.router)

@@ -47,12 +47,15 @@ def thumbnail_path(store: Store, sha256: str) -> Path:
     return store.data_dir / "thumbs" / sha256 / "thumb.jpg"
 
 
-def make_thumbnail(source: Path, target: Path, at_seconds: float, ffmpeg: str = "ffmpeg") -> bool:
-    """One JPEG frame `at_seconds` in, 320 px wide; False (and logged) if ffmpeg could not make it."""
+def make_thumbnail(
+    source: Path, target: Path, at_seconds: float, ffmpeg: str = "ffmpeg", width: int = THUMBNAIL_WIDTH
+) -> bool:
+    """One JPEG frame `at_seconds` in, `width` px wide (-1: full size); False (and logged) on failure."""
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_suffix(".part.jpg")
     args = [ffmpeg, "-v", "error", "-y", "-ss", f"{at_seconds:.3f}", "-i", str(source)]
-    args += ["-frames:v", "1", "-vf", f"scale={THUMBNAIL_WIDTH}:-2", "-q:v", "4", str(partial)]
+    scale = f"scale={width}:-2" if width > 0 else "scale=iw:ih"
+    args += ["-frames:v", "1", "-vf", scale, "-q:v", "4", str(partial)]
     try:
         done = run_tool(args, FFMPEG_TIMEOUT_S)
     except ToolError as exc:

@@ -44,7 +44,7 @@ CollectionId = Annotated[str, Query(max_length=200, description="collection to l
 PLURAL: dict[MediaKind, str] = {"video": "videos", "audio": "audios", "image": "images"}
 
 
-def _store(request: Request) -> Store:
+def store_of(request: Request) -> Store:
     store: Store = request.app.state.store
     return store
 
@@ -52,7 +52,7 @@ def _store(request: Request) -> Store:
 def media_item(request: Request, record: MediaRecord) -> dict[str, Any]:
     """A stored media row as the wire's MediaItem, with signed URLs a player can open without headers."""
     url = file_url(request, "media", record.file_name)
-    thumb = thumbnail_path(_store(request), record.sha256)
+    thumb = thumbnail_path(store_of(request), record.sha256)
     item = MediaItem(
         id=record.id,
         collection_id=record.collection_id,
@@ -79,37 +79,37 @@ def collection_body(row: Any) -> dict[str, Any]:
     return Collection(id=row["id"], name=row["name"], description=row["description"]).model_dump()
 
 
-def _get_of_kind(request: Request, kind: MediaKind, media_id: str) -> MediaRecord:
+def get_of_kind(request: Request, kind: MediaKind, media_id: str) -> MediaRecord:
     """The media only if it is of this kind: `/video/a-1` is a 404 "video a-1 not found"."""
     if kind_of_id(media_id) != kind:
         raise not_found(kind, media_id)
-    return _store(request).get_media(media_id)
+    return store_of(request).get_media(media_id)
 
 
 # ---- collections ---------------------------------------------------------------------------
 @router.get("/collection", summary="List collections")
 def list_collections(request: Request) -> dict[str, Any]:
-    rows = _store(request).list_collections()
+    rows = store_of(request).list_collections()
     return ok({"collections": [collection_body(r) for r in rows], "default_collection": "default"})
 
 
 @router.get("/collection/{collection_id}", summary="Get a collection", response_model=Envelope[Collection])
 def get_collection(collection_id: str, request: Request) -> dict[str, Any]:
-    return ok(collection_body(_store(request).get_collection(collection_id)))
+    return ok(collection_body(store_of(request).get_collection(collection_id)))
 
 
 # ---- media lists, items, deletion -----------------------------------------------------------
 def _list(request: Request, kind: MediaKind, collection_id: str) -> dict[str, Any]:
-    records = _store(request).list_media(kind, collection_id)
+    records = store_of(request).list_media(kind, collection_id)
     return ok({PLURAL[kind]: [media_item(request, r) for r in records]})
 
 
 def _delete(request: Request, kind: MediaKind, media_id: str) -> dict[str, Any]:
-    _get_of_kind(request, kind, media_id)
-    record, unreferenced = _store(request).delete_media(media_id)
+    get_of_kind(request, kind, media_id)
+    record, unreferenced = store_of(request).delete_media(media_id)
     if unreferenced:  # identical content uploaded twice shares one file
         record.path.unlink(missing_ok=True)
-        shutil.rmtree(thumbnail_path(_store(request), record.sha256).parent, ignore_errors=True)
+        shutil.rmtree(thumbnail_path(store_of(request), record.sha256).parent, ignore_errors=True)
         waveform_path(record).unlink(missing_ok=True)
     return ok({"id": media_id, "deleted": True})
 
@@ -131,17 +131,17 @@ def list_images(request: Request, collection_id: CollectionId = "default") -> di
 
 @router.get("/video/{media_id}", summary="Get a video", response_model=Envelope[MediaItem])
 def get_video(media_id: str, request: Request) -> dict[str, Any]:
-    return ok(media_item(request, _get_of_kind(request, "video", media_id)))
+    return ok(media_item(request, get_of_kind(request, "video", media_id)))
 
 
 @router.get("/audio/{media_id}", summary="Get an audio", response_model=Envelope[MediaItem])
 def get_audio(media_id: str, request: Request) -> dict[str, Any]:
-    return ok(media_item(request, _get_of_kind(request, "audio", media_id)))
+    return ok(media_item(request, get_of_kind(request, "audio", media_id)))
 
 
 @router.get("/image/{media_id}", summary="Get an image", response_model=Envelope[MediaItem])
 def get_image(media_id: str, request: Request) -> dict[str, Any]:
-    return ok(media_item(request, _get_of_kind(request, "image", media_id)))
+    return ok(media_item(request, get_of_kind(request, "image", media_id)))
 
 
 @router.delete("/video/{media_id}", summary="Delete a video")
@@ -166,7 +166,7 @@ def stream_segments(
 ) -> dict[str, Any]:
     """`{"timeline": [[start, end], ...]}` in seconds -> an MP4 of those segments, one after another.
     An empty or null timeline answers the whole video's stream URL."""
-    record = _get_of_kind(request, "video", media_id)
+    record = get_of_kind(request, "video", media_id)
     if body is None or not body.timeline:
         url = file_url(request, "media", record.file_name)
     else:
@@ -188,7 +188,7 @@ def thumbnails(
 ) -> dict[str, Any]:
     """Local-backend extension: `count` JPEG frames from the middles of equal slices of the video,
     `interval` seconds apart, for drawing on the timeline. Made once, then served from cache."""
-    record = _get_of_kind(request, "video", media_id)
+    record = get_of_kind(request, "video", media_id)
     paths = thumbnail_strip(record, count, request.app.state.ffmpeg)
     width, height = image_size(paths[0])
     folder = strip_dir(record, count).name
@@ -198,7 +198,7 @@ def thumbnails(
 
 
 def _waveform(request: Request, kind: MediaKind, media_id: str) -> dict[str, Any]:
-    record = _get_of_kind(request, kind, media_id)
+    record = get_of_kind(request, kind, media_id)
     peaks = waveform_peaks(record, request.app.state.ffmpeg)
     return ok(Waveform(interval=1 / PEAKS_PER_SECOND, peaks=peaks).model_dump())
 

@@ -193,6 +193,12 @@ class Store:
                 ),
             )
 
+    def rename_media(self, media_id: str, name: str) -> MediaRecord:
+        self.get_media(media_id)
+        with self.db() as conn:
+            conn.execute("UPDATE media SET name = ? WHERE id = ?", (name, media_id))
+        return self.get_media(media_id)
+
     def delete_media(self, media_id: str) -> tuple[MediaRecord, bool]:
         """Remove the row; returns it and whether its file is now unreferenced (safe to delete)."""
         record = self.get_media(media_id)

@@ -82,3 +82,30 @@ def test_sdk_errors_carry_the_server_message(
         connection.get_collection().upload(file_path=str(media_factory.make_text()))
     with pytest.raises(InvalidRequestError, match="only files uploaded to this server can be ingested"):
         connection.get_collection().upload(url="https://example.com/video.mp4")
+
+
+def test_sdk_rename_signed_urls_thumbnail_and_frame_grab(
+    connection: videodb.client.Connection, media_factory: MediaFactory, tmp_path: Path
+) -> None:
+    collection = connection.get_collection()
+    video = collection.upload(file_path=str(media_factory.make_video("red", seconds=2)), name="before")
+    video.update(name="after")
+    assert video.name == "after" and collection.get_video(video.id).name == "after"
+
+    audio = collection.upload(file_path=str(media_factory.make_audio(seconds=1, hz=660)))
+    image = collection.upload(file_path=str(media_factory.make_image("green")))
+    assert (
+        httpx.get(audio.generate_url(), timeout=30).content == media_factory.make_audio(1, 660).read_bytes()
+    )
+    assert httpx.get(image.generate_url(), timeout=30).status_code == 200
+
+    video.thumbnail_url = None  # make the SDK ask the server
+    assert httpx.get(video.generate_thumbnail(), timeout=30).headers["content-type"] == "image/jpeg"
+    frame = video.generate_thumbnail(time=1.0)
+    assert isinstance(frame, Image) and frame.id.startswith("img-") and frame.name == "after @ 1.00s"
+    grabbed = tmp_path / "frame.jpg"
+    grabbed.write_bytes(httpx.get(frame.url, timeout=30).content)
+    assert is_reddish(mean_rgb(grabbed))
+    assert frame.id in [i.id for i in collection.get_images()]
+    with pytest.raises(InvalidRequestError, match="is not before the video's end"):
+        video.generate_thumbnail(time=5.0)

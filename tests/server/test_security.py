@@ -104,3 +104,20 @@ def test_very_long_names_and_ids_are_rejected_or_not_found(app_client: TestClien
 def test_method_not_allowed_is_an_envelope(app_client: TestClient) -> None:
     answer = app_client.put("/collection")
     assert answer.status_code == 405 and answer.json()["success"] is False
+
+
+def test_rename_and_frame_grab_validate_their_fields(
+    app_client: TestClient, media_factory: MediaFactory
+) -> None:
+    video = upload_via_http(app_client, media_factory.make_video("red", seconds=1))
+    empty = app_client.patch(f"/video/{video['id']}", json={"name": ""})
+    assert empty.status_code == 400 and empty.json()["message"].startswith("invalid field name:")
+    negative = app_client.post(f"/video/{video['id']}/thumbnail", json={"time": -1})
+    assert negative.status_code == 400 and negative.json()["message"].startswith("invalid field time:")
+    not_finite = app_client.post(
+        f"/video/{video['id']}/thumbnail",
+        content=b'{"time": Infinity}',
+        headers={"content-type": "application/json"},
+    )
+    assert not_finite.status_code == 400
+    assert app_client.get("/image").json()["data"]["images"] == []  # nothing half-made was kept

@@ -1,0 +1,103 @@
+"""Smaller media calls of the official SDK: rename (`PATCH`), signed URLs (`generate_url`), and
+a video's thumbnail (`GET`) or a frame grab at a time (`POST`, which adds the frame as an image)."""
+
+from __future__ import annotations
+
+import secrets
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Body, Request
+from pydantic import Field
+
+from editor_app.api.wire import Envelope, MediaItem, MediaKind, WireModel
+from editor_app.server.errors import ApiError, bad_request, ok
+from editor_app.server.media_ingest import ingest_file, make_thumbnail, thumbnail_path
+from editor_app.server.routes_files import file_url
+from editor_app.server.routes_media import get_of_kind, media_item, store_of
+
+router = APIRouter(tags=["media"])
+FULL_SIZE_FRAME = -1  # make_thumbnail width meaning "the video's own size"
+
+
+class RenameRequest(WireModel):
+    name: str = Field(min_length=1, max_length=500)
+
+
+class FrameRequest(WireModel):
+    time: float = Field(ge=0, allow_inf_nan=False)
+
+
+def _rename(request: Request, kind: MediaKind, media_id: str, body: RenameRequest) -> dict[str, Any]:
+    get_of_kind(request, kind, media_id)
+    return ok(media_item(request, store_of(request).rename_media(media_id, body.name)))
+
+
+def _signed(request: Request, kind: MediaKind, media_id: str) -> dict[str, Any]:
+    record = get_of_kind(request, kind, media_id)
+    return ok({"signed_url": file_url(request, "media", record.file_name)})
+
+
+@router.patch("/video/{media_id}", summary="Rename a video", response_model=Envelope[MediaItem])
+def rename_video(media_id: str, request: Request, body: Annotated[RenameRequest, Body()]) -> dict[str, Any]:
+    return _rename(request, "video", media_id, body)
+
+
+@router.patch("/audio/{media_id}", summary="Rename an audio", response_model=Envelope[MediaItem])
+def rename_audio(media_id: str, request: Request, body: Annotated[RenameRequest, Body()]) -> dict[str, Any]:
+    return _rename(request, "audio", media_id, body)
+
+
+@router.patch("/image/{media_id}", summary="Rename an image", response_model=Envelope[MediaItem])
+def rename_image(media_id: str, request: Request, body: Annotated[RenameRequest, Body()]) -> dict[str, Any]:
+    return _rename(request, "image", media_id, body)
+
+
+@router.post("/audio/{media_id}/generate_url", summary="Signed URL of an audio")
+def audio_url(media_id: str, request: Request) -> dict[str, Any]:
+    return _signed(request, "audio", media_id)
+
+
+@router.post("/image/{media_id}/generate_url", summary="Signed URL of an image")
+def image_url(media_id: str, request: Request) -> dict[str, Any]:
+    return _signed(request, "image", media_id)
+
+
+@router.get("/video/{media_id}/thumbnail", summary="Thumbnail URL of a video")
+def video_thumbnail(media_id: str, request: Request) -> dict[str, Any]:
+    """Made again if it was lost; a 500 naming ffmpeg's reason if no frame can be decoded."""
+    record = get_of_kind(request, "video", media_id)
+    target = thumbnail_path(store_of(request), record.sha256)
+    if not target.is_file() and not make_thumbnail(
+        record.path, target, min(1.0, record.length / 2), request.app.state.ffmpeg
+    ):
+        raise ApiError(500, f"could not make a thumbnail of video {media_id}", "ffmpeg_failed")
+    return ok({"thumbnail_url": file_url(request, "thumbs", f"{record.sha256}/thumb.jpg")})
+
+
+@router.post(
+    "/video/{media_id}/thumbnail", summary="Grab a frame as an image", response_model=Envelope[MediaItem]
+)
+def grab_frame(media_id: str, request: Request, body: Annotated[FrameRequest, Body()]) -> dict[str, Any]:
+    """The frame at `time` seconds, full size, added to the video's collection as an image (`img-`)."""
+    record = get_of_kind(request, "video", media_id)
+    if body.time >= record.length:
+        raise bad_request(f"time: {body.time} is not before the video's end ({record.length})")
+    store = store_of(request)
+    staged = store.data_dir / "uploads" / f"frame-{secrets.token_hex(8)}.jpg"
+    try:
+        if not make_thumbnail(
+            record.path, staged, body.time, request.app.state.ffmpeg, width=FULL_SIZE_FRAME
+        ):
+            raise ApiError(500, f"could not decode the frame at {body.time} s", "ffmpeg_failed")
+        image = ingest_file(
+            store,
+            staged,
+            collection_id=record.collection_id,
+            name=f"{record.name} @ {body.time:.2f}s",
+            asked_kind="image",
+            ffmpeg=request.app.state.ffmpeg,
+            ffprobe=request.app.state.ffprobe,
+        )
+    finally:
+        staged.unlink(missing_ok=True)
+    return ok(media_item(request, image))
