@@ -207,6 +207,6 @@ def test_bad_videodb_metadata_names_the_clip(tmp_path: Path) -> None:
 def test_text_with_a_nul_character_is_refused_rather_than_cut(tmp_path: Path) -> None:
     clip = Clip(start=2000, duration=1000, asset=TextAsset(text="a\x00b"))
     timeline = Timeline(tracks=[Track(name="Titles", clips=[clip])])
-    with pytest.raises(ModelError, match="clip at 00:00:02.000 on Titles holds a NUL"):
+    with pytest.raises(ModelError, match=r"clip at 00:00:02\.000 on Titles holds a NUL"):
         write_otio(timeline, tmp_path / "nul.otio")
     assert not (tmp_path / "nul.otio").exists()
