@@ -1,9 +1,9 @@
 """Pictures and sound shapes the timeline canvas draws: thumbnail strips and waveform peaks.
 
-Both are made once per file content and cached under the data dir. Strip frames are taken with
-input seeking (one input per frame, in batches), so a strip of an hour-long video costs a few
-dozen seeks rather than decoding the hour. Waveforms decode the audio to 8 kHz mono s16 and keep
-the peak of each 1/50 s.
+Both are made once per file content and cached under the data dir. Strip frames far apart are taken
+with input seeking (one input per frame, in batches), so a strip of an hour-long video costs a
+few dozen seeks rather than decoding the hour; close frames come from one decode pass.
+Waveforms decode the audio to 8 kHz mono s16 and keep the peak of each 1/50 s.
 """
 
 from __future__ import annotations
@@ -22,6 +22,9 @@ from editor_app.server.tool_runner import ToolError, run_tool
 
 STRIP_HEIGHT = 90
 STRIP_BATCH = 20
+# frames further apart than this are grabbed by seeking; closer ones in one decode pass
+# (a seek decodes from the previous keyframe, and keyframes are often 2-10 s apart)
+SEEK_FROM_INTERVAL_S = 8.0
 MAX_STRIP_COUNT = 100
 WAVEFORM_RATE = 8000
 PEAKS_PER_SECOND = 50
@@ -56,16 +59,10 @@ def thumbnail_strip(record: MediaRecord, count: int, ffmpeg: str = "ffmpeg") -> 
         return [target / name for name in names]
     work = Path(tempfile.mkdtemp(prefix="strip-", dir=target.parent.parent))
     try:
-        times = strip_times(record.length, count)
-        for first in range(0, count, STRIP_BATCH):
-            batch = list(enumerate(times))[first : first + STRIP_BATCH]
-            args = [ffmpeg, "-v", "error", "-y"]
-            for _, at in batch:
-                args += ["-ss", f"{at:.3f}", "-i", str(record.path)]
-            for position, (index, _) in enumerate(batch):
-                args += ["-map", f"{position}:v:0", "-frames:v", "1", "-vf", f"scale=-2:{STRIP_HEIGHT}"]
-                args += ["-q:v", "5", str(work / names[index])]
-            _run(args, "thumbnail strip")
+        if record.length / count < SEEK_FROM_INTERVAL_S:
+            _strip_in_one_pass(record, count, work, ffmpeg)
+        else:
+            _strip_by_seeking(record, count, work, names, ffmpeg)
         _fill_missing(work, names)
         target.parent.mkdir(parents=True, exist_ok=True)
         try:
@@ -76,6 +73,40 @@ def thumbnail_strip(record: MediaRecord, count: int, ffmpeg: str = "ffmpeg") -> 
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return [target / name for name in names]
+
+
+def _strip_by_seeking(record: MediaRecord, count: int, work: Path, names: list[str], ffmpeg: str) -> None:
+    """Far-apart frames: one input `-ss` per frame (batched), decoding only from each frame's keyframe."""
+    times = strip_times(record.length, count)
+    for first in range(0, count, STRIP_BATCH):
+        batch = list(enumerate(times))[first : first + STRIP_BATCH]
+        args = [ffmpeg, "-v", "error", "-y"]
+        for _, at in batch:
+            args += ["-ss", f"{at:.3f}", "-i", str(record.path)]
+        for position, (index, _) in enumerate(batch):
+            args += ["-map", f"{position}:v:0", "-frames:v", "1", "-vf", f"scale=-2:{STRIP_HEIGHT}"]
+            args += ["-q:v", "5", str(work / names[index])]
+        _run(args, "thumbnail strip")
+
+
+def _strip_in_one_pass(record: MediaRecord, count: int, work: Path, ffmpeg: str) -> None:
+    """Close frames: one decode pass picking a frame per interval is cheaper than a seek per frame."""
+    interval = record.length / count
+    args = [
+        ffmpeg,
+        "-v",
+        "error",
+        "-y",
+        "-ss",
+        f"{interval / 2:.3f}",
+        "-i",
+        str(record.path),
+        "-map",
+        "0:v:0",
+    ]
+    args += ["-vf", f"fps=1/{interval:.6f}:round=near,scale=-2:{STRIP_HEIGHT}", "-frames:v", str(count)]
+    args += ["-q:v", "5", "-start_number", "0", str(work / "%03d.jpg")]
+    _run(args, "thumbnail strip")
 
 
 def _fill_missing(folder: Path, names: list[str]) -> None:

@@ -59,7 +59,7 @@ def concat_args(
     args += ["-filter_complex", graph, "-map", "[v]"]
     if with_audio:
         args += ["-map", "[a]", "-c:a", "aac", "-b:a", "128k"]
-    args += ["-c:v", "libx264", "-preset", "veryfast", "-crf", "23", "-pix_fmt", "yuv420p"]
+    args += ["-c:v", "libx264", "-preset", "ultrafast", "-crf", "23", "-pix_fmt", "yuv420p"]
     args += ["-movflags", "+faststart", "-f", "mp4", str(output)]
     return args
 

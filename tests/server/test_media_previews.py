@@ -27,22 +27,26 @@ def test_video_thumbnail_is_a_frame_of_the_video(
     assert is_reddish(mean_rgb(thumb))
 
 
-def test_strip_follows_the_picture_and_is_cached(app_client: TestClient, tmp_path: Path) -> None:
-    video = upload_via_http(app_client, two_colour_video(tmp_path / "rb.mp4"))
-    answer = app_client.get(f"/video/{video['id']}/thumbnails", params={"count": 4})
+@pytest.mark.parametrize(("seconds_each", "count"), [(2, 4), (8, 2)])  # one decode pass; seeking
+def test_strip_follows_the_picture_and_is_cached(
+    app_client: TestClient, tmp_path: Path, seconds_each: float, count: int
+) -> None:
+    video = upload_via_http(app_client, two_colour_video(tmp_path / "rb.mp4", seconds_each=seconds_each))
+    answer = app_client.get(f"/video/{video['id']}/thumbnails", params={"count": count})
     strip = answer.json()["data"]
-    assert strip["interval"] == pytest.approx(1.0, abs=0.01)
-    assert (strip["width"], strip["height"]) == (160, 90) and len(strip["urls"]) == 4
+    assert strip["interval"] == pytest.approx(2 * seconds_each / count, abs=0.01)
+    assert (strip["width"], strip["height"]) == (160, 90) and len(strip["urls"]) == count
     colours = [
         mean_rgb(_fetch(app_client, url, tmp_path / f"{i}.jpg")) for i, url in enumerate(strip["urls"])
     ]
-    assert [is_reddish(c) for c in colours] == [True, True, False, False]
-    assert [is_bluish(c) for c in colours] == [False, False, True, True]
+    half = count // 2
+    assert [is_reddish(c) for c in colours] == [True] * half + [False] * half
+    assert [is_bluish(c) for c in colours] == [False] * half + [True] * half
 
     folder = Path(app_client.app.state.data_dir) / "thumbs"  # type: ignore[attr-defined]
-    first = next(folder.rglob("strip-4/000.jpg"))
+    first = next(folder.rglob(f"strip-{count}/000.jpg"))
     made_at = first.stat().st_mtime_ns
-    again = app_client.get(f"/video/{video['id']}/thumbnails", params={"count": 4}).json()["data"]
+    again = app_client.get(f"/video/{video['id']}/thumbnails", params={"count": count}).json()["data"]
     assert again["urls"] == strip["urls"] and first.stat().st_mtime_ns == made_at
 
 
