@@ -26,7 +26,6 @@ from editor_app.model.assets import (
     NinePosition,
     Part,
     VideoAsset,
-    asset_wire_to_model_dict,
 )
 from editor_app.model.errors import InvalidTimelineJSON
 from editor_app.model.media import MediaInfo
@@ -345,9 +344,24 @@ def validation_message(error: ValidationError, prefix: str = "") -> str:
     """`tracks[0].clips[2].clip.duration: Input should be greater than 0` for the first error."""
     first = error.errors()[0]
     path = prefix
+    previous: object = None
     for part in first["loc"]:
+        if previous == "asset" and part in _ASSET_TYPES:
+            previous = part
+            continue  # the union's tag ("asset.video.id") says nothing the user wrote
         path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
+        previous = part
     return f"{path or 'timeline'}: {first['msg']}"
+
+
+_ASSET_TYPES = frozenset({"video", "audio", "image", "text", "caption"})
+
+
+def _wire_time(value: Any, where: str) -> Ticks:
+    try:
+        return to_ticks(value)
+    except (TypeError, ValueError):
+        raise InvalidTimelineJSON(f"{where}: expected a time in seconds, got {value!r}") from None
 
 
 def parse_clip(item: dict[str, Any], where: str) -> Clip:
@@ -356,31 +370,34 @@ def parse_clip(item: dict[str, Any], where: str) -> Clip:
         raise InvalidTimelineJSON(f"{where}: expected an object with 'start' and 'clip'")
     wire = item["clip"]
     fields = {k: v for k, v in wire.items() if k not in ("asset", "duration", "transition", "fit")}
+    fields["start"] = _wire_time(item.get("start", 0), f"{where}.start")
+    if "duration" not in wire:
+        raise InvalidTimelineJSON(f"{where}.clip.duration: field required")
+    fields["duration"] = _wire_time(wire["duration"], f"{where}.clip.duration")
+    asset = wire.get("asset")
+    if not isinstance(asset, dict):
+        raise InvalidTimelineJSON(f"{where}.clip.asset: expected an object")
+    asset = dict(asset)
+    if asset.get("type") in ("video", "audio") and asset.get("start") is not None:
+        asset["start"] = _wire_time(asset["start"], f"{where}.clip.asset.start")
+    fields["asset"] = asset
+    fit = wire.get("fit", "crop")
+    fields["fit"] = None if fit in (None, "None", "none") else fit
+    transition = wire.get("transition")
+    if transition is not None:
+        if not isinstance(transition, dict):
+            raise InvalidTimelineJSON(f"{where}.clip.transition: expected an object, got {transition!r}")
+        transition = dict(transition)
+        if transition.get("duration") is not None:
+            transition["duration"] = _wire_time(transition["duration"], f"{where}.clip.transition.duration")
+        fields["transition"] = transition
     try:
-        fields["start"] = to_ticks(item.get("start", 0))
-        fields["duration"] = to_ticks(wire["duration"])
-        asset = wire.get("asset")
-        if not isinstance(asset, dict):
-            raise InvalidTimelineJSON(f"{where}.clip.asset: expected an object")
-        fields["asset"] = asset_wire_to_model_dict(asset)
-        fit = wire.get("fit", "crop")
-        fields["fit"] = None if fit in (None, "None", "none") else fit
-        transition = wire.get("transition")
-        if transition is not None:
-            transition = dict(transition)
-            if "duration" in transition and transition["duration"] is not None:
-                transition["duration"] = to_ticks(transition["duration"])
-            fields["transition"] = transition
-    except KeyError as exc:
-        raise InvalidTimelineJSON(f"{where}.clip.{exc.args[0]}: field required") from None
-    except (TypeError, ValueError) as exc:
-        if isinstance(exc, InvalidTimelineJSON):
-            raise
-        raise InvalidTimelineJSON(f"{where}: {exc}") from None
-    try:
-        return Clip.model_validate(fields)
+        clip = Clip.model_validate(fields)
     except ValidationError as exc:
-        raise InvalidTimelineJSON(validation_message(exc, f"{where}.clip")) from None
+        message = validation_message(exc, f"{where}.clip")
+        # the TrackItem's start sits beside `clip` on the wire, not inside it
+        raise InvalidTimelineJSON(message.replace(f"{where}.clip.start:", f"{where}.start:", 1)) from None
+    return clip
 
 
 __all__ = [
