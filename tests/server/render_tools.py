@@ -48,6 +48,11 @@ def make_image(path: Path, color: str, size: str = "64x64") -> Path:
     return path
 
 
+def make_tone(path: Path, seconds: float = 2, hz: int = 440) -> Path:
+    run(["ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i", f"sine=f={hz}:d={seconds}", str(path)])
+    return path
+
+
 def source_for(path: Path, media_id: str) -> RenderSource:
     """A RenderSource probed from a real file, as the routes build them from the store."""
     out = subprocess.run(

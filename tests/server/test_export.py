@@ -83,7 +83,7 @@ def test_seed_download_with_format_and_quality(app_client: TestClient, red: dict
 
 
 def test_progress_is_visible_while_rendering(app_client: TestClient, red: dict[str, Any]) -> None:
-    stream = compiled(app_client, red["id"], duration=4, copies=10)
+    stream = compiled(app_client, red["id"], duration=4, copies=6)
     body = {"stream_url": stream["stream_url"], "format": "webm", "quality": "high"}
     job = app_client.post("/editor/download", json=body).json()
     seen: list[float] = []

@@ -38,7 +38,7 @@ def test_an_interrupted_job_is_rendered_again_after_a_restart(
         media_id = upload_via_http(client, media_factory.make_video("red", seconds=4), media_type="video")[
             "id"
         ]
-        stream = client.post("/editor", json=long_timeline(media_id, 12)).json()["data"]
+        stream = client.post("/editor", json=long_timeline(media_id, 8)).json()["data"]
         body = {"stream_url": stream["stream_url"], "format": "webm", "quality": "high"}
         job_id = client.post("/editor/download", json=body).json()["data"]["id"]
         deadline = time.monotonic() + 20

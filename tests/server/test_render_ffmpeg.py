@@ -18,6 +18,7 @@ from tests.server.render_tools import (
     duration_of,
     frame_rgb,
     make_image,
+    make_tone,
     make_video,
     mean_volume,
     pixel_at,
@@ -34,6 +35,7 @@ def media(tmp_path_factory: pytest.TempPathFactory) -> dict[str, RenderSource]:
         "m-red": source_for(make_video(folder / "red.mp4", "red", seconds=4, tone_hz=440), "m-red"),
         "m-blue": source_for(make_video(folder / "blue.mp4", "blue", seconds=4, tone_hz=880), "m-blue"),
         "img-lime": source_for(make_image(folder / "lime.png", "lime"), "img-lime"),
+        "a-tone": source_for(make_tone(folder / "tone.wav", seconds=3), "a-tone"),
     }
 
 
@@ -187,3 +189,12 @@ def test_a_full_disk_fails_with_the_reason_and_leaves_nothing(
     with pytest.raises(RenderFailed, match="No space left on device"):
         render(timeline([clip(0, video("m-red"), 1)]), media, out)
     assert list(tmp_path.glob("full.mp4*")) == []
+
+
+def test_audio_clips_sound_at_their_place(media: dict[str, RenderSource], tmp_path: Path) -> None:
+    tone = {"type": "audio", "id": "a-tone", "start": 0.5, "volume": 1}
+    silent_video = {"type": "video", "id": "m-red", "start": 0, "volume": 0}
+    out = render(timeline([clip(0, silent_video, 3)], [clip(1, tone, 1)]), media, tmp_path / "tone.mp4")
+    assert duration_of(out) == pytest.approx(3.0, abs=0.1)
+    assert mean_volume(out, 1.1, 0.8) > -30
+    assert mean_volume(out, 0.1, 0.8) < -80 and mean_volume(out, 2.2, 0.7) < -80
