@@ -21,7 +21,8 @@ _PLAIN = {"scale": 1, "opacity": 1, "fit": "crop", "position": "center", "z_inde
 def _clip_problems(clip: Clip) -> list[str]:
     at = format_timecode(clip.start)
     if not isinstance(clip.asset, VideoAsset):
-        return [f"a {clip.kind} clip at {at} ({clip.label()}): only video clips fit"]
+        article = "an" if clip.kind[0] in "aeiou" else "a"
+        return [f"{article} {clip.kind} clip at {at} ({clip.label()}): only video clips fit"]
     problems = [
         f"clip at {at} sets {name}={getattr(clip, name)!r}"
         for name, plain in _PLAIN.items()
