@@ -147,7 +147,7 @@ class VideoDBClient:
         answer = upload.ingest(self._session, self.collection_id, url, name, media_type, cancel)
         data = answer.get("data")
         if answer.get("status") == "processing" and isinstance(data, dict) and data.get("output_url"):
-            data = self.wait_job(str(data["output_url"]), cancel=cancel).data.model_dump()
+            data = jobs.wait_job_raw(self._session, str(data["output_url"]), cancel=cancel)[1].get("data")
         elif answer.get("success") is False:
             raise InvalidRequestError(self._session.redact(str(answer.get("message") or "upload refused")))
         return self._model(MediaItem, data, "uploaded media")
@@ -231,7 +231,8 @@ class VideoDBClient:
         target = output_url_or_id
         if "/" not in target:
             target = f"/async-response/{target}"
-        self._session.call("DELETE", target, idempotent=False)
+        # the answer is the cancelled job itself (`success: false`), not an error
+        self._session.call("DELETE", target, idempotent=False, envelope=True)
 
     # ---- files ----------------------------------------------------------------------------
     def download(

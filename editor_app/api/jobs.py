@@ -39,8 +39,12 @@ def parse_async(body: Any, where: str) -> AsyncResponse:
 
 
 def poll_job(session: ApiSession, output_url: str, cancel: CancelToken | None = None) -> AsyncResponse:
+    return _poll(session, output_url, cancel)[0]
+
+
+def _poll(session: ApiSession, output_url: str, cancel: CancelToken | None) -> tuple[AsyncResponse, Any]:
     body = session.call("GET", output_url, idempotent=True, cancel=cancel, envelope=True)
-    return parse_async(body, session.redact(output_url))
+    return parse_async(body, session.redact(output_url)), body
 
 
 def failure_reason(answer: AsyncResponse) -> str:
@@ -55,14 +59,26 @@ def wait_job(
     cancel: CancelToken | None = None,
     timeout: float = 3600.0,
 ) -> AsyncResponse:
+    return wait_job_raw(session, output_url, progress=progress, cancel=cancel, timeout=timeout)[0]
+
+
+def wait_job_raw(
+    session: ApiSession,
+    output_url: str,
+    *,
+    progress: Callable[[AsyncResponse], None] | None = None,
+    cancel: CancelToken | None = None,
+    timeout: float = 3600.0,
+) -> tuple[AsyncResponse, Any]:
+    """`wait_job`, also returning the final body as sent (its `data` may be a media object)."""
     deadline = time.monotonic() + timeout
     pause = FIRST_POLL_S
     while True:
-        answer = poll_job(session, output_url, cancel)
+        answer, body = _poll(session, output_url, cancel)
         if progress is not None:
             progress(answer)
         if answer.finished:
-            return answer
+            return answer, body
         if answer.failed:
             raise JobFailed(session.redact(failure_reason(answer)), answer.data.id)
         remaining = deadline - time.monotonic()

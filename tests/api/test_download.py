@@ -1,0 +1,84 @@
+"""Resumable downloads through the fault proxy: cut bodies resume byte-identical via Range."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from editor_app.api import Cancelled, CancelToken, DownloadIncomplete, NotFoundError, VideoDBClient
+from tests.api.fault_proxy import FaultProxy
+from tests.server.conftest import MediaFactory
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture
+def wav(proxied: VideoDBClient, media_factory: MediaFactory) -> tuple[Path, str]:
+    """A 3 s WAV (about 260 KB) and its Range-served URL through the proxy."""
+    source = media_factory.make_audio(seconds=3, hz=330)
+    item = proxied.upload(source)
+    assert item.stream_url is not None
+    return source, item.stream_url
+
+
+def test_a_cut_download_resumes_byte_identical(
+    proxy: FaultProxy, proxied: VideoDBClient, wav: tuple[Path, str], tmp_path: Path
+) -> None:
+    source, url = wav
+    proxy.plan("GET", r"^/files/", "cut:50000")
+    proxy.plan("GET", r"^/files/", "cut:120000")
+    out = proxied.download(url, tmp_path / "copy.wav", expected_size=source.stat().st_size)
+    assert sha256(out) == sha256(source)
+    assert proxy.range_headers[:2] == ["bytes=50000-", "bytes=170000-"]  # each cut counts from its own start
+    assert not (tmp_path / "copy.wav.part").exists()
+
+
+def test_a_cancelled_download_keeps_its_part_and_resumes(
+    proxy: FaultProxy, proxied: VideoDBClient, wav: tuple[Path, str], tmp_path: Path
+) -> None:
+    source, url = wav
+    dest = tmp_path / "copy.wav"
+    token = CancelToken()
+    with pytest.raises(Cancelled):
+        proxied.download(url, dest, progress=lambda done, total: token.cancel(), cancel=token)
+    part = tmp_path / "copy.wav.part"
+    assert not dest.exists() and 0 < part.stat().st_size < source.stat().st_size
+    kept = part.stat().st_size
+    seen: list[tuple[int, int | None]] = []
+    proxied.download(url, dest, progress=lambda done, total: seen.append((done, total)))
+    assert sha256(dest) == sha256(source)
+    assert proxy.range_headers[-1] == f"bytes={kept}-"
+    assert seen[0][0] > kept and seen[-1] == (source.stat().st_size, source.stat().st_size)
+
+
+def test_a_wrong_expected_size_is_refused_and_leaves_no_file(
+    proxied: VideoDBClient, wav: tuple[Path, str], tmp_path: Path
+) -> None:
+    source, url = wav
+    with pytest.raises(DownloadIncomplete) as caught:
+        proxied.download(url, tmp_path / "copy.wav", expected_size=source.stat().st_size + 10)
+    assert caught.value.expected == source.stat().st_size + 10
+    assert not (tmp_path / "copy.wav").exists()
+
+
+def test_a_missing_file_is_not_found(proxied: VideoDBClient, wav: tuple[Path, str], tmp_path: Path) -> None:
+    _, url = wav
+    with pytest.raises(NotFoundError):
+        proxied.download(url.replace("/files/media/", "/files/media/0"), tmp_path / "x.wav")
+    assert not (tmp_path / "x.wav").exists()
+
+
+def test_a_download_that_keeps_failing_ends_in_a_typed_error(
+    proxy: FaultProxy, proxied: VideoDBClient, wav: tuple[Path, str], tmp_path: Path
+) -> None:
+    _, url = wav
+    proxy.plan("GET", r"^/files/", "status:503", times=20)
+    from editor_app.api import ServerError
+
+    with pytest.raises(ServerError):
+        proxied.download(url, tmp_path / "x.wav")
+    assert not (tmp_path / "x.wav").exists()
