@@ -164,3 +164,28 @@ def test_huge_graph_goes_through_a_script_file(tmp_path: Path) -> None:
     plan = build_plan(timeline(clips), SOURCES, tmp_path)
     assert len(plan.graph) > INLINE_GRAPH_LIMIT
     assert plan.graph_args() == ["-filter_complex_script", str(tmp_path / "graph.txt")]
+
+
+def test_wrong_kind_and_huge_volume_are_refused(tmp_path: Path) -> None:
+    media = tmp_path / "a.png"
+    media.write_bytes(b"x")
+    image = RenderSource("img-1", "image", media, None, 10, 10, None, False, "h")
+    clip_on_image = video(0, media="img-1")
+    with pytest.raises(RenderInputError, match="names img-1, which is not a video but image"):
+        collect_sources(timeline([clip_on_image]), lambda _id: image)
+    loud = RenderSource("m-a", "video", media, 10_000, 10, 10, 25.0, True, "h")
+    with pytest.raises(RenderInputError, match=r"volume: 50\.0 of m-a is above the maximum 10"):
+        collect_sources(timeline([video(0, volume=50)]), lambda _id: loud)
+
+
+def test_text_sizes_are_capped(tmp_path: Path) -> None:
+    text = {
+        "type": "text",
+        "text": "big",
+        "font": {"family": "DejaVu Sans", "size": 100000},
+        "border": {"color": "#000000", "width": 5000},
+        "tabsize": 9999,
+    }
+    tl = timeline([{"start": 0, "clip": {"asset": text, "duration": 1}}], resolution="320x180")
+    graph = build_plan(tl, SOURCES, tmp_path).graph
+    assert "fontsize=360:" in graph and "borderw=64:" in graph and "tabsize=64" in graph

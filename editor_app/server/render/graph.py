@@ -185,7 +185,7 @@ class _Builder:
         if isinstance(clip.asset, TextAsset):
             layer = text_layer(clip, clip.asset, self.size, self.work_dir / f"{stem}.txt")
         elif isinstance(clip.asset, CaptionAsset):
-            layer = caption_layer(clip, clip.asset, self.work_dir, stem)
+            layer = caption_layer(clip, clip.asset, frame_h, self.work_dir, stem)
         else:  # pragma: no cover - callers route only text and captions here
             raise RenderInputError(f"{clip.kind} clip cannot be drawn as text")
         self.files.update(layer.files)

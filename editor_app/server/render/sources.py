@@ -19,6 +19,8 @@ SourceKind = Literal["video", "audio", "image"]
 # Probed lengths wobble by a frame or two against what a caller computed; the cloud's exact
 # tolerance is undocumented, so a clip may overshoot its source by at most this much.
 LENGTH_TOLERANCE: Ticks = 50
+# The docs give 0-2 and the SDK 0-5; beyond 10 (+20 dB) is a typo, not a mix.
+MAX_VOLUME = 10.0
 
 
 class RenderInputError(ValueError):
@@ -58,7 +60,12 @@ def collect_sources(timeline: Timeline, lookup: SourceLookup) -> dict[str, Rende
             continue
         source = sources.get(media_id) or lookup(media_id)
         if source.kind != clip.kind:
-            raise RenderInputError(f"{clip.kind} clip names {media_id}, which is an {source.kind}")
+            raise RenderInputError(
+                f"a {clip.kind} clip names {media_id}, which is not a {clip.kind} but {source.kind}"
+            )
+        volume = clip.volume
+        if volume is not None and volume > MAX_VOLUME:
+            raise RenderInputError(f"volume: {volume} of {media_id} is above the maximum {MAX_VOLUME}")
         if not source.path.is_file():
             raise RenderInputError(f"the file of {media_id} is missing from the media store")
         if source.length is not None:

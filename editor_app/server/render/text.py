@@ -6,6 +6,8 @@ filter options or expand `%{...}`. Semantics (ours where the cloud is silent):
   clip's position and offset like any picture; `alignment` places the text inside the box;
 - `scale` multiplies the font size; `fit` does not apply to text; several lines are drawn
   left-aligned to each other (drawtext in ffmpeg 5.1 has no per-line alignment);
+- sizes are capped so no request can make drawtext allocate without bound: font size at
+  twice the frame height, border and shadow at 64 px, tab size at 64;
 - captions: `src` is SRT/WebVTT text (cues `a --> b`, times from the clip's start) or plain
   text shown for the whole clip; styling follows the ASS fields (font, primary colour,
   outline, nine-way alignment with margins). `src: "auto"` needs transcription: refused.
@@ -23,6 +25,17 @@ from editor_app.server.render.layout import place
 from editor_app.server.render.sources import RenderInputError
 
 _CUE_TIME = re.compile(r"(?:(\d+):)?(\d{1,2}):(\d{2})[.,](\d{1,3})")
+
+
+MAX_DECORATION = 64
+
+
+def _font_px(size: float, scale: float, frame_h: int) -> int:
+    return min(max(1, round(size * scale)), 2 * frame_h)
+
+
+def _capped(value: float) -> int:
+    return min(round(value), MAX_DECORATION)
 
 
 @dataclass
@@ -59,22 +72,22 @@ def text_layer(clip: Clip, asset: TextAsset, frame: tuple[int, int], text_path: 
         f"textfile={filter_value(str(text_path))}",
         "expansion=none",
         f"font={filter_value(font_name(font.family, where + '.font.family'))}",
-        f"fontsize={max(1, round(font.size * clip.scale))}",
+        f"fontsize={_font_px(font.size, clip.scale, frame_h)}",
         f"fontcolor={colour(font.color, where + '.font.color', font.opacity)}",
         f"x={_align_x(asset.alignment.horizontal, box_x, box_w)}",
         f"y={_align_y(asset.alignment.vertical, box_y, box_h)}",
-        f"line_spacing={round(asset.line_spacing)}",
-        f"tabsize={asset.tabsize}",
+        f"line_spacing={_capped(asset.line_spacing)}",
+        f"tabsize={min(asset.tabsize, MAX_DECORATION)}",
     ]
     if asset.border is not None and asset.border.width > 0:
         options += [
-            f"borderw={round(asset.border.width)}",
+            f"borderw={_capped(asset.border.width)}",
             f"bordercolor={colour(asset.border.color, where + '.border.color')}",
         ]
     if asset.shadow is not None and (asset.shadow.x or asset.shadow.y):
         options += [
-            f"shadowx={round(asset.shadow.x)}",
-            f"shadowy={round(asset.shadow.y)}",
+            f"shadowx={_capped(asset.shadow.x)}",
+            f"shadowy={_capped(asset.shadow.y)}",
             f"shadowcolor={colour(asset.shadow.color, where + '.shadow.color')}",
         ]
     if asset.background is not None:
@@ -82,7 +95,7 @@ def text_layer(clip: Clip, asset: TextAsset, frame: tuple[int, int], text_path: 
         options += [
             "box=1",
             f"boxcolor={colour(bg.color, where + '.background.color', bg.opacity)}",
-            f"boxborderw={max(round(bg.border_width), round(max(bg.width, bg.height) / 2))}",
+            f"boxborderw={_capped(max(bg.border_width, max(bg.width, bg.height) / 2))}",
         ]
     return TextLayer(["drawtext=" + ":".join(options)], {text_path: asset.text})
 
@@ -125,7 +138,7 @@ _CAPTION_X = {"left": "{ml}", "center": "(w-text_w)/2", "right": "w-text_w-{mr}"
 _CAPTION_Y = {"top": "{mv}", "middle": "(h-text_h)/2", "bottom": "h-text_h-{mv}"}
 
 
-def caption_layer(clip: Clip, asset: CaptionAsset, text_dir: Path, stem: str) -> TextLayer:
+def caption_layer(clip: Clip, asset: CaptionAsset, frame_h: int, text_dir: Path, stem: str) -> TextLayer:
     if asset.src.strip().lower() == "auto":
         raise RenderInputError(
             'caption src "auto" needs a transcript, which the local backend cannot make: '
@@ -139,14 +152,14 @@ def caption_layer(clip: Clip, asset: CaptionAsset, text_dir: Path, stem: str) ->
     common = [
         "expansion=none",
         f"font={filter_value(font_name(asset.font.name, 'caption.font.font_name'))}",
-        f"fontsize={max(1, round(asset.font.size * clip.scale))}",
+        f"fontsize={_font_px(asset.font.size, clip.scale, frame_h)}",
         f"fontcolor={ass_colour(asset.primary_color, 'caption.primary_color')}",
         f"x={x}",
         f"y={y}",
     ]
     if asset.border.outline > 0:
         common += [
-            f"borderw={asset.border.outline}",
+            f"borderw={_capped(asset.border.outline)}",
             f"bordercolor={ass_colour(asset.border.outline_color, 'caption.border.outline_color')}",
         ]
     layer = TextLayer([])
