@@ -73,3 +73,24 @@ def test_sdk_generate_and_download_stream(
                 out.write(chunk)
     assert codec_names(downloaded) == ["h264", "aac"]
     check_composition(downloaded)
+
+
+def test_sdk_uploads_a_large_timeline_and_gets_the_same_stream(
+    live_server: LiveServer, media_factory: MediaFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    conn = videodb.connect(api_key=live_server.api_key, base_url=live_server.base_url)
+    red = conn.get_collection().upload(file_path=str(media_factory.make_video("red", seconds=4)))
+
+    def build() -> Timeline:
+        timeline = Timeline(conn)
+        timeline.resolution = "320x180"
+        track = Track()
+        track.add_clip(0, Clip(asset=VideoAsset(id=red.id, start=0.5), duration=1.5))
+        timeline.add_track(track)
+        return timeline
+
+    inline = build().generate_stream()
+    # the SDK uploads timelines over 100 KiB and posts {"timeline_url"}; take that path with a small one
+    monkeypatch.setattr(videodb.editor, "MAX_PAYLOAD_SIZE", 10)
+    uploaded = build().generate_stream()
+    assert uploaded == inline
