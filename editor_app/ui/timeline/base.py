@@ -11,16 +11,18 @@ import contextlib
 from collections.abc import Callable
 
 from PySide6.QtCore import QPointF, Qt, QTimer, Signal
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QWidget
 
 from editor_app.model.errors import EditError
 from editor_app.model.ticks import Ticks
 from editor_app.model.timeline import Clip, Timeline
 from editor_app.model.undo import Command, History
+from editor_app.ui.timeline.clip_painter import ClipCaches
 from editor_app.ui.timeline.geometry import RULER_HEIGHT, TimeScale, TrackLayout, fit_scale
 from editor_app.ui.timeline.interactions import Context, Gesture, Preview
 from editor_app.ui.timeline.lod import LodCache
-from editor_app.ui.timeline.thumbnails_cache import ScaledThumbnails, ThumbnailProvider
+from editor_app.ui.timeline.thumbnails_cache import ThumbnailProvider
 
 ZOOM_STEP = 1.25
 NOTICE_MS = 4000
@@ -50,7 +52,10 @@ class CanvasBase(QWidget):
         self._playhead: Ticks = 0
         self._selection: list[str] = []
         self._provider: ThumbnailProvider | None = None
-        self._thumbs = ScaledThumbnails()
+        self._caches = ClipCaches()
+        self._static: QPixmap | None = None  # the static paint layer (see painter.py)
+        self._static_key: tuple[object, ...] = ()
+        self._generation = 0  # bumped by refresh(): something outside the model changed
         self._lod = LodCache()
         self._version = 0
         self._gesture: Gesture | None = None
@@ -167,7 +172,12 @@ class CanvasBase(QWidget):
     # ---- thumbnails -------------------------------------------------------------------------------
     def set_thumbnail_provider(self, provider: ThumbnailProvider | None) -> None:
         self._provider = provider
-        self._thumbs.clear()
+        self._caches = ClipCaches()
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Repaint everything: thumbnails, waveforms or media metadata arrived."""
+        self._generation += 1
         self.update()
 
     # ---- notices -----------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPaintEvent,
+    QPixmap,
     QResizeEvent,
     QWheelEvent,
 )
@@ -34,8 +35,7 @@ from editor_app.ui.timeline.interactions import (
     VolumeGesture,
 )
 from editor_app.ui.timeline.keys import key_text
-from editor_app.ui.timeline.painter import PaintState, paint_tracks
-from editor_app.ui.timeline.ruler import paint_ruler
+from editor_app.ui.timeline.painter import PaintState, paint_dynamic, paint_static
 
 CURSORS = {
     "trim_in": Qt.CursorShape.SizeHorCursor,
@@ -68,7 +68,7 @@ class TimelineCanvas(CanvasEditing, CanvasDropping):
             set(self._selection),
             preview,
             self._provider,
-            self._thumbs,
+            self._caches,
             self._lod,
             self._version,
             band,
@@ -77,11 +77,22 @@ class TimelineCanvas(CanvasEditing, CanvasDropping):
         )
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        state = self.paint_state()
+        key = (*state.static_key(), self._generation, self.devicePixelRatioF())
+        if self._static is None or key != self._static_key:
+            ratio = self.devicePixelRatioF()
+            pixmap = QPixmap(round(state.width * ratio), round(state.height * ratio))
+            pixmap.setDevicePixelRatio(ratio)
+            layer = QPainter(pixmap)
+            try:
+                paint_static(layer, state)
+            finally:
+                layer.end()
+            self._static, self._static_key = pixmap, key
         painter = QPainter(self)
         try:
-            state = self.paint_state()
-            paint_tracks(painter, state)
-            paint_ruler(painter, self.scale, state.width, self.timeline.markers, self._playhead)
+            painter.drawPixmap(0, 0, self._static)
+            paint_dynamic(painter, state)
         finally:
             painter.end()
 

@@ -48,9 +48,8 @@ def ruler_label(ticks: Ticks, major: Ticks) -> str:
     return text
 
 
-def paint_ruler(
-    painter: QPainter, scale: TimeScale, width: float, markers: list[Marker], playhead: Ticks
-) -> None:
+def paint_ruler(painter: QPainter, scale: TimeScale, width: float, markers: list[Marker]) -> None:
+    """Ticks, labels and markers (the playhead's cap is drawn with the moving layer)."""
     painter.fillRect(QRectF(0, 0, width, RULER_HEIGHT), style.RULER_BG)
     major, minor = tick_steps(scale.px_per_second)
     start, end = scale.span(width)
@@ -91,16 +90,3 @@ def paint_ruler(
             )
     painter.setPen(style.RULER_LINE)
     painter.drawLine(QPointF(0, RULER_HEIGHT - 0.5), QPointF(width, RULER_HEIGHT - 0.5))
-    x = scale.x_of(playhead)
-    if -8 <= x <= width + 8:
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(style.PLAYHEAD)
-        painter.drawPolygon(
-            QPolygonF(
-                [
-                    QPointF(x - 6, RULER_HEIGHT - 12),
-                    QPointF(x + 6, RULER_HEIGHT - 12),
-                    QPointF(x, RULER_HEIGHT),
-                ]
-            )
-        )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor, QFont, QPen
 
 BACKGROUND = QColor("#1e1f22")
 ROW_BG = QColor("#25272b")
@@ -28,6 +28,12 @@ WAVEFORM = QColor(255, 255, 255, 120)
 FADE = QColor(0, 0, 0, 110)
 NOTICE_BG = QColor(30, 30, 30, 225)
 HATCH = QColor(0, 0, 0, 90)
+TITLE_BAR = QColor(0, 0, 0, 60)
+GHOST_OUTLINE = QColor(255, 255, 255, 200)
+HANDLE = QColor("#ffffff")
+HANDLE_PEN = QPen(QColor(0, 0, 0, 160), 1)
+VOLUME_PEN = QPen(VOLUME_LINE, 1.5)
+WAVEFORM_PEN = QPen(WAVEFORM, 1.5)
 
 KIND_COLOURS = {
     "video": QColor("#3d6fb8"),
@@ -47,6 +53,19 @@ def muted_colour(kind: str) -> QColor:
     """A desaturated, darker version of the kind colour for clips on muted tracks."""
     colour = kind_colour(kind).toHsv()
     return QColor.fromHsv(colour.hue(), int(colour.saturation() * 0.25), int(colour.value() * 0.7))
+
+
+@cache
+def clip_colour(kind: str, muted: bool, alpha: int = 255) -> QColor:
+    colour = QColor(muted_colour(kind) if muted else kind_colour(kind))
+    colour.setAlpha(alpha)
+    return colour
+
+
+@cache
+def bar_colour(kind: str, muted: bool) -> QColor:
+    """Clips too thin for detail, drawn as plain bars: a touch darker so neighbours separate."""
+    return clip_colour(kind, muted).darker(112)
 
 
 @cache

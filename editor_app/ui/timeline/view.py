@@ -85,7 +85,7 @@ class TimelineView(QWidget):
     def update(self) -> None:  # type: ignore[override]
         """Repaint everything (the main window calls this when thumbnails or media arrive)."""
         super().update()
-        self.canvas.update()
+        self.canvas.refresh()
         self.headers.sync()
 
     # ---- the canvas' API, forwarded ------------------------------------------------------------------

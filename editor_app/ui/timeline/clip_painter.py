@@ -1,0 +1,203 @@
+"""Painting one clip in full detail: body, title, thumbnails, waveform, volume line, fades, states.
+
+Clips too thin for detail never come here: the track painter draws them as plain bars in one
+batched call per colour.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFontMetrics, QPainter, QPen, QPolygonF
+
+from editor_app.model.ticks import TICKS_PER_SECOND
+from editor_app.model.timeline import Clip, Timeline, Track
+from editor_app.ui.timeline import style
+from editor_app.ui.timeline.geometry import LABEL_HEIGHT, RULER_HEIGHT, ClipRect, TimeScale, volume_y
+from editor_app.ui.timeline.interactions import ClipView
+from editor_app.ui.timeline.thumbnails_cache import ScaledThumbnails, ThumbnailProvider
+from editor_app.ui.timeline.waveforms import WaveformCache
+
+EDGE = 12.0  # how far past the viewport a clip's drawn rectangle may reach
+THUMBNAIL_MIN_PX = 40.0
+
+
+@dataclass
+class ClipCaches:
+    thumbs: ScaledThumbnails = field(default_factory=ScaledThumbnails)
+    waveforms: WaveformCache = field(default_factory=WaveformCache)
+    elided: dict[tuple[str, int], str] = field(default_factory=dict)
+
+    def elide(self, text: str, width: int) -> str:
+        key = (text, width // 4 * 4)
+        value = self.elided.get(key)
+        if value is None:
+            if len(self.elided) > 4096:
+                self.elided.clear()
+            metrics = QFontMetrics(style.label_font())
+            value = self.elided[key] = metrics.elidedText(text, Qt.TextElideMode.ElideRight, key[1])
+        return value
+
+
+def clip_name(timeline: Timeline, clip: Clip) -> str:
+    media = timeline.media.get(clip.media_id or "")
+    return media.name if media is not None and media.name else clip.label()
+
+
+@dataclass
+class ClipPainter:
+    timeline: Timeline
+    scale: TimeScale
+    width: float
+    height: float
+    selection: set[str]
+    provider: ThumbnailProvider | None
+    caches: ClipCaches
+
+    def paint(
+        self,
+        painter: QPainter,
+        track: Track,
+        view: ClipView,
+        rect: ClipRect,
+        dim: bool = False,
+        ghost: bool = False,
+        invalid: bool = False,
+    ) -> None:
+        clip = view.clip
+        x0, x1 = max(rect.x0, -EDGE), min(rect.x1, self.width + EDGE)
+        box = QRectF(x0, rect.top, max(x1 - x0, 1.0), rect.height)
+        alpha = 90 if (track.hidden or dim) else 170 if ghost else 255
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(style.clip_colour(clip.kind, track.muted, alpha))
+        painter.drawRoundedRect(box, 4.0, 4.0)
+        if not dim:
+            self._body(painter, view, rect, box)
+        painter.fillRect(QRectF(box.x(), box.y(), box.width(), LABEL_HEIGHT), style.TITLE_BAR)
+        text_x = max(box.x(), 0.0) + 5
+        room = int(box.right() - text_x - 4)
+        if room > 16:
+            painter.setFont(style.label_font())
+            painter.setPen(style.TEXT if not dim else style.TEXT_DIM)
+            name = self.caches.elide(clip_name(self.timeline, clip), room)
+            painter.drawText(QRectF(text_x, box.y(), room, LABEL_HEIGHT), Qt.AlignmentFlag.AlignVCenter, name)
+        if not dim and clip.transition is not None:
+            self._fade_handles(painter, view, rect)
+        if track.locked:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QBrush(style.HATCH, Qt.BrushStyle.BDiagPattern))
+            painter.drawRect(box)
+        outline: QColor | None = None
+        if ghost:
+            outline = style.GHOST_BAD if invalid else style.GHOST_OUTLINE
+        elif clip.id in self.selection:
+            outline = style.SELECTION_OUTLINE
+        if outline is not None:
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.setPen(QPen(outline, 2))
+            painter.drawRoundedRect(box.adjusted(1, 1, -1, -1), 4.0, 4.0)
+
+    def _body(self, painter: QPainter, view: ClipView, rect: ClipRect, box: QRectF) -> None:
+        clip = view.clip
+        body = QRectF(box.x(), rect.top + LABEL_HEIGHT, box.width(), rect.height - LABEL_HEIGHT)
+        provider = self.provider
+        wide = box.width() >= THUMBNAIL_MIN_PX
+        detailed = wide and (
+            (provider is not None and clip.media_id is not None) or clip.kind in ("text", "caption")
+        )
+        if detailed:
+            painter.save()
+            painter.setClipRect(body.intersected(QRectF(0, RULER_HEIGHT, self.width, self.height)))
+            if provider is not None and clip.media_id is not None:
+                if clip.kind in ("video", "image"):
+                    self._thumbnails(painter, provider, view, rect, body)
+                elif clip.kind == "audio":
+                    self._waveform(painter, provider, view, rect, body)
+            if clip.asset.type == "text":
+                painter.setPen(style.TEXT_DIM)
+                painter.setFont(style.small_font())
+                text_rect = body.adjusted(max(-body.x(), 0) + 5, 2, -4, -2)
+                painter.drawText(text_rect, Qt.AlignmentFlag.AlignLeft, clip.asset.text)
+            painter.restore()
+        if clip.transition is not None:
+            self._fades(painter, view, rect)
+        if view.volume is not None:
+            y = volume_y(rect, view.volume)
+            painter.setPen(style.VOLUME_PEN)
+            painter.drawLine(QPointF(box.left() + 1, y), QPointF(box.right() - 1, y))
+
+    def _thumbnails(
+        self, painter: QPainter, provider: ThumbnailProvider, view: ClipView, rect: ClipRect, body: QRectF
+    ) -> None:
+        media_id = view.clip.media_id or ""
+        height = int(body.height())
+        if height < 12:
+            return
+        interval = provider.thumbnail_interval(media_id) if view.clip.kind == "video" else None
+        tile = height * 16 / 9
+        first = max(0, math.floor((max(body.left(), 0) - rect.x0) / tile))
+        last = math.ceil((min(body.right(), self.width) - rect.x0) / tile)
+        ticks_per_px = self.scale.ticks_per_px()
+        for k in range(first, last):
+            index = 0
+            if interval:
+                source = view.source_start + (k * tile) * ticks_per_px
+                index = int(source / (interval * TICKS_PER_SECOND))
+            pixmap = self.caches.thumbs.get(provider, media_id, index, height)
+            if pixmap is None:
+                continue  # still loading: the provider repaints us when it lands
+            painter.drawPixmap(QPointF(rect.x0 + k * tile, body.top()), pixmap)
+
+    def _waveform(
+        self, painter: QPainter, provider: ThumbnailProvider, view: ClipView, rect: ClipRect, body: QRectF
+    ) -> None:
+        media_id = view.clip.media_id or ""
+        peaks = provider.waveform(media_id)
+        interval = provider.waveform_interval(media_id)
+        if not peaks or not interval:
+            return
+        pps = self.scale.px_per_second
+        source_x = rect.x0 - view.source_start * pps / TICKS_PER_SECOND
+        half = int(body.height() / 2 - 2)
+        left, right = max(body.left(), 0.0), min(body.right(), self.width)
+        painter.setPen(style.WAVEFORM_PEN)
+        self.caches.waveforms.draw(
+            painter, media_id, peaks, interval, pps, source_x, left, right, body.center().y(), half
+        )
+
+    def _fade_length_px(self, view: ClipView, rect: ClipRect) -> float:
+        transition = view.clip.transition
+        assert transition is not None
+        length = view.fade if view.fade is not None else transition.duration
+        return min(length * self.scale.px_per_second / TICKS_PER_SECOND, rect.width)
+
+    def _fades(self, painter: QPainter, view: ClipView, rect: ClipRect) -> None:
+        transition = view.clip.transition
+        assert transition is not None
+        px = self._fade_length_px(view, rect)
+        top, bottom = rect.top + LABEL_HEIGHT, rect.bottom
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(style.FADE)
+        if transition.in_ == "fade":
+            painter.drawPolygon(
+                QPolygonF([QPointF(rect.x0, top), QPointF(rect.x0 + px, top), QPointF(rect.x0, bottom)])
+            )
+        if transition.out == "fade":
+            painter.drawPolygon(
+                QPolygonF([QPointF(rect.x1, top), QPointF(rect.x1 - px, top), QPointF(rect.x1, bottom)])
+            )
+
+    def _fade_handles(self, painter: QPainter, view: ClipView, rect: ClipRect) -> None:
+        """Round handles in the title bar where each fade ends; drag them to change the length."""
+        transition = view.clip.transition
+        assert transition is not None
+        px = self._fade_length_px(view, rect)
+        painter.setPen(style.HANDLE_PEN)
+        painter.setBrush(style.HANDLE)
+        y = rect.top + LABEL_HEIGHT / 2
+        if transition.in_ == "fade":
+            painter.drawEllipse(QPointF(rect.x0 + px, y), 4, 4)
+        if transition.out == "fade":
+            painter.drawEllipse(QPointF(rect.x1 - px, y), 4, 4)
