@@ -1,0 +1,139 @@
+"""Benchmark of the API client against the local backend (run by hand: `python bench/client.py`).
+
+Measures 200 sequential small requests (median latency), 20 concurrent workers (requests per
+second), and the download of a 200 MB file compared with `curl` on the same URL in the same
+run. Ends with one JSON line.
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from editor_app.api import VideoDBClient
+from editor_app.api.local_backend import LocalBackend
+
+SEQUENTIAL = 200
+WORKERS = 20
+PER_WORKER = 10
+DOWNLOAD_MB = 200
+ROUNDS = 5  # alternating who goes first: the backend is the bottleneck and load varies
+
+
+def make_big_wav(path: Path, megabytes: int) -> Path:
+    """PCM at 192 kHz stereo s32 (1.5 MB/s): `megabytes` of real, probe-able media, fast to make."""
+    seconds = megabytes * 1024 * 1024 / (192_000 * 2 * 4)
+    tone = f"sine=frequency=440:sample_rate=192000:duration={seconds:.2f}"
+    command = [
+        "ffmpeg",
+        "-v",
+        "error",
+        "-y",
+        "-f",
+        "lavfi",
+        "-i",
+        tone,
+        "-ac",
+        "2",
+        "-c:a",
+        "pcm_s32le",
+        str(path),
+    ]
+    subprocess.run(command, check=True)
+    return path
+
+
+def sequential(client: VideoDBClient) -> float:
+    latencies = []
+    for _ in range(SEQUENTIAL):
+        started = time.perf_counter()
+        client.get_collection()
+        latencies.append(time.perf_counter() - started)
+    return statistics.median(latencies) * 1000
+
+
+def concurrent(client: VideoDBClient) -> float:
+    def worker(_: int) -> None:
+        for _ in range(PER_WORKER):
+            client.get_collection()
+
+    started = time.perf_counter()
+    with ThreadPoolExecutor(WORKERS) as pool:
+        list(pool.map(worker, range(WORKERS)))
+    return WORKERS * PER_WORKER / (time.perf_counter() - started)
+
+
+def timed(action: Callable[[], object]) -> float:
+    started = time.perf_counter()
+    action()
+    return time.perf_counter() - started
+
+
+def ours_once(client: VideoDBClient, url: str, work: Path, number: int, size: int) -> float:
+    dest = work / f"ours-{number}.wav"
+    seconds = timed(lambda: client.download(url, dest, expected_size=size))
+    assert dest.stat().st_size == size
+    dest.unlink()
+    return seconds
+
+
+def curl_once(url: str, work: Path, number: int, size: int) -> float:
+    target = work / f"curl-{number}.wav"
+    seconds = timed(lambda: subprocess.run(["curl", "-sS", "--fail", "-o", str(target), url], check=True))
+    assert target.stat().st_size == size
+    target.unlink()
+    return seconds
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory(prefix="bench-client-") as folder:
+        work = Path(folder)
+        with (
+            LocalBackend(work / "data") as backend,
+            VideoDBClient(backend.base_url, backend.api_key) as client,
+        ):
+            client.get_collection()  # warm up
+            seq_ms = sequential(client)
+            print(f"sequential: {SEQUENTIAL} requests, median {seq_ms:.2f} ms")
+            rps = concurrent(client)
+            print(f"concurrent: {WORKERS} workers x {PER_WORKER}, {rps:.0f} requests/s")
+
+            big = make_big_wav(work / "big.wav", DOWNLOAD_MB)
+            item = client.upload(big, media_type="audio")
+            url = item.stream_url
+            assert url is not None
+            size = big.stat().st_size
+            ours: list[float] = []
+            curls: list[float] = []
+            for n in range(ROUNDS):
+                if n % 2:
+                    curls.append(curl_once(url, work, n, size))
+                ours.append(ours_once(client, url, work, n, size))
+                if not n % 2:
+                    curls.append(curl_once(url, work, n, size))
+            mb = size / 1e6
+            ours_mb_s, curl_mb_s = mb / statistics.median(ours), mb / statistics.median(curls)
+            print(f"download {mb:.0f} MB: client {ours_mb_s:.0f} MB/s, curl {curl_mb_s:.0f} MB/s")
+    result = {
+        "bench": "client",
+        "seq_median_ms": round(seq_ms, 2),
+        "concurrent_rps": round(rps, 1),
+        "download_mb_s": round(ours_mb_s, 1),
+        "curl_mb_s": round(curl_mb_s, 1),
+        "download_vs_curl": round(ours_mb_s / curl_mb_s, 3),
+    }
+    print(json.dumps(result))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
