@@ -12,7 +12,6 @@ go to extra "overflow" tracks that name their home track and are merged back on 
 
 from __future__ import annotations
 
-import copy
 import json
 from pathlib import Path
 from typing import Any
@@ -124,7 +123,9 @@ def _track_to_otio(timeline: Timeline, track: Track, clips: list[Clip], lane: in
 
 
 def _clip_to_otio(timeline: Timeline, clip: Clip) -> otio.schema.Clip:
-    fields = clip.model_dump(mode="json", exclude={"start", "duration"})
+    # defaults left out: OTIO converts metadata key by key, slowly (~40 keys a clip otherwise)
+    fields = clip.model_dump(mode="json", exclude={"start", "duration", "asset"}, exclude_defaults=True)
+    fields["asset"] = {"type": clip.asset.type, **clip.asset.model_dump(mode="json", exclude_defaults=True)}
     return otio.schema.Clip(
         name=clip.label(),
         media_reference=_reference(timeline, clip),
@@ -160,7 +161,7 @@ def write_otio(timeline: Timeline, path: Path, name: str = "") -> None:
 def _meta(item: Any, raw: Any) -> dict[str, Any]:
     exact = raw.get("metadata", {}).get(KEY) if isinstance(raw, dict) else None
     if isinstance(exact, dict):
-        return copy.deepcopy(exact)
+        return dict(exact)  # callers replace keys (and copy the asset before changing it)
     found = plain(item.metadata.get(KEY, {}))
     return found if isinstance(found, dict) else {}
 
@@ -216,10 +217,14 @@ def _track_from_otio(otio_track: otio.schema.Track, state: dict[str, Any], clips
 
 def _clips_of(timeline: Timeline, otio_track: otio.schema.Track, raw_track: Any, where: str) -> list[Clip]:
     clips: list[Clip] = []
+    cursor = otio.opentime.RationalTime(0, TICKS_PER_SECOND)
     for index, item in enumerate(otio_track):
+        if isinstance(item, otio.schema.Transition):
+            continue  # transitions overlap their neighbours and take no time of their own
+        at = _ticks(cursor)
+        cursor = cursor + item.duration()  # a running sum: range_of_child_at_index is O(index)
         if not isinstance(item, otio.schema.Clip):
-            continue  # gaps are just space; OTIO transitions take no time of their own here
-        at = _ticks(otio_track.range_of_child_at_index(index).start_time)
+            continue  # gaps are just space
         fields = _meta(item, _child(raw_track, "children", index))
         clips.append(_clip_from_otio(timeline, item, fields, at, otio_track.kind, f"{where}.clips[{index}]"))
     return clips
@@ -233,7 +238,7 @@ def _clip_from_otio(
     fields["duration"] = _ticks(trimmed.duration)
     if "asset" not in fields:
         fields["asset"] = _foreign_asset(timeline, item, kind)
-    asset = fields["asset"]
+    asset = fields["asset"] = dict(fields["asset"]) if isinstance(fields["asset"], dict) else fields["asset"]
     if isinstance(asset, dict) and asset.get("type") in ("video", "audio"):
         # another tool may have trimmed the clip: OTIO's range is the truth
         asset["start"] = _ticks(trimmed.start_time)
