@@ -7,6 +7,7 @@ records what `generate_stream()` posts; that body must equal our `to_editor_json
 from __future__ import annotations
 
 import json
+import pprint
 import warnings
 from typing import Any
 
@@ -14,8 +15,9 @@ import pytest
 import videodb
 from hypothesis import HealthCheck, given, settings
 
-from editor_app.model import AudioAsset, Clip, TextAsset, Timeline, Track, VideoAsset
+from editor_app.model import AudioAsset, Clip, InvalidTimelineJSON, TextAsset, Timeline, Track, VideoAsset
 from editor_app.model.sdk_code import to_sdk_python
+from editor_app.model.sdk_import import timeline_from_text
 from tests.model.test_golden_sdk import our_timeline
 from tests.model.timeline_strategies import timelines
 
@@ -104,3 +106,45 @@ def test_every_generated_timeline_survives_the_script(
 ) -> None:
     connection, _ = run_script(to_sdk_python(timeline), monkeypatch)
     assert posted_timeline(connection) == json.loads(json.dumps(timeline.to_editor_json()))
+
+
+def sdk_built() -> Any:
+    from videodb import editor as sdk
+
+    timeline = sdk.Timeline(object())
+    track = sdk.Track(z_index=2)
+    track.add_clip(
+        1.5,
+        sdk.Clip(
+            asset=sdk.VideoAsset(id="m-1", start=0.25),
+            duration=2,
+            fit=sdk.Fit.none,
+            filter=sdk.Filter.negative,
+            position=sdk.Position.bottom_right,
+        ),
+    )
+    track.add_clip(4, sdk.Clip(asset=sdk.TextAsset(text='It\'s <b>"quoted"</b>'), duration=1))
+    timeline.add_track(track)
+    return timeline
+
+
+def test_what_a_script_printed_imports_whether_json_or_a_python_dict() -> None:
+    timeline = sdk_built()
+    expected = json.loads(json.dumps(timeline.to_json()))
+    expected["timeline"]["tracks"][0]["clips"][0]["clip"]["fit"] = None
+    printed_dict = str(timeline.to_json())
+    assert "<Fit.none: 'None'>" in printed_dict  # what print(timeline.to_json()) shows
+    for text in (printed_dict, pprint.pformat(timeline.to_json()), json.dumps(timeline.to_json(), indent=2)):
+        parsed = timeline_from_text(text, "clipboard")
+        assert json.loads(json.dumps(parsed.to_editor_json())) == expected
+
+
+def test_text_that_is_neither_json_nor_a_dict_gives_a_clear_error() -> None:
+    with pytest.raises(InvalidTimelineJSON, match=r"^clipboard: line 1, column 1: .*neither JSON nor"):
+        timeline_from_text("__import__('os').system('true')", "clipboard")
+    with pytest.raises(InvalidTimelineJSON, match="the text is empty"):
+        timeline_from_text("  \n", "clipboard")
+    with pytest.raises(InvalidTimelineJSON, match=r"tracks\[0\]\.clips\[0\]\.clip\.duration"):
+        timeline_from_text(
+            "{'tracks': [{'clips': [{'start': 0, 'clip': {'asset': {'type': 'video', 'id': 'm'}}}]}]}"
+        )
