@@ -70,8 +70,14 @@ def media_type_of(path: Path) -> str:
     )
 
 
-@router.api_route("/files/{area}/{relative:path}", methods=["GET", "HEAD"], summary="Serve a stored file")
+@router.get("/files/{area}/{relative:path}", summary="Serve a stored file")
 def serve_file(area: str, relative: str, request: Request) -> FileResponse:
     """Stored media, thumbnails and rendered streams, with `Range` support (206/416)."""
     path = resolve_area_file(request.app.state.data_dir, request.app.state.file_areas, area, relative)
     return FileResponse(path, media_type=media_type_of(path))
+
+
+@router.head("/files/{area}/{relative:path}", include_in_schema=False)
+def serve_file_headers(area: str, relative: str, request: Request) -> FileResponse:
+    """The same answer without the body (FileResponse sends headers only for HEAD)."""
+    return serve_file(area, relative, request)
