@@ -64,8 +64,7 @@ def _one_attempt(
     headers = {"Accept-Encoding": "identity"}
     if offset:
         headers["Range"] = f"bytes={offset}-"
-    request = session.build("GET", url, headers=headers)
-    response = session.http.send(request, stream=True)
+    response = session.open("GET", url, headers=headers, stream=True)
     try:
         if response.status_code == 416 and offset:
             _, total = _content_range(response)
@@ -86,7 +85,7 @@ def _one_attempt(
             total = int(length) if length and length.isdigit() else None
         done = offset
         with part.open(mode) as sink:
-            for chunk in response.iter_raw():
+            for chunk in response.iter_bytes():  # identity was asked for, so these are the raw bytes
                 if cancel is not None and cancel.cancelled:
                     sink.flush()
                     cancel.raise_if_cancelled()

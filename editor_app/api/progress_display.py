@@ -44,9 +44,10 @@ class ProgressDisplay:
             self._write(f"\r  [{'#' * filled}{'.' * (BAR_WIDTH - filled)}] {percent} {detail}\033[K")
             self._last_fraction = fraction if fraction is not None else 0.0
             return
-        if fraction is None or (fraction - self._last_fraction < PLAIN_STEP and fraction < 1):
+        if fraction is None:
             return
-        if fraction >= 1 and self._last_fraction >= 1:
+        step = int(fraction / PLAIN_STEP + 1e-9)  # which tenth we are in, robust to float error
+        if step <= int(self._last_fraction / PLAIN_STEP + 1e-9) and self._last_fraction >= 0:
             return
         self._last_fraction = fraction
         self._write(f"  {self._stage} {fraction * 100:.0f}% {detail}".rstrip() + "\n")

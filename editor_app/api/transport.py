@@ -31,6 +31,7 @@ from editor_app.api.retry import RetryPolicy, never_sent, retry_after_seconds
 log = logging.getLogger("editor_app.api")
 
 CLIENT_HEADER = f"videodb-timeline-editor/{__version__}"
+MAX_REDIRECTS = 5
 _FIELD_PREFIX = re.compile(r"^([A-Za-z_][\w.\[\]-]*): ")
 
 
@@ -59,7 +60,7 @@ class ApiSession:
             headers=headers,
             timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)),
             transport=transport,
-            follow_redirects=True,
+            follow_redirects=False,  # followed by `open`, which decides the key per hop
         )
 
     def __repr__(self) -> str:
@@ -127,6 +128,27 @@ class ApiSession:
             request.headers.pop("x-access-token", None)
         return request
 
+    def open(
+        self, method: str, url: str, *, authed: bool | None = None, stream: bool = False, **kwargs: Any
+    ) -> httpx.Response:
+        """Send once, following redirects; the key goes only to hops on the backend's origin."""
+        request = self.build(method, url, authed=authed, **kwargs)
+        for _ in range(MAX_REDIRECTS):
+            response = self.http.send(request, stream=stream)
+            location = response.headers.get("location")
+            if not (response.is_redirect and location):
+                return response
+            response.close()
+            target = str(request.url.join(location))
+            keep_method = response.status_code in (307, 308)
+            headers = {k: v for k, v in kwargs.get("headers", {}).items() if k.lower() == "range"}
+            hop_auth = False if authed is False else None  # None: only to the backend's own origin
+            if keep_method:
+                request = self.build(method, target, authed=hop_auth, **kwargs)
+            else:
+                request = self.build("GET", target, authed=hop_auth, headers=headers)
+        raise ServerError(f"{self.redact(url)}: too many redirects")
+
     def same_origin(self, url: str) -> bool:
         target, base = httpx.URL(url), httpx.URL(self.base_url)
         return (target.scheme, target.host, target.port) == (base.scheme, base.host, base.port)
@@ -148,7 +170,7 @@ class ApiSession:
                 cancel.raise_if_cancelled()
             last = attempt == self.retry.attempts
             try:
-                response = self.http.send(self.build(method, url, authed=authed, **kwargs))
+                response = self.open(method, url, authed=authed, **kwargs)
             except httpx.TransportError as exc:
                 error = self.transport_error(exc, shown)
                 if last or not (idempotent or never_sent(exc)):

@@ -162,3 +162,37 @@ def test_retry_delays_grow_cap_and_honour_retry_after() -> None:
 def test_redact_removes_keys_and_url_tokens() -> None:
     text = redact(f"GET {BASE}/x?a=1&token=zzz&api_key=yyy {KEY}", (KEY,))
     assert "zzz" not in text and "yyy" not in text and KEY not in text and "a=1" in text
+
+
+def test_redirects_carry_the_key_only_on_the_backends_origin(tmp_path: Path) -> None:
+    seen: list[tuple[str, str | None, str | None]] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append((request.url.host, request.headers.get("x-access-token"), request.headers.get("range")))
+        if request.url.path == "/files/out.mp4":
+            return httpx.Response(302, headers={"Location": f"{BASE}/files/moved.mp4"})
+        if request.url.path == "/files/moved.mp4":
+            return httpx.Response(302, headers={"Location": "https://cdn.example.test/out.mp4?sig=1"})
+        return httpx.Response(200, content=b"video-bytes")
+
+    with make_client(handler) as api:
+        out = api.download(f"{BASE}/files/out.mp4", tmp_path / "out.mp4")
+    assert out.read_bytes() == b"video-bytes"
+    assert [(host, key) for host, key, _ in seen] == [
+        ("api.example.test", KEY),
+        ("api.example.test", KEY),
+        ("cdn.example.test", None),
+    ]
+
+
+def test_a_server_that_ignores_range_restarts_the_file(tmp_path: Path) -> None:
+    body = bytes(range(256)) * 40
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, content=body)  # no 206, whatever the Range asks
+
+    dest = tmp_path / "f.bin"
+    (tmp_path / "f.bin.part").write_bytes(b"stale-and-wrong")
+    with make_client(handler) as api:
+        api.download(f"{BASE}/files/f.bin", dest, expected_size=len(body))
+    assert dest.read_bytes() == body
