@@ -113,7 +113,7 @@ def load_project(path: Path) -> Project:
     except OSError as exc:
         raise ProjectFileError(str(path), f"could not read: {exc.strerror or exc}") from exc
     try:
-        text = raw.decode("utf-8")
+        text = raw.decode("utf-8-sig")  # a BOM from a Windows editor is no reason to refuse
     except UnicodeDecodeError as exc:
         raise ProjectFileError(
             str(path), f"not a VideoDB editor project (not UTF-8 text; byte {exc.start} is invalid)"

@@ -283,3 +283,8 @@ def test_a_current_file_without_a_marker_is_foreign(tmp_path: Path) -> None:
     data = json.loads(project_to_json(sample_project()))
     del data["format"]
     assert load_error(write(tmp_path, json.dumps(data))).startswith("not a VideoDB editor project")
+
+
+def test_a_byte_order_mark_is_tolerated(tmp_path: Path) -> None:
+    path = write(tmp_path, b"\xef\xbb\xbf" + project_to_json(sample_project()).encode("utf-8"))
+    assert load_project(path).name == "Demo"
