@@ -3,13 +3,14 @@
 Once it accepts requests it prints exactly one JSON line on stdout,
 `{"base_url": "http://127.0.0.1:PORT", "api_key": "..."}`; logs go to stderr. The socket is bound
 here (port 0 picks a free port) and handed to uvicorn, so the port is known before serving.
-SIGTERM and SIGINT shut down gracefully: open requests finish (5 s at most), shutdown hooks end
-ffmpeg processes, and the process exits with status 0.
+SIGTERM and SIGINT shut down gracefully: our ffmpeg runs end at once, open requests get 3 s to
+finish, the app's shutdown hooks run (the renderer's end its jobs), and the exit status is 0.
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
 import ipaddress
 import json
 import logging
@@ -25,6 +26,7 @@ from types import FrameType
 import uvicorn
 from platformdirs import user_data_dir
 
+from editor_app.server import tool_runner
 from editor_app.server.app import DEFAULT_MAX_UPLOAD_BYTES, create_app
 
 
@@ -92,6 +94,15 @@ def base_url_of(sock: socket.socket) -> str:
     return f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
 
 
+class _Server(uvicorn.Server):
+    """Ends our ffmpeg/ffprobe runs as soon as shutdown starts, not after the grace period: the app
+    kills a backend that takes over 5 s to stop, and a killed parent would leave ffmpeg orphaned."""
+
+    async def shutdown(self, sockets: list[socket.socket] | None = None) -> None:
+        await asyncio.to_thread(tool_runner.stop_all)
+        await super().shutdown(sockets=sockets)
+
+
 def _announce_when_started(server: uvicorn.Server, line: str) -> None:
     """Print the JSON line once uvicorn serves (a thread: `started` flips inside uvicorn's loop)."""
     while not server.started:
@@ -125,9 +136,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"videodb-editor serve: cannot start: {exc}", file=sys.stderr)
         return 1
     config = uvicorn.Config(
-        app, log_level=args.log_level, timeout_graceful_shutdown=5, access_log=args.log_level == "debug"
+        app, log_level=args.log_level, timeout_graceful_shutdown=3, access_log=args.log_level == "debug"
     )
-    server = uvicorn.Server(config)
+    server = _Server(config)
     line = json.dumps({"base_url": base_url_of(sock), "api_key": api_key})
     threading.Thread(target=_announce_when_started, args=(server, line), daemon=True).start()
     # uvicorn re-raises a caught SIGTERM/SIGINT through the handlers it found; make those harmless

@@ -169,3 +169,44 @@ def test_stop_all_ends_running_ffmpeg_and_refuses_new_runs() -> None:
     finally:
         tool_runner.allow_runs()
     assert tool_runner.run_tool(["ffmpeg", "-version"], timeout=10).returncode == 0
+
+
+def test_sigterm_ends_an_ffmpeg_run_in_flight(tmp_path: Path, media_factory: MediaFactory) -> None:
+    # an ffmpeg that hangs when asked for a thumbnail strip (and is real otherwise) stands for a long render
+    pid_file = tmp_path / "hung.pid"
+    wrapper = tmp_path / "slow-ffmpeg"
+    wrapper.write_text(
+        f'#!/bin/sh\ncase "$*" in *strip-*) echo $$ > {pid_file}; exec sleep 120;; esac\nexec ffmpeg "$@"\n'
+    )
+    wrapper.chmod(0o755)
+    server = start_server(tmp_path / "data", "--ffmpeg", str(wrapper))
+    answers: list[int] = []
+    try:
+        with httpx.Client(base_url=server.base_url, headers=server.headers, timeout=60) as client:
+            video = upload_via_http(client, media_factory.make_video("red", seconds=1))
+
+            def ask_for_strip() -> None:
+                try:
+                    answers.append(
+                        client.get(f"/video/{video['id']}/thumbnails", params={"count": 2}).status_code
+                    )
+                except httpx.HTTPError:
+                    answers.append(-1)
+
+            asking = threading.Thread(target=ask_for_strip)
+            asking.start()
+            deadline = time.monotonic() + 20
+            while not pid_file.exists() and time.monotonic() < deadline:
+                time.sleep(0.05)
+            hung_pid = int(pid_file.read_text())
+            assert Path(f"/proc/{hung_pid}").exists()
+            stopped_at = time.monotonic()
+            assert server.stop() == 0
+            took = time.monotonic() - stopped_at
+            asking.join(10)
+    finally:
+        server.stop()
+    assert not Path(f"/proc/{hung_pid}").exists(), "the hung ffmpeg outlived the server"
+    # under the 3 s grace period: the run was ended when shutdown began, not after the grace
+    assert took < 2.5, f"shutdown took {took:.1f} s"
+    assert answers and answers[0] != 200
