@@ -210,3 +210,28 @@ def test_text_with_a_nul_character_is_refused_rather_than_cut(tmp_path: Path) ->
     with pytest.raises(ModelError, match=r"clip at 00:00:02\.000 on Titles holds a NUL"):
         write_otio(timeline, tmp_path / "nul.otio")
     assert not (tmp_path / "nul.otio").exists()
+
+
+def test_otio_transitions_take_no_time_and_nested_stacks_are_refused(tmp_path: Path) -> None:
+    def shot(name: str, seconds: float) -> otio.schema.Clip:
+        return otio.schema.Clip(
+            name=name,
+            media_reference=otio.schema.ExternalReference(target_url=f"videodb://{name}"),
+            source_range=otio.opentime.TimeRange(
+                otio.opentime.RationalTime(0, 25), otio.opentime.RationalTime(seconds * 25, 25)
+            ),
+        )
+
+    track = otio.schema.Track(name="V")
+    track.extend(
+        [shot("m-1", 2), otio.schema.Transition(in_offset=otio.opentime.RationalTime(5, 25)), shot("m-2", 1)]
+    )
+    foreign = otio.schema.Timeline(tracks=[track])
+    clips = from_otio(foreign).tracks[0].clips
+    assert [(c.media_id, c.start, c.duration) for c in clips] == [("m-1", 0, 2000), ("m-2", 2000, 1000)]
+
+    foreign.tracks.append(otio.schema.Stack(name="nested"))
+    path = tmp_path / "nested.otio"
+    otio.adapters.write_to_file(foreign, str(path))
+    with pytest.raises(ProjectFileError, match=r"tracks\[1\]: nested stacks are not supported"):
+        read_otio(path)
