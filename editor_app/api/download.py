@@ -7,6 +7,9 @@ restarts it too. The finished size is checked against `Content-Range`/`Content-L
 `expected_size`, then `.part` is renamed over DEST in one step, so DEST is either absent or
 complete. Retries continue while each attempt makes progress; after `retry.attempts`
 attempts in a row without a new byte the last error is raised.
+
+A `.part` is only resumed correctly when it holds the start of the same file: callers that
+download a different file to the same DEST (a new export) delete the stale `.part` first.
 """
 
 from __future__ import annotations

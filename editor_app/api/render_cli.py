@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import tempfile
 from contextlib import ExitStack
@@ -21,8 +22,10 @@ from typing import Any
 
 from editor_app.api.cancel import CancelToken
 from editor_app.api.client import VideoDBClient
+from editor_app.api.download import part_path
 from editor_app.api.errors import Cancelled, VideoDBError
 from editor_app.api.exports import ExportHandle, supports_formats
+from editor_app.api.key_store import KeyStore
 from editor_app.api.local_backend import LocalBackend
 from editor_app.api.progress_display import ProgressDisplay, human_bytes
 from editor_app.api.wire import AsyncResponse
@@ -30,6 +33,7 @@ from editor_app.model.errors import ModelError
 from editor_app.model.project import FORMAT_MARKER, MediaRef, project_from_json
 from editor_app.model.timeline import Timeline
 
+API_KEY_ENV = "VIDEODB_API_KEY"
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
@@ -43,7 +47,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=["mp4", "webm", "avi"], default=None, help="default: from -o")
     parser.add_argument("--quality", choices=["low", "medium", "high"], default="high")
     parser.add_argument("--base-url", default=None, help="a running backend; default: start a local one")
-    parser.add_argument("--api-key", default=None, help="key for --base-url")
+    parser.add_argument(
+        "--api-key",
+        default=None,
+        help="key for --base-url (default: $VIDEODB_API_KEY, then the stored cloud key)",
+    )
     parser.add_argument("--collection", default="default", help="collection to upload into")
     parser.add_argument("--data-dir", type=Path, default=None, help="data folder of the local backend")
     parser.add_argument("--timeout", type=float, default=3600.0, help="give up on the export after S seconds")
@@ -128,6 +136,7 @@ def render(
         )
     show.stage(f"Exporting {fmt} ({args.quality} quality)")
     handle = client.start_export(compiled, format=fmt, quality=args.quality)
+    show.finish(f"  job {handle.id or handle.output_url}")
     try:
         done = client.wait_export(
             handle, progress=lambda a: _job_progress(show, a), cancel=cancel, timeout=args.timeout
@@ -139,6 +148,7 @@ def render(
     if not url:
         raise VideoDBError("the export finished but the backend gave no download_url")
     show.stage(f"Downloading to {args.output}")
+    part_path(Path(args.output)).unlink(missing_ok=True)  # a .part left by another render is not ours
     client.download(
         url,
         args.output,
@@ -147,6 +157,11 @@ def render(
         expected_size=done.data.size,
     )
     return Path(args.output)
+
+
+def remote_api_key(given: str | None) -> str | None:
+    """The key for `--base-url`: the option, the environment (out of `ps`), or the stored key."""
+    return given or os.environ.get(API_KEY_ENV) or KeyStore().load()
 
 
 def _job_progress(show: ProgressDisplay, answer: AsyncResponse) -> None:
@@ -170,7 +185,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         with ExitStack() as stack:
             if args.base_url:
-                base_url, api_key = str(args.base_url), args.api_key
+                base_url, api_key = str(args.base_url), remote_api_key(args.api_key)
             else:
                 data_dir = args.data_dir or Path(
                     stack.enter_context(tempfile.TemporaryDirectory(prefix="vdb-render-"))

@@ -135,3 +135,21 @@ def test_cancel_job_stops_a_running_export(client: VideoDBClient, media_factory:
     assert answer.status == "cancelled"
     with pytest.raises(JobFailed, match="cancel"):
         client.wait_export(handle, timeout=10)
+
+
+def test_an_upload_cancelled_mid_transfer_stops_and_creates_nothing(
+    client: VideoDBClient, media_factory: MediaFactory
+) -> None:
+    path = media_factory.make_audio(seconds=4, hz=220)  # about 350 KB: several 64 KB reads
+    before = {a.id for a in client.list_audios()}
+    token = CancelToken()
+    sent: list[int] = []
+
+    def cancel_after_first_chunk(done: int, total: int) -> None:
+        sent.append(done)
+        token.cancel()
+
+    with pytest.raises(Cancelled):
+        client.upload(path, progress=cancel_after_first_chunk, cancel=token)
+    assert len(sent) == 1 and sent[0] < path.stat().st_size
+    assert {a.id for a in client.list_audios()} == before

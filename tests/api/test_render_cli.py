@@ -106,3 +106,39 @@ def test_an_unreachable_backend_is_one_line_and_exit_1(tmp_path: Path) -> None:
     lines = done.stderr.strip().splitlines()
     assert "could not reach" in lines[-1] and lines[-1].startswith("videodb-editor render:")
     assert not (tmp_path / "x.mp4").exists()
+
+
+def test_interrupting_a_render_cancels_the_export(
+    live_server: LiveServer, media_factory: MediaFactory, tmp_path: Path
+) -> None:
+    import os
+    import signal
+    import time
+
+    import httpx
+
+    from tests.server.conftest import upload_via_http
+
+    with httpx.Client(base_url=live_server.base_url, headers=live_server.headers, timeout=60) as http:
+        long_video = upload_via_http(http, media_factory.make_video("navy", seconds=30), media_type="video")
+    timeline_file = tmp_path / "timeline.json"
+    timeline_file.write_text(json.dumps(one_clip_timeline(long_video["id"], 30.0)))
+    out = tmp_path / "long.webm"
+    command = [sys.executable, "-m", "editor_app.cli", "render", str(timeline_file), "-o", str(out)]
+    command += ["--base-url", live_server.base_url]
+    env = dict(os.environ, VIDEODB_API_KEY=live_server.api_key, PYTHONUNBUFFERED="1")
+    child = subprocess.Popen(command, stderr=subprocess.PIPE, text=True, env=env)
+    assert child.stderr is not None
+    job_id = ""
+    for line in child.stderr:  # wait until the export job is running
+        if line.startswith("  job "):
+            job_id = line.split()[-1]
+            break
+    time.sleep(0.5)
+    child.send_signal(signal.SIGINT)
+    _, errors = child.communicate(timeout=60)
+    assert child.returncode == 130, errors
+    assert "interrupted" in errors and not out.exists()
+    with httpx.Client(base_url=live_server.base_url, headers=live_server.headers, timeout=60) as http:
+        job = http.get(f"/async-response/{job_id}").json()
+    assert job["status"] == "cancelled"
