@@ -52,6 +52,10 @@ class Crop(Part):
     def is_empty(self) -> bool:
         return not (self.top or self.right or self.bottom or self.left)
 
+    def to_wire(self) -> dict[str, Any]:
+        # spelled out: model_dump() here was most of to_editor_json's time on 10,000 clips
+        return {"top": self.top, "right": self.right, "bottom": self.bottom, "left": self.left}
+
 
 class VideoAsset(Part):
     type: Literal["video"] = "video"

@@ -47,6 +47,9 @@ class Offset(Part):
     x: float = 0
     y: float = 0
 
+    def to_wire(self) -> dict[str, Any]:
+        return {"x": self.x, "y": self.y}  # cheaper than model_dump() on every clip
+
 
 class Transition(Part):
     in_: Literal["fade"] | None = Field(default=None, alias="in")
