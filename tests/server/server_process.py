@@ -24,6 +24,8 @@ class LiveServer:
     api_key: str
     data_dir: Path
     process: subprocess.Popen[bytes]
+    announcement: str = ""
+    # stdout after the JSON line (there should be none), collected when the server stops
     extra_output: list[str] = field(default_factory=list)
 
     @property
@@ -39,6 +41,10 @@ class LiveServer:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait(5)
+        if self.process.stdout is not None and not self.process.stdout.closed:
+            rest = self.process.stdout.read().decode(errors="replace")
+            if rest:
+                self.extra_output.append(rest)
         for stream in (self.process.stdout, self.process.stderr):
             if stream is not None:
                 stream.close()
@@ -87,5 +93,6 @@ def start_server(data_dir: Path, *extra: str, timeout: float = STARTUP_TIMEOUT_S
         api_key=announced["api_key"],
         data_dir=data_dir,
         process=process,
+        announcement=line.decode(),
         extra_output=[rest.decode(errors="replace")] if rest else [],
     )
