@@ -227,6 +227,7 @@ class Timeline(BaseModel):
     media: dict[str, MediaInfo] = Field(default_factory=dict)
 
     _clip_tracks: dict[str, Track] = PrivateAttr(default_factory=dict)
+    _clip_objects: dict[str, Clip] = PrivateAttr(default_factory=dict)
 
     def model_post_init(self, context: Any, /) -> None:
         self.reindex()
@@ -235,6 +236,7 @@ class Timeline(BaseModel):
     def reindex(self) -> None:
         """Rebuild the clip-id index (after loading, or after changing `tracks` wholesale)."""
         self._clip_tracks = {c.id: t for t in self.tracks for c in t.clips}
+        self._clip_objects = {c.id: c for t in self.tracks for c in t.clips}
 
     def track(self, track_id: str) -> Track:
         for track in self.tracks:
@@ -256,7 +258,14 @@ class Timeline(BaseModel):
 
     def clip(self, clip_id: str) -> Clip:
         track = self.track_of(clip_id)
-        for clip in track.clips:  # fast path below covers the usual case
+        known = self._clip_objects.get(clip_id)
+        if known is not None:
+            try:
+                track.index_of(known)  # a binary search proves the index is current
+                return known
+            except KeyError:
+                pass
+        for clip in track.clips:  # the index went stale: someone changed `clips` directly
             if clip.id == clip_id:
                 return clip
         raise KeyError(f"no clip {clip_id!r}")  # pragma: no cover - index out of sync
@@ -298,23 +307,27 @@ class Timeline(BaseModel):
         else:
             track.clips.insert(index, clip)
         self._clip_tracks[clip.id] = track
+        self._clip_objects[clip.id] = clip
 
     def detach(self, clip: Clip) -> Track:
         track = self.track_of(clip.id)
         track.remove(clip)
         del self._clip_tracks[clip.id]
+        self._clip_objects.pop(clip.id, None)
         return track
 
     def add_track(self, track: Track, index: int | None = None) -> None:
         self.tracks.insert(len(self.tracks) if index is None else index, track)
         for clip in track.clips:
             self._clip_tracks[clip.id] = track
+            self._clip_objects[clip.id] = clip
 
     def remove_track(self, track_id: str) -> tuple[int, Track]:
         index = self.track_index(track_id)
         track = self.tracks.pop(index)
         for clip in track.clips:
             self._clip_tracks.pop(clip.id, None)
+            self._clip_objects.pop(clip.id, None)
         return index, track
 
     # ---- wire format ----------------------------------------------------------------------

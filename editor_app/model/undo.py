@@ -67,11 +67,17 @@ class History:
         self._may_merge = False
         self._open: list[CompoundCommand] = []  # transactions in progress, outermost first
         self._listeners: list[Callable[[], None]] = []
+        self._revision = 0
 
     # ---- state ----------------------------------------------------------------------------
     @property
     def index(self) -> int:
         return self._index
+
+    @property
+    def revision(self) -> int:
+        """Goes up with every change of the timeline, merges included (a save compares it)."""
+        return self._revision
 
     @property
     def can_undo(self) -> bool:
@@ -136,8 +142,7 @@ class History:
             raise EditError("Nothing to undo")
         self._entries[self._index - 1].undo(self.timeline)
         self._index -= 1
-        self._may_merge = False
-        self._notify()
+        self._changed()
 
     def redo(self) -> None:
         self._refuse_inside_transaction("redo")
@@ -145,8 +150,7 @@ class History:
             raise EditError("Nothing to redo")
         self._entries[self._index].do(self.timeline)
         self._index += 1
-        self._may_merge = False
-        self._notify()
+        self._changed()
 
     def goto(self, index: int) -> None:
         """Undo or redo until exactly `index` entries are applied."""
@@ -161,8 +165,7 @@ class History:
         while self._index < index:
             self._entries[self._index].do(self.timeline)
             self._index += 1
-        self._may_merge = False
-        self._notify()
+        self._changed()
 
     def mark_clean(self) -> None:
         """The current state is saved; a later merge must not change it unnoticed."""
@@ -208,6 +211,7 @@ class History:
             self._index += 1
             self._drop_oldest()
         self._may_merge = allow_merge
+        self._revision += 1
 
     def _drop_oldest(self) -> None:
         excess = len(self._entries) - self.max_depth
@@ -221,6 +225,11 @@ class History:
     def _refuse_inside_transaction(self, what: str) -> None:
         if self._open:
             raise EditError(f"Cannot {what} while an edit is in progress")
+
+    def _changed(self) -> None:
+        self._revision += 1
+        self._may_merge = False
+        self._notify()
 
     def _notify(self) -> None:
         for listener in list(self._listeners):

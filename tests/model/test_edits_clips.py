@@ -137,3 +137,18 @@ def test_trim_out_clamps_at_the_source_end_and_refuses_the_neighbour() -> None:
     history = History(sample())
     apply(history, TrimOut("t1", 20_000))  # text has no source: no clamp
     assert history.timeline.clip("t1").duration == 14_000
+
+
+def test_lookups_stay_right_on_one_long_track_and_after_direct_list_changes() -> None:
+    from editor_app.model import Timeline, Track
+
+    clips = [Clip(id=f"k{i}", start=i * 100, duration=100, asset=VideoAsset(id="m-1")) for i in range(10_000)]
+    timeline = Timeline(tracks=[Track(id="v", name="V", clips=clips)])
+    history = History(timeline)
+    history.push(MoveClips({"k5000": (5_000_000, "v")}))
+    history.push(TrimOut("k9999", 999_950))
+    assert timeline.clip("k5000").start == 5_000_000 and timeline.clip("k9999").duration == 50
+    # code that replaces a list entry behind the index's back still gets the right clip
+    replacement = clips[10].model_copy()
+    timeline.tracks[0].clips[10] = replacement
+    assert timeline.clip("k10") is replacement

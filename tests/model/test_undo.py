@@ -169,3 +169,18 @@ def test_custom_command_defaults() -> None:
     assert history.entries() == ["Rename", "Rename"]
     with pytest.raises(ValueError):
         History(history.timeline, max_depth=0)
+
+
+def test_revision_counts_every_change_including_merges() -> None:
+    history, _clip = make()
+    seen = [history.revision]
+    history.push(SetVolume(["c1"], 0.5))
+    seen.append(history.revision)
+    history.push(SetVolume(["c1"], 0.4))  # merged: same index, new content
+    seen.append(history.revision)
+    assert history.index == 1
+    history.undo()
+    seen.append(history.revision)
+    history.mark_clean()  # saving changes nothing in the timeline
+    seen.append(history.revision)
+    assert seen == sorted(seen) and len(set(seen)) == 4
