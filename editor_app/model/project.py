@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from editor_app.model.atomic_file import atomic_write_bytes
 from editor_app.model.errors import ProjectFileError
+from editor_app.model.json_locate import locate
 from editor_app.model.media import MediaKind
 from editor_app.model.project_migrations import MigrationError, migrate
 from editor_app.model.ticks import Ticks
@@ -27,6 +28,7 @@ from editor_app.model.timeline import Timeline
 SCHEMA_VERSION = 2
 FORMAT_MARKER = "videodb-editor-project"
 PROJECT_SUFFIX = ".vdbproj"
+_ASSET_TAGS = frozenset({"video", "audio", "image", "text", "caption"})
 
 
 class MediaRef(BaseModel):
@@ -133,11 +135,14 @@ def project_from_json(text: str, path: str = "<memory>") -> Project:
     except json.JSONDecodeError as exc:
         truncated = " (the file looks truncated)" if exc.pos >= len(text.rstrip()) else ""
         raise ProjectFileError(path, f"line {exc.lineno}, column {exc.colno}: {exc.msg}{truncated}") from None
+    version = data.get("schema_version") if isinstance(data, dict) else None
     data = _upgrade(data, path)
     try:
         return Project.model_validate(data)
     except ValidationError as exc:
-        raise ProjectFileError(path, _field_problem(exc)) from None
+        # after an upgrade the field paths describe the new layout, not the file's lines
+        source = text if version == SCHEMA_VERSION else None
+        raise ProjectFileError(path, _field_problem(exc, source)) from None
 
 
 def _load_current(text: str) -> Project | None:
@@ -191,15 +196,19 @@ def _foreign_hint(data: Any) -> str:
     return f" (the JSON holds a {type(data).__name__}, not an object)"
 
 
-def _field_problem(error: ValidationError) -> str:
-    """`field timeline.tracks[0].clips[3].duration: Input should be greater than 0`."""
+def _field_problem(error: ValidationError, text: str | None) -> str:
+    """`field timeline.tracks[0].clips[3].duration (line 40): Input should be greater than 0`."""
     first = error.errors()[0]
     where = ""
+    previous: object = None
     for part in first["loc"]:
-        if isinstance(part, int):
-            where += f"[{part}]"
-        else:
-            where += f".{part}" if where else str(part)
+        if previous == "asset" and part in _ASSET_TAGS:
+            previous = part
+            continue  # the union's tag, not something written in the file
+        where += f"[{part}]" if isinstance(part, int) else (f".{part}" if where else str(part))
+        previous = part
+    position = locate(text, first["loc"]) if text is not None else None
+    line = f" (line {position[0]})" if position else ""
     more = error.error_count() - 1
     suffix = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
-    return f"field {where or 'project'}: {first['msg']}{suffix}"
+    return f"field {where or 'project'}{line}: {first['msg']}{suffix}"

@@ -20,6 +20,7 @@ from editor_app.model import (
     Transition,
     VideoAsset,
 )
+from editor_app.model.json_locate import locate
 from editor_app.model.project import (
     FORMAT_MARKER,
     SCHEMA_VERSION,
@@ -201,9 +202,18 @@ def test_a_file_from_a_newer_editor_is_refused_not_mangled(tmp_path: Path) -> No
 def test_schema_errors_name_the_field(tmp_path: Path) -> None:
     data = json.loads(project_to_json(sample_project()))
     data["timeline"]["tracks"][2]["clips"][0]["duration"] = -5
-    problem = load_error(write(tmp_path, json.dumps(data)))
-    assert problem.startswith("field timeline.tracks[2].clips[0].duration:")
+    text = json.dumps(data, indent=1)
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if '"duration": -5' in row)
+    problem = load_error(write(tmp_path, text))
+    assert problem.startswith(f"field timeline.tracks[2].clips[0].duration (line {line}):")
     assert "greater than 0" in problem
+    # the asset union's tag is not written in the file, so it is not named
+    data["timeline"]["tracks"][2]["clips"][0]["duration"] = 5
+    data["timeline"]["tracks"][2]["clips"][0]["asset"]["volume"] = "loud"
+    text = json.dumps(data, indent=1)
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if '"volume": "loud"' in row)
+    problem = load_error(write(tmp_path, text))
+    assert problem.startswith(f"field timeline.tracks[2].clips[0].asset.volume (line {line}):")
     data["schema_version"] = "two"
     assert load_error(write(tmp_path, json.dumps(data))).startswith("field schema_version")
 
@@ -288,3 +298,14 @@ def test_a_current_file_without_a_marker_is_foreign(tmp_path: Path) -> None:
 def test_a_byte_order_mark_is_tolerated(tmp_path: Path) -> None:
     path = write(tmp_path, b"\xef\xbb\xbf" + project_to_json(sample_project()).encode("utf-8"))
     assert load_project(path).name == "Demo"
+
+
+def test_locate_finds_nested_keys_and_indexes() -> None:
+    text = '{"a": {"skip": [1, {"x": "}"}], "b": [10,\n  20, {"c":\n   true}]}}'
+    assert locate(text, ["a", "b", 2, "c"]) == (3, 4)
+    assert locate(text, ["a", "b", 1]) == (2, 3)
+    assert locate(text, ["a", "tag", "b", 0]) == (1, 39)  # parts not in the text are skipped
+    assert locate(text, ["a", "b", 9]) == (1, 38)  # the nearest enclosing value
+    # broken text never crashes: the deepest value reached, or no position at all
+    assert locate('{"a": [1, 2', ["a", 5]) == (1, 7)
+    assert locate('{"a": {"b": tru, "c": 1}}', ["a", "c"]) is None
