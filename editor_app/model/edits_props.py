@@ -89,7 +89,10 @@ class SetClipProperty(Command):
             setattr(target, self.name, copy.deepcopy(validated[type(target)]))
 
     def _validate(self, model: type[BaseModel]) -> Any:
-        return validate_field(model, self.name, self.value)
+        value = validate_field(model, self.name, self.value)
+        if self.on_asset and self.name == "volume" and not 0 <= value <= MAX_VOLUME:
+            raise EditError(f"volume: must be between 0 and {MAX_VOLUME:g}, not {value:g}")
+        return value
 
     def undo(self, timeline: Timeline) -> None:
         for target, value in reversed(self._old):
@@ -112,12 +115,6 @@ class SetVolume(SetClipProperty):
 
     def __init__(self, clip_ids: Iterable[str], volume: float) -> None:
         super().__init__(clip_ids, "asset.volume", volume)
-
-    def _validate(self, model: type[BaseModel]) -> Any:
-        volume = super()._validate(model)
-        if not 0 <= volume <= MAX_VOLUME:
-            raise EditError(f"volume: must be between 0 and {MAX_VOLUME:g}, not {volume:g}")
-        return volume
 
 
 RESOLUTION = re.compile(r"(\d{1,5})x(\d{1,5})")

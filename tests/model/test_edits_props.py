@@ -62,6 +62,8 @@ def test_set_any_clip_property(clip_id: str, name: str, value: object, read: obj
         (["c1"], "bogus", 1, "has no property 'bogus'"),
         (["t1"], "volume", 0.5, r"\(text\) has no property 'volume'"),
         (["c1"], "offset", {"x": "left"}, "offset"),
+        (["c1"], "volume", 12, "between 0 and 10"),
+        (["c1"], "volume", -1, "greater than or equal to 0"),
     ],
 )
 def test_bad_values_are_refused_and_change_nothing(
