@@ -12,6 +12,7 @@ client retrying after a lost answer does not create a duplicate.
 from __future__ import annotations
 
 import os
+import secrets
 import threading
 import time
 from typing import Annotated, Any
@@ -61,14 +62,17 @@ async def receive(token: str, request: Request) -> dict[str, Any]:
         raise ApiError(409, "a file was already uploaded to this URL; ask for a new one", "upload_used")
     if slot.expires_at < time.time():
         raise ApiError(410, "the upload URL has expired; ask for a new one", "upload_expired")
-    partial = slot.path.with_name(f"{slot.token}.part")
+    # each request writes its own partial file; the first to finish claims the slot
+    partial = slot.path.with_name(f"{slot.token}.{secrets.token_hex(4)}.part")
     try:
         received = await receive_upload(request, partial, request.app.state.max_upload_bytes)
     except OSError as exc:
         partial.unlink(missing_ok=True)
         raise ApiError(507, f"could not store the upload: {exc.strerror or exc}", "storage_failed") from exc
+    if not store.claim_received(token, received.size, received.sha256):
+        partial.unlink(missing_ok=True)
+        raise ApiError(409, "a file was already uploaded to this URL; ask for a new one", "upload_used")
     os.replace(partial, slot.path)
-    store.mark_received(token, received.size, received.sha256)
     return ok({"upload_url": str(request.url.remove_query_params("token")), "size": received.size})
 
 

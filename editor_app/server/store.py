@@ -237,12 +237,15 @@ class Store:
             path=self.data_dir / "uploads" / row["token"],
         )
 
-    def mark_received(self, token: str, size: int, sha256: str) -> None:
+    def claim_received(self, token: str, size: int, sha256: str) -> bool:
+        """Record the file as received unless another request got there first (False then)."""
         with self.db() as conn:
-            conn.execute(
-                "UPDATE uploads SET received_at = ?, size = ?, sha256 = ? WHERE token = ?",
+            claimed = conn.execute(
+                "UPDATE uploads SET received_at = ?, size = ?, sha256 = ?"
+                " WHERE token = ? AND received_at IS NULL",
                 (time.time(), size, sha256, token),
             )
+            return claimed.rowcount == 1
 
     def mark_ingested(self, token: str, media_id: str) -> None:
         with self.db() as conn:

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import hashlib
+import threading
 import time
 from pathlib import Path
 
+import httpx
 import pytest
 from fastapi.testclient import TestClient
 
 from tests.server.conftest import MediaFactory, upload_via_http
+from tests.server.server_process import LiveServer
 
 
 def _upload_url(client: TestClient, name: str = "x") -> str:
@@ -202,3 +205,26 @@ def test_stale_upload_urls_are_purged_with_their_files(app_client: TestClient) -
     assert store.purge_stale_uploads(time.time() + 2 * 86400) == 1
     assert store.upload_slot(token) is None
     assert list((Path(store.data_dir) / "uploads").iterdir()) == []
+
+
+def test_concurrent_posts_to_one_upload_url_keep_exactly_one_file(live_server: LiveServer) -> None:
+    with httpx.Client(base_url=live_server.base_url, headers=live_server.headers, timeout=60) as client:
+        url = client.get("/collection/default/upload_url", params={"name": "race"}).json()["data"][
+            "upload_url"
+        ]
+    bodies = [bytes([n]) * (3 * 1024 * 1024) for n in range(4)]
+    statuses: list[int] = []
+
+    def post(body: bytes) -> None:
+        statuses.append(httpx.post(url, files={"file": ("race", body)}, timeout=60).status_code)
+
+    racers = [threading.Thread(target=post, args=(body,)) for body in bodies]
+    for racer in racers:
+        racer.start()
+    for racer in racers:
+        racer.join(60)
+    assert sorted(statuses) == [200, 409, 409, 409]
+    token = url.rsplit("/", 1)[1]
+    stored = (live_server.data_dir / "uploads" / token).read_bytes()
+    assert stored in bodies  # one whole body, never a mix
+    assert not list((live_server.data_dir / "uploads").glob(f"{token}*.part"))
