@@ -152,3 +152,20 @@ def test_lookups_stay_right_on_one_long_track_and_after_direct_list_changes() ->
     replacement = clips[10].model_copy()
     timeline.tracks[0].clips[10] = replacement
     assert timeline.clip("k10") is replacement
+
+
+def test_ripple_delete_refuses_when_imported_overlaps_would_collide() -> None:
+    from editor_app.model import Timeline, Track
+
+    # the cloud allows overlaps on one track; an imported timeline may hold them
+    keep = Clip(id="keep", start=0, duration=1000, asset=VideoAsset(id="m-1"))
+    gone = Clip(id="gone", start=500, duration=2500, asset=VideoAsset(id="m-1"))
+    late = Clip(id="late", start=3000, duration=1000, asset=VideoAsset(id="m-1"))
+    history = History(Timeline(tracks=[Track(id="v", name="V1", clips=[keep, gone, late])]))
+    # closing the 2.5 s gap would pull 'late' to 0.5 s, into 'keep' (which ends at 1 s)
+    refused(
+        history, RippleDelete(["gone"]), r"Ripple Delete: 'm-1' would overlap 'm-1' on V1 at 00:00:00\.500"
+    )
+    refused(history, RippleDelete(["keep"]), r"'m-1' would overlap 'm-1' on V1 at 00:00:02\.000")
+    apply(history, RippleDelete(["keep", "gone"]))  # the removed time is their union, 0-3 s
+    assert starts(history.timeline, "v") == [("late", 0, 1000)]
