@@ -15,6 +15,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlparse
+from urllib.request import url2pathname
 
 import opentimelineio as otio
 from pydantic import ValidationError
@@ -249,19 +251,29 @@ def _clip_from_otio(
 
 
 def _foreign_asset(timeline: Timeline, item: otio.schema.Clip, kind: str) -> dict[str, Any]:
-    """An asset for a clip that another tool wrote: the media is named by its URL."""
+    """An asset for a clip that another tool wrote: the media is named by its URL or path.
+
+    Such media is not on any backend yet; `original_path` tells the editor what to upload.
+    """
     ref = item.media_reference
-    url = getattr(ref, "target_url", "") or item.name
-    media_id = url[len(URL_SCHEME) :] if url.startswith(URL_SCHEME) else url
+    url = str(getattr(ref, "target_url", "") or "")
+    if url.startswith(URL_SCHEME):
+        media_id, path = url[len(URL_SCHEME) :], None
+    elif url.startswith("file://"):
+        media_id = path = url2pathname(urlparse(url).path)
+    elif url:
+        media_id = path = url
+    else:  # a MissingReference: keep the clip, offline, under its name
+        media_id, path = f"offline:{item.name or 'clip'}", None
     media_kind = "audio" if kind == otio.schema.TrackKind.Audio else "video"
     if media_id not in timeline.media:
         available = getattr(ref, "available_range", None)
         timeline.media[media_id] = MediaInfo(
             id=media_id,
             kind=media_kind,
-            name=item.name or Path(url).name,
+            name=item.name or Path(media_id).name,
             length=_ticks(available.duration) if available is not None else None,
-            original_path=None if url.startswith(URL_SCHEME) else url,
+            original_path=path,
         )
     return {"type": media_kind, "id": media_id}
 

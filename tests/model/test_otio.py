@@ -166,8 +166,19 @@ def test_a_timeline_from_another_tool_imports_with_its_media() -> None:
             ),
         )
     )
+    music.append(otio.schema.Clip(name="lost", source_range=track[1].source_range))
+    music.append(
+        otio.schema.Clip(
+            name="remote",
+            media_reference=otio.schema.ExternalReference(target_url="file:///media/with%20space.wav"),
+            source_range=track[1].source_range,
+        )
+    )
     foreign.tracks.extend([track, music])
     timeline = from_otio(foreign)
+    lost, remote = timeline.tracks[1].clips[1:]
+    assert (lost.media_id, timeline.media["offline:lost"].original_path) == ("offline:lost", None)
+    assert remote.media_id == timeline.media[remote.media_id].original_path == "/media/with space.wav"
     shot = timeline.tracks[0].clips[0]
     assert (shot.start, shot.duration, shot.source_start) == (2000, 1500, 500)
     assert shot.media_id == "/media/shot.mov"
