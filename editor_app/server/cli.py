@@ -17,6 +17,7 @@ import logging
 import secrets
 import signal
 import socket
+import sqlite3
 import sys
 import threading
 import time
@@ -124,7 +125,6 @@ def run(args: argparse.Namespace) -> int:
     api_key = args.api_key or secrets.token_urlsafe(24)
     data_dir = (args.data_dir or default_data_dir()).expanduser()
     try:
-        sock = bind_socket(args.host, args.port)
         app = create_app(
             data_dir,
             api_key,
@@ -132,8 +132,14 @@ def run(args: argparse.Namespace) -> int:
             ffmpeg=args.ffmpeg,
             ffprobe=args.ffprobe,
         )
-    except (OSError, ValueError) as exc:
-        print(f"videodb-editor serve: cannot start: {exc}", file=sys.stderr)
+    except (OSError, ValueError, sqlite3.Error) as exc:
+        print(f"videodb-editor serve: cannot start: {exc} (data dir {data_dir})", file=sys.stderr)
+        return 1
+    try:
+        sock = bind_socket(args.host, args.port)
+    except OSError as exc:
+        app.state.store.close()
+        print(f"videodb-editor serve: cannot start: {exc} ({args.host}:{args.port})", file=sys.stderr)
         return 1
     config = uvicorn.Config(
         app, log_level=args.log_level, timeout_graceful_shutdown=3, access_log=args.log_level == "debug"

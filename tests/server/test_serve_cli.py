@@ -109,6 +109,18 @@ def test_busy_port_and_bad_arguments_fail_with_a_reason(
         assert capsys.readouterr().err.startswith("videodb-editor serve: ")
 
 
+def test_unusable_data_dir_fails_with_a_reason(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    corrupt = tmp_path / "corrupt"
+    corrupt.mkdir()
+    (corrupt / "backend.sqlite3").write_bytes(b"this is not a database" * 100)
+    assert main(["serve", "--data-dir", str(corrupt)]) == 1
+    assert "cannot start: file is not a database" in capsys.readouterr().err
+    a_file = tmp_path / "a-file"
+    a_file.write_text("x")
+    assert main(["serve", "--data-dir", str(a_file)]) == 1
+    assert "cannot start" in capsys.readouterr().err
+
+
 def test_shutdown_hooks_run_when_the_app_stops(tmp_path: Path) -> None:
     app = create_app(tmp_path / "data", "k")
     calls: list[str] = []
