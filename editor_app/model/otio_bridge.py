@@ -70,6 +70,7 @@ def to_otio(timeline: Timeline, name: str = "") -> otio.schema.Timeline:
             otio.schema.Marker(
                 name=marker.label,
                 marked_range=_range(marker.time, 0),
+                color=_marker_colour_name(marker.color),
                 metadata={KEY: marker.model_dump(mode="json")},
             )
         )
@@ -278,10 +279,42 @@ def _foreign_asset(timeline: Timeline, item: otio.schema.Clip, kind: str) -> dic
     return {"type": media_kind, "id": media_id}
 
 
+# OTIO names marker colours from a small palette; our markers carry any hex colour.
+MARKER_PALETTE = {
+    "RED": (255, 0, 0),
+    "PINK": (255, 105, 180),
+    "ORANGE": (255, 165, 0),
+    "YELLOW": (255, 215, 0),
+    "GREEN": (0, 170, 0),
+    "CYAN": (0, 200, 200),
+    "BLUE": (0, 90, 255),
+    "PURPLE": (128, 0, 160),
+    "MAGENTA": (255, 0, 255),
+    "BLACK": (0, 0, 0),
+    "WHITE": (255, 255, 255),
+}
+
+
+def _marker_colour_name(hex_colour: str) -> str:
+    """The palette name nearest to `#rrggbb` (RED when the colour cannot be read)."""
+    digits = hex_colour.lstrip("#")
+    try:
+        rgb = tuple(int(digits[i : i + 2], 16) for i in (0, 2, 4))
+    except ValueError:
+        return "RED"
+    if len(digits) != 6:
+        return "RED"
+    return min(
+        MARKER_PALETTE, key=lambda n: sum((a - b) ** 2 for a, b in zip(MARKER_PALETTE[n], rgb, strict=True))
+    )
+
+
 def _marker_from_otio(marker: otio.schema.Marker, raw: Any) -> Marker:
     fields = _meta(marker, raw)
     fields["time"] = _ticks(marker.marked_range.start_time)
     fields.setdefault("label", marker.name)
+    if "color" not in fields and marker.color in MARKER_PALETTE:
+        fields["color"] = "#{:02X}{:02X}{:02X}".format(*MARKER_PALETTE[marker.color])
     return Marker.model_validate(fields)
 
 

@@ -87,6 +87,23 @@ def test_export_uses_otio_tracks_gaps_clips_and_references() -> None:
     assert text.enabled is False
     assert text[0].media_reference.generator_kind == "videodb.text"
     assert result.tracks.markers[0].marked_range.start_time.to_seconds() == 4.0
+    assert result.tracks.markers[0].color == otio.schema.MarkerColor.RED  # nearest to #ff0000
+
+
+def test_marker_colours_map_to_otios_palette_and_back() -> None:
+    timeline = Timeline(markers=[Marker(time=0, color="#E8B53A"), Marker(time=10, color="#1020F0")])
+    result = to_otio(timeline)
+    assert [m.color for m in result.tracks.markers] == ["ORANGE", "BLUE"]  # amber is nearer orange
+    foreign = otio.schema.Timeline()
+    foreign.tracks.markers.append(
+        otio.schema.Marker(
+            name="cue",
+            color=otio.schema.MarkerColor.GREEN,
+            marked_range=otio.opentime.TimeRange(otio.opentime.RationalTime(50, 25)),
+        )
+    )
+    (marker,) = from_otio(foreign).markers
+    assert (marker.label, marker.time, marker.color) == ("cue", 2000, "#00AA00")
 
 
 def test_round_trip_through_a_file_gives_the_same_timeline(tmp_path: Path) -> None:
