@@ -135,6 +135,8 @@ def project_from_json(text: str, path: str = "<memory>") -> Project:
     except json.JSONDecodeError as exc:
         truncated = " (the file looks truncated)" if exc.pos >= len(text.rstrip()) else ""
         raise ProjectFileError(path, f"line {exc.lineno}, column {exc.colno}: {exc.msg}{truncated}") from None
+    except RecursionError:
+        raise ProjectFileError(path, "not a VideoDB editor project (the JSON is nested too deeply)") from None
     version = data.get("schema_version") if isinstance(data, dict) else None
     data = _upgrade(data, path)
     try:
@@ -183,6 +185,8 @@ def _upgrade(data: Any, path: str) -> dict[str, Any]:
         return migrate(data, version, SCHEMA_VERSION)
     except MigrationError as exc:
         raise ProjectFileError(path, f"field {exc} (while upgrading from schema {version})") from None
+    except (TypeError, ValueError, KeyError, AttributeError) as exc:  # a shape no step expected
+        raise ProjectFileError(path, f"could not upgrade from schema {version}: {exc!r}") from None
 
 
 def _foreign_hint(data: Any) -> str:

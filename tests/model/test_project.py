@@ -309,3 +309,11 @@ def test_locate_finds_nested_keys_and_indexes() -> None:
     # broken text never crashes: the deepest value reached, or no position at all
     assert locate('{"a": [1, 2', ["a", 5]) == (1, 7)
     assert locate('{"a": {"b": tru, "c": 1}}', ["a", "c"]) is None
+
+
+def test_absurd_files_are_refused_without_a_crash(tmp_path: Path) -> None:
+    assert "nested too deeply" in load_error(write(tmp_path, "[" * 100_000 + "]" * 100_000))
+    data = v1_file()
+    data["media"] = "not a list"
+    data["timeline_json"] = {"tracks": [{"clips": [{"start": {}, "clip": {"duration": 1}}]}]}
+    assert "upgrading from schema 1" in load_error(write(tmp_path, json.dumps(data)))
