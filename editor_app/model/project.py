@@ -124,6 +124,24 @@ def load_project(path: Path) -> Project:
 
 
 def project_from_json(text: str, path: str = "<memory>") -> Project:
+    return _check_clip_ids(_parse(text, path), path)
+
+
+def _check_clip_ids(project: Project, path: str) -> Project:
+    """Clip ids key the timeline's index and the undo history: two clips may not share one."""
+    timeline = project.timeline
+    if timeline.clip_count != sum(len(track.clips) for track in timeline.tracks):
+        seen: set[str] = set()
+        for track_index, track in enumerate(timeline.tracks):
+            for clip_index, clip in enumerate(track.clips):
+                if clip.id in seen:
+                    where = f"timeline.tracks[{track_index}].clips[{clip_index}].id"
+                    raise ProjectFileError(path, f"field {where}: the clip id {clip.id!r} is used twice")
+                seen.add(clip.id)
+    return project
+
+
+def _parse(text: str, path: str) -> Project:
     fast = _load_current(text)
     if fast is not None:
         return fast

@@ -317,3 +317,12 @@ def test_absurd_files_are_refused_without_a_crash(tmp_path: Path) -> None:
     data["media"] = "not a list"
     data["timeline_json"] = {"tracks": [{"clips": [{"start": {}, "clip": {"duration": 1}}]}]}
     assert "upgrading from schema 1" in load_error(write(tmp_path, json.dumps(data)))
+
+
+def test_two_clips_with_one_id_are_refused(tmp_path: Path) -> None:
+    data = json.loads(project_to_json(sample_project()))
+    tracks = data["timeline"]["tracks"]
+    tracks[2]["clips"][0]["id"] = tracks[0]["clips"][0]["id"]
+    problem = load_error(write(tmp_path, json.dumps(data)))
+    assert problem.startswith("field timeline.tracks[2].clips[0].id: the clip id")
+    assert "used twice" in problem
