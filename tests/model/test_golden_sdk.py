@@ -243,3 +243,50 @@ def test_defaults_match_the_sdk_defaults() -> None:
         ]
     )
     assert wire(ours.to_editor_json()) == wire(timeline.to_json())
+
+
+def test_every_filter_fit_position_and_caption_style_matches() -> None:
+    """One clip per enum member the SDK offers, so a renamed or missing value shows up here."""
+    sdk_tl = sdk.Timeline(object())
+    ours = Timeline()
+    sdk_track, our_track = sdk.Track(), Track()
+    start = 0
+    looks: list[dict[str, Any]] = (
+        [{"filter": f} for f in sdk.Filter]
+        + [{"fit": f} for f in sdk.Fit]
+        + [{"position": p} for p in sdk.Position]
+    )
+    for look in looks:
+        sdk_track.add_clip(start, sdk.Clip(asset=sdk.ImageAsset(id="img-1"), duration=1, **look))
+        fields = {key: (None if value is sdk.Fit.none else value.value) for key, value in look.items()}
+        our_track.insert(Clip(start=start * 1000, duration=1000, asset=ImageAsset(id="img-1"), **fields))
+        start += 1
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for animation in sdk.CaptionAnimation:
+            for alignment in sdk.CaptionAlignment:
+                for style in sdk.CaptionBorderStyle:
+                    caption = sdk.CaptionAsset(
+                        animation=animation,
+                        border=sdk.BorderAndShadow(style=style),
+                        position=sdk.Positioning(alignment=alignment),
+                    )
+                    sdk_track.add_clip(start, sdk.Clip(asset=caption, duration=1))
+                    ours_caption = CaptionAsset(
+                        animation=animation.value,
+                        border=CaptionBorder(style=style.value),
+                        position=CaptionPosition(alignment=alignment.value),
+                    )
+                    our_track.insert(Clip(start=start * 1000, duration=1000, asset=ours_caption))
+                    start += 1
+    for where in sdk.TextAlignment:
+        text = sdk.TextAsset(text="x", background=sdk.Background(text_alignment=where))
+        sdk_track.add_clip(start, sdk.Clip(asset=text, duration=1))
+        our_text = TextAsset(text="x", background=TextBackground(text_alignment=where.value))
+        our_track.insert(Clip(start=start * 1000, duration=1000, asset=our_text))
+        start += 1
+    sdk_tl.add_track(sdk_track)
+    ours.add_track(our_track)
+    expected = normalise_fit(wire(sdk_tl.to_json()))
+    assert wire(ours.to_editor_json()) == expected
+    assert wire(Timeline.from_editor_json(expected).to_editor_json()) == expected
