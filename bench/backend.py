@@ -9,6 +9,9 @@ Measured, median of N runs:
 - baseline_ffmpeg_s: the same composition as one hand-written ffmpeg command (concat + overlay)
   with the same encoder settings;
 - peak_rss_mb: the server plus its ffmpeg children during the exports.
+Exports and baseline runs alternate, so both meet the same machine load; as load from other
+processes still skews wall times, the CPU seconds of both (the server's reaped children, and
+ours) are reported too, with their ratio (`export_cpu_vs_ffmpeg`).
 The last line is one JSON object.
 """
 
@@ -17,6 +20,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -172,6 +176,17 @@ class PeakRss:
         self._thread.join()
 
 
+def children_cpu_s(pid: int) -> float:
+    """CPU seconds of a process's finished (reaped) children: cutime + cstime in /proc/pid/stat."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[13]) + int(fields[14])) / os.sysconf("SC_CLK_TCK")
+
+
+def own_children_cpu_s() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def wait_for(predicate: Any, limit: float) -> None:
     deadline = time.monotonic() + limit
     while not predicate():
@@ -195,7 +210,11 @@ def main() -> int:
                     name: upload(client, path, "image" if name == "logo" else "video")
                     for name, path in files.items()
                 }
-                first_segments, exports = [], []
+                first_segments: list[float] = []
+                exports: list[float] = []
+                export_cpu: list[float] = []
+                baselines: list[float] = []
+                baseline_cpu: list[float] = []
                 stream_url = ""
                 for run in range(args.runs):
                     started = time.monotonic()
@@ -209,7 +228,7 @@ def main() -> int:
                     wait_for(lambda p=playlist: "#EXT-X-ENDLIST" in client.get(p).text, 300)  # preview done
                 with PeakRss(process.pid) as rss:
                     for run in range(args.runs):
-                        started = time.monotonic()
+                        cpu, started = children_cpu_s(process.pid), time.monotonic()
                         body = {"stream_url": stream_url, "format": "mp4", "quality": args.quality}
                         job = client.post("/editor/download", json=body).json()
                         output_url = job["data"]["output_url"].replace(base_url, "")
@@ -217,16 +236,22 @@ def main() -> int:
                             time.sleep(0.05)
                         assert answer["status"] == "done", answer
                         exports.append(time.monotonic() - started)
-                        print(f"run {run}: export {exports[-1]:.2f} s", flush=True)
+                        export_cpu.append(children_cpu_s(process.pid) - cpu)
+                        cpu, started = own_children_cpu_s(), time.monotonic()
+                        subprocess.run(
+                            baseline_command(files, folder / "baseline.mp4", args.quality), check=True
+                        )
+                        baselines.append(time.monotonic() - started)
+                        baseline_cpu.append(own_children_cpu_s() - cpu)
+                        print(
+                            f"run {run}: export {exports[-1]:.2f} s ({export_cpu[-1]:.1f} cpu s), "
+                            f"hand-written ffmpeg {baselines[-1]:.2f} s ({baseline_cpu[-1]:.1f} cpu s), "
+                            f"load {os.getloadavg()[0]:.1f}",
+                            flush=True,
+                        )
         finally:
             process.terminate()
             process.wait(30)
-        baselines = []
-        for run in range(args.runs):
-            started = time.monotonic()
-            subprocess.run(baseline_command(files, folder / "baseline.mp4", args.quality), check=True)
-            baselines.append(time.monotonic() - started)
-            print(f"run {run}: hand-written ffmpeg {baselines[-1]:.2f} s", flush=True)
     export_s, baseline_s = statistics.median(exports), statistics.median(baselines)
     result = {
         "bench": "backend",
@@ -235,6 +260,9 @@ def main() -> int:
         "baseline_ffmpeg_s": round(baseline_s, 2),
         "export_vs_ffmpeg": round(export_s / baseline_s, 3),
         "peak_rss_mb": round(rss.peak_kb / 1024, 1),
+        "export_cpu_s": round(statistics.median(export_cpu), 2),
+        "baseline_cpu_s": round(statistics.median(baseline_cpu), 2),
+        "export_cpu_vs_ffmpeg": round(statistics.median(export_cpu) / statistics.median(baseline_cpu), 3),
     }
     print(json.dumps(result))
     return 0
