@@ -44,10 +44,8 @@ def require_unlocked(track: Track) -> None:
 
 def require_accepts(track: Track, clip: Clip) -> None:
     if not track.accepts(clip):
-        needed = "an audio" if clip.kind == "audio" else "a video"
-        raise EditError(
-            f"'{clip.label()}' needs {needed} track; {track_label(track)} is a {track.kind} track"
-        )
+        needed, actual = ("an audio", "a video") if clip.kind == "audio" else ("a video", "an audio")
+        raise EditError(f"'{clip.label()}' needs {needed} track; {track_label(track)} is {actual} track")
 
 
 def require_start(clip: Clip, start: Ticks) -> None:

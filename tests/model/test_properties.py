@@ -40,11 +40,11 @@ times = st.integers(min_value=-500, max_value=20_000)
 def draw_ids(data: st.DataObject, timeline: Timeline) -> list[str]:
     ids = [clip.id for _track, clip in timeline.clips()]
     chosen = data.draw(st.lists(st.sampled_from(ids), max_size=3)) if ids else []
-    return chosen + data.draw(st.lists(st.just("missing"), max_size=1))
+    return chosen + data.draw(st.sampled_from([[]] * 9 + [["missing"]]))  # now and then a stale id
 
 
 def draw_track(data: st.DataObject, timeline: Timeline) -> str:
-    return data.draw(st.sampled_from([t.id for t in timeline.tracks] + ["missing"]))
+    return data.draw(st.sampled_from([t.id for t in timeline.tracks] * 3 + ["missing"]))
 
 
 def new_clip(data: st.DataObject) -> Clip:
@@ -78,6 +78,26 @@ def builders(data: st.DataObject, timeline: Timeline) -> list[Callable[[], Comma
             {cid: (data.draw(times), draw_track(data, timeline)) for cid in draw_ids(data, timeline)}
         )
 
+    def nudge() -> Command:
+        # small moves on the clip's own track, like a drag: most of them fit
+        moves = {}
+        for cid in draw_ids(data, timeline):
+            if cid != "missing":
+                track, clip = timeline.find(cid)
+                moves[cid] = (clip.start + data.draw(st.integers(-1500, 1500)), track.id)
+        return MoveClips(moves)
+
+    def paste() -> Command:
+        ids = draw_ids(data, timeline)
+        clipboard = copy_clips(timeline, ids)
+        # mostly onto the first clip's own track, after the end, where there is room
+        track_id = (
+            timeline.track_of(ids[0]).id
+            if clipboard and data.draw(st.booleans())
+            else draw_track(data, timeline)
+        )
+        return Paste(clipboard, track_id, data.draw(st.one_of(times, st.just(timeline.duration))))
+
     def prop() -> Command:
         name, values = data.draw(st.sampled_from(PROPERTIES))
         return SetClipProperty(draw_ids(data, timeline), name, data.draw(values))
@@ -94,7 +114,8 @@ def builders(data: st.DataObject, timeline: Timeline) -> list[Callable[[], Comma
         lambda: Lift(draw_ids(data, timeline)),
         lambda: RippleDelete(draw_ids(data, timeline)),
         move,
-        move,
+        nudge,
+        nudge,
         lambda: TrimIn(data.draw(st.sampled_from(draw_ids(data, timeline) or ["missing"])), data.draw(times)),
         lambda: TrimOut(
             data.draw(st.sampled_from(draw_ids(data, timeline) or ["missing"])), data.draw(times)
@@ -103,9 +124,8 @@ def builders(data: st.DataObject, timeline: Timeline) -> list[Callable[[], Comma
         lambda: split_all(timeline, data.draw(times)),
         lambda: SetVolume(draw_ids(data, timeline), data.draw(st.floats(min_value=-1, max_value=11))),
         prop,
-        lambda: Paste(
-            copy_clips(timeline, draw_ids(data, timeline)), draw_track(data, timeline), data.draw(times)
-        ),
+        paste,
+        paste,
         lambda: Duplicate(draw_ids(data, timeline)),
         lambda: AddTrack(Track(kind=data.draw(st.sampled_from(["video", "audio"]))), None),
         lambda: RemoveTrack(draw_track(data, timeline)),
