@@ -153,3 +153,24 @@ def test_an_upload_cancelled_mid_transfer_stops_and_creates_nothing(
         client.upload(path, progress=cancel_after_first_chunk, cancel=token)
     assert len(sent) == 1 and sent[0] < path.stat().st_size
     assert {a.id for a in client.list_audios()} == before
+
+
+def test_seed_compile_and_the_editor_download_path(
+    client: VideoDBClient, red_video: dict[str, Any], tmp_path: Path
+) -> None:
+    body = {
+        "request_type": "compile",
+        "timeline": [{"video_id": red_video["id"], "clips": [{"start": 0.5, "end": 1.5, "volume": 1.0}]}],
+        "output_format": "hls",
+        "quality": "low",
+    }
+    compiled = client.compile_v2(body)
+    assert compiled.duration == pytest.approx(1.0) and compiled.timeline_id
+    cloud_like = compiled.model_copy(update={"timeline_id": None})  # as the cloud's /editor answers
+    assert supports_formats(cloud_like) == ("mp4",)
+    handle = client.start_export(cloud_like, format="mp4")
+    assert handle.endpoint == "/editor/download"
+    done = client.wait_export(handle, timeout=60)
+    assert done.data.download_url is not None
+    out = client.download(done.data.download_url, tmp_path / "cut.mp4", expected_size=done.data.size)
+    assert out.read_bytes()[4:8] == b"ftyp"
