@@ -75,3 +75,17 @@ def test_the_oldest_preview_gives_way_and_renders_again_when_asked(red: RenderSo
     finally:
         previews.shutdown()
     assert not previews.is_running("old")
+
+
+def test_a_failure_is_forgotten_only_on_request(red: RenderSource, tmp_path: Path) -> None:
+    gone = RenderSource(**{**red.__dict__, "path": tmp_path / "missing.mp4"})
+    previews = PreviewRenderer(tmp_path / "streams")
+    previews.ensure("flaky", planner(gone, 1))
+    with pytest.raises(PreviewFailed):
+        previews.playlist_when_ready("flaky", 10)
+    previews.ensure("flaky", planner(red, 1))  # a failure stays until forgotten
+    with pytest.raises(PreviewFailed):
+        previews.playlist_when_ready("flaky", 1)
+    assert previews.forget_failure("flaky") and not previews.forget_failure("flaky")
+    previews.ensure("flaky", planner(red, 1))
+    assert previews.playlist_when_ready("flaky", 10) is not None

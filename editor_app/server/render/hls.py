@@ -3,8 +3,10 @@
 Each compiled timeline has a folder `streams/<id>/` with `index.m3u8`, `seg_NNNNN.ts`, and
 a marker: `DONE` once ffmpeg finished (the folder is then a cache hit forever) or `FAILED`
 holding ffmpeg's reason. A folder with neither and no live ffmpeg (a restart, an eviction)
-is rendered again from scratch on the next request. At most `max_running` previews render
-at once; starting another stops the oldest, which re-renders if it is asked for again.
+is rendered again from scratch on the next request; a failed one only when it is compiled
+again (the playlist keeps answering the failure, so a player does not loop on it). At most
+`max_running` previews render at once; starting another stops the oldest, which re-renders
+if it is asked for again.
 """
 
 from __future__ import annotations
@@ -51,6 +53,15 @@ class PreviewRenderer:
 
     def is_cached(self, stream_id: str) -> bool:
         return (self.folder(stream_id) / DONE_MARKER).is_file()
+
+    def forget_failure(self, stream_id: str) -> bool:
+        """Drop a failed render (it may have been transient) so the next `ensure` tries again."""
+        folder = self.folder(stream_id)
+        with self._lock:
+            if not (folder / FAILED_MARKER).is_file():
+                return False
+            shutil.rmtree(folder, ignore_errors=True)
+            return True
 
     def is_running(self, stream_id: str) -> bool:
         with self._lock:

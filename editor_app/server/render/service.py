@@ -57,10 +57,11 @@ class EditorService:
     def compile(self, timeline: Timeline) -> tuple[str, bool]:
         """Check, store and start previewing a timeline: its id, and whether it was cached."""
         sources = collect_sources(timeline, self.lookup)
-        build_plan(timeline, sources, self.data_dir / "unused")  # refuse what cannot render, now
+        build_plan(timeline, sources, self.data_dir / "streams")  # only computes: refuses what cannot render
         tid = timeline_id(timeline, sources)
         self.timelines.save(tid, timeline)
         cached = self.previews.is_cached(stream_folder_name(tid))
+        self.previews.forget_failure(stream_folder_name(tid))
         self.ensure_preview(tid)
         return tid, cached
 

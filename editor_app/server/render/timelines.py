@@ -11,7 +11,7 @@ import hashlib
 import json
 import sqlite3
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any
@@ -83,11 +83,6 @@ class TimelineStore:
         if row is None:
             return None
         return StoredTimeline(row[0], json.loads(row[1]), float(row[2]))
-
-    def ids(self) -> Iterator[str]:
-        with self.connect() as conn:
-            rows = conn.execute("SELECT id FROM timelines").fetchall()
-        return iter([row[0] for row in rows])
 
 
 def source_from_record(record: Any) -> RenderSource:
