@@ -263,3 +263,12 @@ def test_otio_transitions_take_no_time_and_nested_stacks_are_refused(tmp_path: P
     otio.adapters.write_to_file(foreign, str(path))
     with pytest.raises(ProjectFileError, match=r"tracks\[1\]: nested stacks are not supported"):
         read_otio(path)
+
+
+def test_videodb_metadata_of_the_wrong_shape_is_an_error_not_a_crash(tmp_path: Path) -> None:
+    result = to_otio(sample())
+    result.metadata["videodb"]["media"] = ["not", "a", "table"]
+    path = tmp_path / "odd.otio"
+    otio.adapters.write_to_file(result, str(path))
+    with pytest.raises(ProjectFileError, match="unexpected VideoDB metadata"):
+        read_otio(path)
