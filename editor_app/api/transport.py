@@ -164,7 +164,7 @@ class ApiSession:
         authed: bool | None,
         **kwargs: Any,
     ) -> Any:
-        shown = self.redact(f"{method} {url}")
+        shown = self.redact(f"{method} {self.http.base_url.join(url)}")  # the whole URL: which server
         for attempt in range(1, self.retry.attempts + 1):
             if cancel is not None:
                 cancel.raise_if_cancelled()
