@@ -15,6 +15,14 @@ from editor_app.model.ticks import Ticks, format_timecode
 from editor_app.model.timeline import Clip, Timeline, Track
 
 
+def as_ticks(value: float, what: str = "time") -> Ticks:
+    """Times are whole ticks; a float that is one is accepted, anything else refused."""
+    whole = isinstance(value, int) or (isinstance(value, float) and value.is_integer())
+    if isinstance(value, bool) or not whole:
+        raise EditError(f"The {what} must be a whole number of milliseconds, not {value!r}")
+    return int(value)
+
+
 def track_label(track: Track) -> str:
     return track.name or f"track {track.id}"
 

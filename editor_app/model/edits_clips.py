@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 
 from editor_app.model.assets import AudioAsset, VideoAsset
 from editor_app.model.edit_rules import (
+    as_ticks,
     find_clip,
     find_track,
     overlap_error,
@@ -191,7 +192,7 @@ class MoveClips(Command):
     """Move clips in time and across tracks, all or nothing: {clip_id: (new_start, new_track_id)}."""
 
     def __init__(self, moves: dict[str, tuple[Ticks, str]]) -> None:
-        self.moves = dict(moves)
+        self.moves = {clip_id: (as_ticks(start, "start"), track) for clip_id, (start, track) in moves.items()}
         self.label = plural(len(self.moves), "Move Clip", "Move Clips")
         self._removed: Removed = []
         self._old_starts: list[Ticks] = []
@@ -272,7 +273,7 @@ class TrimIn(_Trim):
 
     def __init__(self, clip_id: str, new_start: Ticks) -> None:
         super().__init__(clip_id)
-        self.new_start = new_start
+        self.new_start = as_ticks(new_start, "start")
 
     def do(self, timeline: Timeline) -> None:
         track, clip = find_clip(timeline, self.clip_id)
@@ -291,7 +292,7 @@ class TrimOut(_Trim):
 
     def __init__(self, clip_id: str, new_end: Ticks) -> None:
         super().__init__(clip_id)
-        self.new_end = new_end
+        self.new_end = as_ticks(new_end, "end")
 
     def do(self, timeline: Timeline) -> None:
         track, clip = find_clip(timeline, self.clip_id)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from editor_app.model.edit_rules import find_clip, require_unlocked, unique_ids
+from editor_app.model.edit_rules import as_ticks, find_clip, require_unlocked, unique_ids
 from editor_app.model.edits_clips import AddClips, found_clips, plural, set_source_start
 from editor_app.model.errors import EditError
 from editor_app.model.ticks import Ticks, format_timecode
@@ -32,7 +32,7 @@ class Split(Command):
 
     def __init__(self, clip_ids: Iterable[str], at: Ticks) -> None:
         self.clip_ids = unique_ids(clip_ids)
-        self.at = at
+        self.at = as_ticks(at, "split time")
         self.label = plural(len(self.clip_ids), "Split Clip", "Split Clips")
         self._right_ids = {clip_id: new_id() for clip_id in self.clip_ids}
         self._done: list[tuple[Clip, Ticks, Transition | None, Clip]] = []
@@ -98,6 +98,7 @@ class Paste(AddClips):
     def __init__(self, clips: Sequence[Clip], track_id: str, at: Ticks) -> None:
         if not clips:
             raise EditError("The clipboard is empty")
+        at = as_ticks(at, "paste time")
         first = min(clip.start for clip in clips)
         copies = [
             clip.model_copy(deep=True, update={"id": new_id(), "start": at + clip.start - first})

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 
 from editor_app.model.edit_rules import (
+    as_ticks,
     find_track,
     require_accepts,
     require_new_id,
@@ -162,8 +163,8 @@ class AddMarker(Command):
     label = "Add Marker"
 
     def __init__(self, time: Ticks, label: str = "", color: str = "#E8B53A") -> None:
-        self.marker = Marker(time=max(time, 0), label=label, color=color)
-        self._time = time
+        self._time = as_ticks(time, "marker time")
+        self.marker = Marker(time=max(self._time, 0), label=label, color=color)
 
     def do(self, timeline: Timeline) -> None:
         _check_marker(self._time, self.marker.color)
@@ -198,7 +199,8 @@ class EditMarker(Command):
         self, marker_id: str, time: Ticks | None = None, label: str | None = None, color: str | None = None
     ) -> None:
         self.marker_id = marker_id
-        self.time, self.text, self.color = time, label, color
+        self.time = None if time is None else as_ticks(time, "marker time")
+        self.text, self.color = label, color
         self._old: tuple[int, Marker] | None = None
 
     def do(self, timeline: Timeline) -> None:

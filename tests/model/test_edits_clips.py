@@ -169,3 +169,14 @@ def test_ripple_delete_refuses_when_imported_overlaps_would_collide() -> None:
     refused(history, RippleDelete(["keep"]), r"'m-1' would overlap 'm-1' on V1 at 00:00:02\.000")
     apply(history, RippleDelete(["keep", "gone"]))  # the removed time is their union, 0-3 s
     assert starts(history.timeline, "v") == [("late", 0, 1000)]
+
+
+def test_times_must_be_whole_ticks() -> None:
+    with pytest.raises(EditError, match="whole number of milliseconds"):
+        MoveClips({"c1": (1000.5, "v1")})  # type: ignore[dict-item]
+    with pytest.raises(EditError, match="whole number"):
+        TrimOut("c1", float("nan"))  # type: ignore[arg-type]
+    history = History(sample())
+    history.push(MoveClips({"c1": (6000.0, "v1")}))  # type: ignore[dict-item]
+    start = history.timeline.clip("c1").start
+    assert start == 6000 and type(start) is int
