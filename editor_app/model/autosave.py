@@ -42,11 +42,16 @@ def _key(source: Path) -> str:
 class Autosaver:
     """Decides when to autosave and where the recovery copy of a document lives."""
 
-    def __init__(self, quiet_seconds: float = 2.0, folder: Path | None = None) -> None:
+    def __init__(
+        self, quiet_seconds: float = 2.0, max_wait_seconds: float = 20.0, folder: Path | None = None
+    ) -> None:
         self.quiet_seconds = quiet_seconds
+        # edits that never pause (a long session of nudging) still get saved this often
+        self.max_wait_seconds = max_wait_seconds
         self._folder = folder
         self._untitled_id = uuid.uuid4().hex
         self._changed_at: float | None = None
+        self._first_change_at: float | None = None
 
     @property
     def folder(self) -> Path:
@@ -56,12 +61,21 @@ class Autosaver:
     def note_change(self, now: float) -> None:
         """An edit happened at `now` (monotonic seconds); the quiet period starts again."""
         self._changed_at = now
+        if self._first_change_at is None:
+            self._first_change_at = now
 
     def due(self, now: float) -> bool:
-        """True once, when edits have been quiet for `quiet_seconds`; call `write` then."""
-        if self._changed_at is None or now - self._changed_at < self.quiet_seconds:
+        """True once edits have been quiet for `quiet_seconds`, or waited `max_wait_seconds`.
+
+        Call `write` when it says so; it answers True once per batch of edits.
+        """
+        if self._changed_at is None or self._first_change_at is None:
             return False
-        self._changed_at = None
+        quiet = now - self._changed_at >= self.quiet_seconds
+        overdue = now - self._first_change_at >= self.max_wait_seconds
+        if not (quiet or overdue):
+            return False
+        self._changed_at = self._first_change_at = None
         return True
 
     @property

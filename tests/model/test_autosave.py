@@ -42,6 +42,18 @@ def test_autosave_waits_for_a_quiet_period_and_fires_once() -> None:
     assert not saver.pending
 
 
+def test_edits_that_never_pause_are_still_saved_every_so_often() -> None:
+    saver = Autosaver(quiet_seconds=2.0, max_wait_seconds=10.0)
+    now = 0.0
+    fired = []
+    while now < 35.0:
+        saver.note_change(now)  # an edit every second: never quiet for two
+        if saver.due(now + 0.5):
+            fired.append(now)
+        now += 1.0
+    assert fired == [10.0, 21.0, 32.0]
+
+
 def test_recovery_copy_is_offered_only_while_newer_than_the_file(tmp_path: Path) -> None:
     path = tmp_path / "cut.vdbproj"
     save_project(project(), path)
