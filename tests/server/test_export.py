@@ -85,15 +85,18 @@ def test_seed_download_with_format_and_quality(app_client: TestClient, red: dict
 def test_progress_is_visible_while_rendering(app_client: TestClient, red: dict[str, Any]) -> None:
     stream = compiled(app_client, red["id"], duration=4, copies=6)
     body = {"stream_url": stream["stream_url"], "format": "webm", "quality": "high"}
-    job = app_client.post("/editor/download", json=body).json()
+    job_id = app_client.post("/editor/download", json=body).json()["data"]["id"]
+    jobs = app_client.app.state.editor.jobs  # read the job's row as often as the renderer writes it
     seen: list[float] = []
-    while True:
-        answer = app_client.get(local(job["data"]["output_url"])).json()
-        seen.append(answer["data"]["percentage"])
-        if answer["status"] != "processing":
-            break
-    assert answer["status"] == "done"
-    assert any(0 < p < 100 for p in seen) and seen == sorted(seen)
+    deadline = time.monotonic() + 60
+    while (job := jobs.get(job_id)).status == "processing":
+        seen.append(job.progress)
+        assert time.monotonic() < deadline
+        time.sleep(0.02)
+    assert job.status == "done"
+    assert any(0 < p < 1 for p in seen) and seen == sorted(seen)
+    answer = app_client.get(f"/async-response/{job_id}").json()
+    assert answer["data"]["progress"] == 1.0 and answer["data"]["percentage"] == 100.0
 
 
 @pytest.mark.parametrize("how", ["delete", "post"])
