@@ -12,18 +12,9 @@ refuse clip edits, audio goes on audio tracks, no clip runs past its source.
 
 from editor_app.model.edits_clips import AddClip, AddClips, Lift, MoveClips, RippleDelete, TrimIn, TrimOut
 from editor_app.model.edits_copy import Duplicate, Paste, Split, copy_clips, split_all
+from editor_app.model.edits_markers import AddMarker, EditMarker, RemoveMarker, next_marker, previous_marker
 from editor_app.model.edits_props import SetClipProperty, SetTimelineProperty, SetVolume
-from editor_app.model.edits_tracks import (
-    AddMarker,
-    AddTrack,
-    EditMarker,
-    MoveTrack,
-    RemoveMarker,
-    RemoveTrack,
-    SetTrackState,
-    next_marker,
-    previous_marker,
-)
+from editor_app.model.edits_tracks import AddTrack, MoveTrack, RemoveTrack, SetTrackState
 from editor_app.model.undo import Command, CompoundCommand, History
 
 __all__ = [
