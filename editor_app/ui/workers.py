@@ -13,6 +13,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 log = logging.getLogger(__name__)
@@ -79,6 +80,19 @@ class _Runnable(QRunnable):
         self.task.execute()
 
 
+def _guarded(callback: Callable[[Any], None], owner: QObject | None) -> Callable[[Any], None]:
+    if owner is None:
+        return callback
+
+    def call(value: Any) -> None:
+        if shiboken6.isValid(owner):
+            callback(value)
+        else:
+            log.debug("dropped the outcome of a task whose owner is gone")
+
+    return call
+
+
 class TaskRunner(QObject):
     """A small pool of worker threads owned by the window (so a slow backend starves only it)."""
 
@@ -98,16 +112,19 @@ class TaskRunner(QObject):
         on_error: Callable[[BaseException], None] | None = None,
         on_progress: Callable[[Any], None] | None = None,
         name: str = "",
+        owner: QObject | None = None,
     ) -> Task:
+        """Run `fn` on a worker. With an `owner`, the callbacks are skipped once it is destroyed
+        (a widget closed while its request was still in flight)."""
         task = Task(fn, name)
         if on_done is not None:
-            task.succeeded.connect(on_done)
+            task.succeeded.connect(_guarded(on_done, owner))
         if on_error is not None:
-            task.failed.connect(on_error)
+            task.failed.connect(_guarded(on_error, owner))
         else:
             task.failed.connect(lambda exc: log.error("background task %s failed: %s", task.name, exc))
         if on_progress is not None:
-            task.progressed.connect(on_progress)
+            task.progressed.connect(_guarded(on_progress, owner))
         task.ended.connect(lambda: self._forget(task))
         self._tasks.add(task)
         self.activeChanged.emit(len(self._tasks))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 
+import shiboken6
 from pytestqt.qtbot import QtBot
 
 from editor_app.ui.workers import Report, TaskRunner
@@ -62,3 +63,23 @@ def test_cancel_is_seen_by_the_work(qtbot: QtBot) -> None:
     runner.cancel_all()
     qtbot.waitUntil(lambda: task.done, timeout=5000)
     assert task.result == "stopped"
+
+
+def test_outcomes_for_a_destroyed_owner_are_dropped(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    runner = TaskRunner()
+    owner = QLabel("waiting")
+    release = threading.Event()
+    delivered: list[object] = []
+
+    def work(_report: Report) -> str:
+        release.wait(5)
+        return "late"
+
+    task = runner.run(work, on_done=delivered.append, owner=owner)
+    owner.deleteLater()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(owner), timeout=5000)
+    release.set()
+    qtbot.waitUntil(lambda: task.done, timeout=5000)
+    assert delivered == [] and task.result == "late"

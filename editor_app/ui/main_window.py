@@ -1,0 +1,42 @@
+"""The main window: the window core plus its file, edit and render commands, dialogs and closing."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QWidget
+
+from editor_app.ui.edit_commands import EditCommands
+from editor_app.ui.file_commands import FileCommands
+from editor_app.ui.preferences import PreferencesDialog, show_about, show_shortcuts
+from editor_app.ui.render_commands import RenderCommands
+
+
+class MainWindow(FileCommands, EditCommands, RenderCommands):
+    def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
+        super().__init__(settings, parent)
+        self.media_bin.addTitleRequested.connect(self.add_title)
+        self.init_file_commands()
+
+    # ---- dialogs --------------------------------------------------------------------------------
+    def show_preferences(self) -> None:
+        dialog = PreferencesDialog(self.shortcuts, self)
+        if dialog.exec():
+            self.menu_actions.apply_shortcuts()
+
+    def show_shortcuts(self) -> None:
+        show_shortcuts(self.shortcuts, self)
+
+    def show_about(self) -> None:
+        show_about(self)
+
+    # ---- closing ------------------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.confirm_discard("closing"):
+            event.ignore()
+            return
+        self.save_layout()
+        self.media_bin.cancel_uploads()
+        self.runner.cancel_all()
+        self.discard_recovery()
+        event.accept()

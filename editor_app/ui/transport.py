@@ -1,0 +1,112 @@
+"""Playhead transport: play/pause, J/K/L shuttle, frame steps, in/out points.
+
+It moves the timeline playhead in real time from a monotonic clock (not by counting timer
+ticks, which drift), so the canvas scrolls along while the Preview dock (when present)
+follows `positionChanged`. Shuttle speeds step through 1x, 2x, 4x, 8x each way.
+"""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from editor_app.model.ticks import Ticks
+
+SPEEDS = (1, 2, 4, 8)
+FRAME_TICKS = 40  # 25 fps step when the media rate is unknown
+
+
+class Transport(QObject):
+    positionChanged = Signal(int)  # ticks
+    playingChanged = Signal(bool)
+    rangeChanged = Signal(object, object)  # in, out (ticks or None)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.position: Ticks = 0
+        self.duration: Ticks = 0
+        self.speed = 0  # signed multiple of real time; 0 = stopped
+        self.mark_in: Ticks | None = None
+        self.mark_out: Ticks | None = None
+        self.frame_ticks = FRAME_TICKS
+        self._anchor_clock = 0.0
+        self._anchor_position: Ticks = 0
+        self._timer = QTimer(self)
+        self._timer.setInterval(16)
+        self._timer.timeout.connect(self._tick)
+
+    @property
+    def playing(self) -> bool:
+        return self.speed != 0
+
+    def seek(self, ticks: Ticks) -> None:
+        ticks = max(0, min(int(ticks), max(self.duration, 0)))
+        self._anchor_position, self._anchor_clock = ticks, time.monotonic()
+        if ticks != self.position:
+            self.position = ticks
+            self.positionChanged.emit(ticks)
+
+    def set_duration(self, ticks: Ticks) -> None:
+        self.duration = max(0, int(ticks))
+        if self.position > self.duration:
+            self.seek(self.duration)
+
+    def play_pause(self) -> None:
+        self._set_speed(0 if self.playing else 1)
+
+    def shuttle_forward(self) -> None:
+        self._set_speed(self._next_speed(+1))
+
+    def shuttle_reverse(self) -> None:
+        self._set_speed(self._next_speed(-1))
+
+    def stop(self) -> None:
+        self._set_speed(0)
+
+    def step(self, frames: int) -> None:
+        self.stop()
+        self.seek(self.position + frames * self.frame_ticks)
+
+    def set_in(self) -> None:
+        self.mark_in = self.position
+        if self.mark_out is not None and self.mark_out <= self.mark_in:
+            self.mark_out = None
+        self.rangeChanged.emit(self.mark_in, self.mark_out)
+
+    def set_out(self) -> None:
+        self.mark_out = self.position
+        if self.mark_in is not None and self.mark_in >= self.mark_out:
+            self.mark_in = None
+        self.rangeChanged.emit(self.mark_in, self.mark_out)
+
+    def _next_speed(self, direction: int) -> int:
+        if self.speed == 0 or (self.speed > 0) != (direction > 0):
+            return direction
+        index = min(SPEEDS.index(abs(self.speed)) + 1, len(SPEEDS) - 1)
+        return direction * SPEEDS[index]
+
+    def _set_speed(self, speed: int) -> None:
+        was_playing = self.playing
+        if speed > 0 and self.position >= self.duration:
+            self.seek(0)  # play from the start when parked at the end
+        self._anchor_position, self._anchor_clock = self.position, time.monotonic()
+        self.speed = speed
+        if speed:
+            self._timer.start()
+        else:
+            self._timer.stop()
+        if was_playing != self.playing:
+            self.playingChanged.emit(self.playing)
+
+    def _tick(self) -> None:
+        elapsed = time.monotonic() - self._anchor_clock
+        target = self._anchor_position + round(elapsed * 1000 * self.speed)
+        if target >= self.duration or target <= 0:
+            target = max(0, min(target, self.duration))
+            self.position = target
+            self.positionChanged.emit(target)
+            self.stop()
+            return
+        self.position = target
+        self.positionChanged.emit(target)
