@@ -34,11 +34,11 @@ SAMPLES = 300
 AIMS_MS = {"edit": 1.0, "serialize": 100.0, "load": 300.0}
 
 
-def build() -> Timeline:
-    per_track = CLIPS // TRACKS
+def build(track_count: int = TRACKS, audio_tracks: int = AUDIO_TRACKS) -> Timeline:
+    per_track = CLIPS // track_count
     tracks = []
-    for t in range(TRACKS):
-        audio = t >= TRACKS - AUDIO_TRACKS
+    for t in range(track_count):
+        audio = t >= track_count - audio_tracks
         clips = []
         for i in range(per_track):
             asset = AudioAsset(id="a-1", start=1000) if audio else VideoAsset(id="m-1", start=1000)
@@ -126,6 +126,12 @@ def main() -> None:
         results["undo"] += undos
         results["redo"] += redos
 
+    # the same edits on one track holding all 10,000 clips: cost must not follow the track's length
+    one_track = History(build(1, 0))
+    one_track_move, _u, _r = measure_edits(one_track, lambda c: MoveClips({c.id: (c.start + shift, "t0")}))
+    one_track_split, _u, _r = measure_edits(one_track, split)
+    del one_track
+
     before = timeline.model_dump()
     history.goto(0)
     assert timeline.model_dump() == before, "undo-all changed the base timeline"
@@ -152,6 +158,11 @@ def main() -> None:
         )
         summary[f"{name}_ms_median"] = round(median, 4)
         summary[f"{name}_ms_p95"] = round(high, 4)
+    for name, values in (("one_track_move", one_track_move), ("one_track_split", one_track_split)):
+        median = statistics.median(values)
+        print(f"  {name} (10,000 clips on one track) median {median:.3f} ms   p95 {p95(values):.3f} ms")
+        summary[f"{name}_ms_median"] = round(median, 4)
+        summary[f"{name}_ms_p95"] = round(p95(values), 4)
     serialize_ms = statistics.median(serialize)
     save_ms, load_ms = statistics.median(save_times), statistics.median(load_times)
     cpu = {key: round(statistics.median(values), 2) for key, values in CPU_MS.items()}
