@@ -32,6 +32,7 @@ from editor_app.api.errors import (
 )
 from editor_app.api.transport import ApiSession
 
+MAX_RESTARTS = 2
 DownloadProgress = Callable[[int, int | None], None]
 _CONTENT_RANGE = re.compile(r"^bytes (\d+)-(\d+)/(\d+|\*)$|^bytes \*/(\d+)$")
 
@@ -114,7 +115,7 @@ def download_file(
     dest.parent.mkdir(parents=True, exist_ok=True)
     part = part_path(dest)
     shown = session.redact(url)
-    fruitless = 0
+    fruitless = restarts = 0
     while True:
         if cancel is not None:
             cancel.raise_if_cancelled()
@@ -126,6 +127,9 @@ def download_file(
             total = _one_attempt(session, url, part, progress, cancel)
         except _Restart:
             part.unlink(missing_ok=True)
+            restarts += 1
+            if restarts > MAX_RESTARTS:
+                raise ServerError(f"GET {shown}: the server keeps answering ranges that do not fit") from None
             continue
         except (httpx.TransportError, VideoDBError) as exc:
             error = exc if isinstance(exc, VideoDBError) else session.transport_error(exc, f"GET {shown}")
@@ -135,7 +139,8 @@ def download_file(
             fruitless = 0 if grew else fruitless + 1
             if fruitless >= session.retry.attempts:
                 raise error from None
-            sleep_or_cancel(session.retry.delay(max(1, fruitless)), cancel)
+            retry_after = error.retry_after if isinstance(error, RateLimitedError) else None
+            sleep_or_cancel(session.retry.delay(max(1, fruitless), retry_after), cancel)
             continue
         return _finish(part, dest, total, expected_size, shown)
 

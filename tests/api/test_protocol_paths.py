@@ -14,6 +14,7 @@ import httpx
 import pytest
 
 from editor_app.api import (
+    DownloadIncomplete,
     InvalidRequestError,
     JobFailed,
     JobTimeout,
@@ -196,3 +197,16 @@ def test_a_server_that_ignores_range_restarts_the_file(tmp_path: Path) -> None:
     with make_client(handler) as api:
         api.download(f"{BASE}/files/f.bin", dest, expected_size=len(body))
     assert dest.read_bytes() == body
+
+
+def test_a_wrong_range_restarts_the_file_and_a_short_body_is_incomplete(tmp_path: Path) -> None:
+    def handler(request: httpx.Request) -> httpx.Response:
+        if "range" not in request.headers:
+            return httpx.Response(200, headers={"Content-Length": "100"}, content=b"x" * 40)
+        return httpx.Response(206, headers={"Content-Range": "bytes 0-99/100"}, content=b"x" * 100)
+
+    dest = tmp_path / "f.bin"
+    (tmp_path / "f.bin.part").write_bytes(b"x" * 40)
+    with make_client(handler) as api, pytest.raises((ServerError, DownloadIncomplete)):
+        api.download(f"{BASE}/files/f.bin", dest)
+    assert not dest.exists()
