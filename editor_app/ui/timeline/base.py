@@ -26,6 +26,7 @@ from editor_app.ui.timeline.thumbnails_cache import ThumbnailProvider
 
 ZOOM_STEP = 1.25
 NOTICE_MS = 4000
+MIN_FIT_WIDTH = 200
 
 
 def _forget(history: History, listener: Callable[[], None]) -> None:
@@ -69,6 +70,7 @@ class CanvasBase(QWidget):
         self._notice_timer.setSingleShot(True)
         self._notice_timer.timeout.connect(self._clear_notice)
         self.follow_playhead = True
+        self._fit_pending = True  # a new canvas shows the whole timeline once it has a size
         self.setMouseTracking(True)
         self.setAcceptDrops(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -136,6 +138,7 @@ class CanvasBase(QWidget):
         return self.scale.px_per_second
 
     def set_scale(self, scale: TimeScale) -> None:
+        self._fit_pending = False  # an explicit view wins over the first-show fit
         changed = scale.px_per_second != self.scale.px_per_second
         self.scale = scale
         if changed:
@@ -156,7 +159,10 @@ class CanvasBase(QWidget):
         self.zoom_by(1 / ZOOM_STEP)
 
     def zoom_to_fit(self) -> None:
-        self.set_scale(fit_scale(self.timeline.duration, max(self.width(), 100)))
+        if not self.isVisible() or self.width() < MIN_FIT_WIDTH:
+            self._fit_pending = True  # not laid out yet: fit once it has its real width
+            return
+        self.set_scale(fit_scale(self.timeline.duration, self.width()))
 
     def scroll_to(self, origin: Ticks) -> None:
         self.set_scale(TimeScale(self.scale.px_per_second, max(int(origin), 0)))

@@ -8,7 +8,7 @@ the edit slots the main window's actions call live in `editing.py`, drops in `dr
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QCursor,
     QKeyEvent,
@@ -22,7 +22,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication
 
 from editor_app.model.errors import EditError
-from editor_app.ui.timeline.base import ZOOM_STEP
+from editor_app.ui.timeline.base import MIN_FIT_WIDTH, ZOOM_STEP
 from editor_app.ui.timeline.dropping import CanvasDropping
 from editor_app.ui.timeline.editing import CanvasEditing
 from editor_app.ui.timeline.geometry import RULER_HEIGHT, hit_test
@@ -98,7 +98,13 @@ class TimelineCanvas(CanvasEditing, CanvasDropping):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        if self._fit_pending and self.isVisible() and self.width() >= MIN_FIT_WIDTH:
+            self.zoom_to_fit()
         self.viewChanged.emit()
+
+    def sizeHint(self) -> QSize:
+        rows = int(self.layout_rows().content_height)
+        return QSize(900, RULER_HEIGHT + max(rows, 3 * 60) + 24)
 
     # ---- mouse ------------------------------------------------------------------------------------------
     def mousePressEvent(self, event: QMouseEvent) -> None:
