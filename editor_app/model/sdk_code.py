@@ -182,7 +182,8 @@ def _clip(clip: Clip, volume_scale: float, indent: int) -> str:
 def _track(track: Track, var: str) -> list[str]:
     label = track.name or track.id
     note = " (muted in the editor: volume 0)" if track.muted else ""
-    lines = [f"    # {track.kind} track {label}{note}", f"    {var} = Track(z_index={track.z_index!r})"]
+    # names go through repr(): a newline in a name must not end the comment and start code
+    lines = [f"    # {track.kind} track {label!r}{note}", f"    {var} = Track(z_index={track.z_index!r})"]
     scale = 0.0 if track.muted else 1.0
     for clip in track.clips:
         lines.append(f"    # {clip.label()!r} at {format_timecode(clip.start)}")
@@ -218,7 +219,7 @@ def to_sdk_python(timeline: Timeline, base_url: str | None = None) -> str:
     ]
     visible = [t for t in timeline.tracks if not t.hidden]
     for hidden in (t for t in timeline.tracks if t.hidden):
-        lines.append(f"    # track {hidden.name or hidden.id} is hidden in the editor and left out")
+        lines.append(f"    # track {hidden.name or hidden.id!r} is hidden in the editor and left out")
     for number, track in enumerate(visible, start=1):
         lines.append("")
         lines.extend(_track(track, f"track_{number}"))

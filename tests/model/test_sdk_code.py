@@ -90,7 +90,13 @@ def test_hidden_and_muted_tracks_compile_as_the_editor_does(monkeypatch: pytest.
 
 def test_text_is_quoted_safely(monkeypatch: pytest.MonkeyPatch) -> None:
     nasty = 'He said "hi"\n\'); import os; os.system("echo owned") #\\'
-    timeline = Timeline(tracks=[Track(clips=[Clip(start=0, duration=1000, asset=TextAsset(text=nasty))])])
+    injected = "V1\nraise SystemExit('a track name ran as code')"
+    timeline = Timeline(
+        tracks=[
+            Track(name=injected, clips=[Clip(start=0, duration=1000, asset=TextAsset(text=nasty))]),
+            Track(name=injected, hidden=True),
+        ]
+    )
     connection, _ = run_script(to_sdk_python(timeline), monkeypatch)
     assert posted_timeline(connection)["timeline"]["tracks"][0]["clips"][0]["clip"]["asset"]["text"] == nasty
 
