@@ -52,6 +52,13 @@ SDK_NAMES = [
 ]
 
 
+def _member(enum: str, value: str) -> str:
+    """`Filter.blur`; the model validated the value, this makes sure it is only a name."""
+    if not value.isidentifier():
+        raise ValueError(f"{enum} has no member {value!r}")
+    return f"{enum}.{value}"
+
+
 def _call(name: str, args: dict[str, str], indent: int) -> str:
     """`Name(a=1, b=2)`, one argument a line when the call is long."""
     flat = f"{name}({', '.join(f'{k}={v}' for k, v in args.items())})"
@@ -106,8 +113,8 @@ def _text(asset: TextAsset, indent: int) -> str:
     alignment = _call(
         "Alignment",
         {
-            "horizontal": f"HorizontalAlignment.{asset.alignment.horizontal}",
-            "vertical": f"VerticalAlignment.{asset.alignment.vertical}",
+            "horizontal": _member("HorizontalAlignment", asset.alignment.horizontal),
+            "vertical": _member("VerticalAlignment", asset.alignment.vertical),
         },
         inner,
     )
@@ -119,7 +126,7 @@ def _text(asset: TextAsset, indent: int) -> str:
     if asset.background is not None:
         bg = asset.background
         bg_args = _fields(bg, ["width", "height", "color", "border_width", "opacity"])
-        bg_args["text_alignment"] = f"TextAlignment.{bg.text_alignment}"
+        bg_args["text_alignment"] = _member("TextAlignment", bg.text_alignment)
         args["background"] = _call("Background", bg_args, inner)
     args["alignment"] = alignment
     args["tabsize"] = repr(asset.tabsize)
@@ -135,9 +142,9 @@ def _caption(asset: CaptionAsset, indent: int) -> str:
     inner = indent + 4
     font_names = ["name", "size", "bold", "italic", "underline", "strikeout", "scale_x", "scale_y"]
     font = _call("FontStyling", _fields(asset.font, [*font_names, "spacing", "angle"]), inner)
-    border_args = {"style": f"CaptionBorderStyle.{asset.border.style}"}
+    border_args = {"style": _member("CaptionBorderStyle", asset.border.style)}
     border_args.update(_fields(asset.border, ["outline", "outline_color", "shadow"]))
-    position_args = {"alignment": f"CaptionAlignment.{asset.position.alignment}"}
+    position_args = {"alignment": _member("CaptionAlignment", asset.position.alignment)}
     position_args.update(_fields(asset.position, ["margin_l", "margin_r", "margin_v"]))
     args = {
         "src": repr(asset.src),
@@ -149,7 +156,7 @@ def _caption(asset: CaptionAsset, indent: int) -> str:
         "position": _call("Positioning", position_args, inner),
     }
     if asset.animation:
-        args["animation"] = f"CaptionAnimation.{asset.animation}"
+        args["animation"] = _member("CaptionAnimation", asset.animation)
     return _call("CaptionAsset", args, indent)
 
 
@@ -168,12 +175,12 @@ def _clip(clip: Clip, volume_scale: float, indent: int) -> str:
         )
     args["effect"] = repr(clip.effect)
     if clip.filter:
-        args["filter"] = f"Filter.{clip.filter}"
+        args["filter"] = _member("Filter", clip.filter)
     args["scale"] = repr(clip.scale)
     args["opacity"] = repr(clip.opacity)
     # Fit.none would be sent as the string "None"; None is what the API means by "no fit"
-    args["fit"] = f"Fit.{clip.fit}" if clip.fit else "None"
-    args["position"] = f"Position.{clip.position}"
+    args["fit"] = _member("Fit", clip.fit) if clip.fit else "None"
+    args["position"] = _member("Position", clip.position)
     args["offset"] = _call("Offset", {"x": repr(clip.offset.x), "y": repr(clip.offset.y)}, inner)
     args["z_index"] = repr(clip.z_index)
     return _call("Clip", args, indent)

@@ -154,3 +154,10 @@ def test_text_that_is_neither_json_nor_a_dict_gives_a_clear_error() -> None:
         timeline_from_text(
             "{'tracks': [{'clips': [{'start': 0, 'clip': {'asset': {'type': 'video', 'id': 'm'}}}]}]}"
         )
+
+
+def test_a_value_that_bypassed_validation_cannot_become_code() -> None:
+    clip = Clip(start=0, duration=1000, asset=VideoAsset(id="m-1"))
+    clip.filter = "blur); import os; (Filter.blur"  # type: ignore[assignment]  # assignment is not validated
+    with pytest.raises(ValueError, match="Filter has no member"):
+        to_sdk_python(Timeline(tracks=[Track(clips=[clip])]))
