@@ -30,7 +30,8 @@ def _pixel(image: QImage, x: int, y: int) -> QColor:
 
 
 def _close(a: QColor, b: QColor, tolerance: int = 12) -> bool:
-    return all(abs(p - q) <= tolerance for p, q in zip(a.getRgb()[:3], b.getRgb()[:3], strict=True))
+    pairs = ((a.red(), b.red()), (a.green(), b.green()), (a.blue(), b.blue()))
+    return all(abs(p - q) <= tolerance for p, q in pairs)
 
 
 class LateThumbnails(ColourThumbnails):
