@@ -20,6 +20,12 @@ Runner = Callable[[argparse.Namespace], int]
 def _add_gui_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("project", nargs="?", help="a .vdbproj file to open")
     parser.add_argument("--demo", action="store_true", help="open the demo project when no project is given")
+    parser.add_argument(
+        "--screenshot",
+        metavar="FILE.png",
+        help="open the window (on the demo project unless a project is given), save a picture of it once "
+        "thumbnails and waveforms are drawn, and exit",
+    )
 
 
 def _run_gui(args: argparse.Namespace) -> int:
@@ -40,7 +46,7 @@ def _run_gui(args: argparse.Namespace) -> int:
         print("videodb-editor: the editor window is not built yet in this version.", file=sys.stderr)
         print("Available now: `videodb-editor --version`, `videodb-editor serve`.", file=sys.stderr)
         return 3
-    return int(app_module.run_app(project=args.project, demo=args.demo))
+    return int(app_module.run_app(project=args.project, demo=args.demo, screenshot=args.screenshot))
 
 
 def _has_display() -> bool:

@@ -1,18 +1,63 @@
 """The Preview and Exports docks as the window lays them out.
 
-The preview player (VLC) and the export dialog fill these in their own issues; until then the
-Preview dock shows the program timecode and the last compiled stream, and the Exports dock
-lists export jobs as rows the export code adds.
+The preview player (VLC) fills the Preview dock in its own issue; until it plays, the dock
+shows a poster frame (the backend's thumbnail of the top video under the playhead, in the
+timeline's aspect), the program timecode and the last compiled stream. The Exports dock
+lists exports in flight (progress, cancel) above the finished ones.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent
 from PySide6.QtWidgets import QDockWidget, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from editor_app.model import format_timecode
 from editor_app.model.ticks import Ticks
 from editor_app.ui.upload_panel import UploadPanel
+
+
+class PosterView(QWidget):
+    """Black frame in the timeline's aspect with the poster image and a message over it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("PreviewPicture")
+        self.setMinimumSize(320, 180)
+        self.image: QImage | None = None
+        self.message = ""
+        self.aspect = 16 / 9
+
+    def set_image(self, image: QImage | None) -> None:
+        self.image = image
+        self.update()
+
+    def set_message(self, text: str) -> None:
+        self.message = text
+        self.update()
+
+    def frame_rect(self) -> QRectF:
+        width, height = float(self.width()), float(self.height())
+        if width / max(height, 1.0) > self.aspect:
+            frame_w, frame_h = height * self.aspect, height
+        else:
+            frame_w, frame_h = width, width / self.aspect
+        return QRectF((width - frame_w) / 2, (height - frame_h) / 2, frame_w, frame_h)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor("#111214"))
+        frame = self.frame_rect()
+        painter.fillRect(frame, QColor("#000000"))
+        if self.image is not None and not self.image.isNull():
+            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+            painter.drawImage(frame, self.image)
+        if self.message:
+            painter.setPen(QColor("#c9ccd1"))
+            band = QRectF(frame.left(), frame.bottom() - 34, frame.width(), 30)
+            painter.fillRect(band, QColor(0, 0, 0, 150))
+            painter.drawText(band, Qt.AlignmentFlag.AlignCenter, self.message)
+        painter.end()
 
 
 class PreviewDock(QDockWidget):
@@ -23,12 +68,8 @@ class PreviewDock(QDockWidget):
         layout = QVBoxLayout(body)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        self.picture = QLabel("Press Ctrl+Enter to compile a preview", body)
-        self.picture.setObjectName("PreviewPicture")
-        self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.picture.setWordWrap(True)
-        self.picture.setMinimumSize(320, 180)
-        self.picture.setStyleSheet("QLabel#PreviewPicture { background: #000; color: #8a8f98; }")
+        self.picture = PosterView(body)
+        self.picture.set_message("Ctrl+Enter compiles a preview of the timeline")
         self.timecode = QLabel(format_timecode(0), body)
         self.timecode.setObjectName("PreviewTimecode")
         self.timecode.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -43,10 +84,18 @@ class PreviewDock(QDockWidget):
 
     def set_stream(self, stream_url: str) -> None:
         self.stream_url = stream_url
-        self.picture.setText(f"Compiled preview ready\n{stream_url}")
+        self.picture.set_message("Compiled: the preview stream is ready")
+        self.picture.setToolTip(stream_url)
 
     def set_message(self, text: str) -> None:
-        self.picture.setText(text)
+        self.picture.set_message(text)
+
+    def set_poster(self, image: QImage | None) -> None:
+        self.picture.set_image(image)
+
+    def set_resolution(self, width: int, height: int) -> None:
+        self.picture.aspect = width / max(height, 1)
+        self.picture.update()
 
 
 class ExportsDock(QDockWidget):

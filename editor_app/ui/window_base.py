@@ -11,8 +11,16 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
-from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QWidget
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from editor_app.api.client import VideoDBClient
 from editor_app.model import EditError, MediaInfo, Track, format_timecode
@@ -70,6 +78,11 @@ class WindowBase(QMainWindow):
         self.transport.playingChanged.connect(self.menu_actions.set_playing)
         self.thumbnails.updated.connect(self._thumbnails_updated)
 
+        central = QWidget(self)
+        central.setObjectName("TimelineArea")
+        self._central_layout = QVBoxLayout(central)
+        self._central_layout.setContentsMargins(0, 0, 0, 0)
+        self.setCentralWidget(central)
         self.document: Document | None = None
         self._listener: Callable[[], None] | None = None
         self.canvas: TimelineView | None = None
@@ -91,7 +104,6 @@ class WindowBase(QMainWindow):
         self.resizeDocks(
             [self.media_bin, self.preview, self.inspector], [380, 700, 420], Qt.Orientation.Horizontal
         )
-        self.resizeDocks([self.preview], [470], Qt.Orientation.Vertical)
         self._default_state = self.saveState(LAYOUT_VERSION)
 
     def _restore_layout(self) -> None:
@@ -103,6 +115,12 @@ class WindowBase(QMainWindow):
             self.resize(1600, 1000)
         if isinstance(state, QByteArray):
             self.restoreState(state, LAYOUT_VERSION)
+        else:  # first run: the timeline gets about half the height, once the window is laid out
+            QTimer.singleShot(0, self._split_height)
+
+    def _split_height(self) -> None:
+        top = max(int(self.height() * 0.55) - 50, 240)
+        self.resizeDocks([self.media_bin, self.preview, self.inspector], [top] * 3, Qt.Orientation.Vertical)
 
     def save_layout(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
@@ -120,8 +138,8 @@ class WindowBase(QMainWindow):
         self.jobs_label = QLabel("", self)
         self.jobs_label.setObjectName("JobsStatus")
         self.position_label = QLabel(format_timecode(0), self)
-        bar.addWidget(self.backend_label)
-        bar.addWidget(self.jobs_label)
+        bar.addPermanentWidget(self.jobs_label)
+        bar.addPermanentWidget(self.backend_label)
         bar.addPermanentWidget(self.position_label)
 
     def set_backend_status(self, text: str, ok: bool = True) -> None:
@@ -150,9 +168,11 @@ class WindowBase(QMainWindow):
         self.canvas.selectionChanged.connect(self._selection_changed)
         self.canvas.playheadMoved.connect(self._playhead_moved)
         self.canvas.filesDropped.connect(self.files_dropped)
-        self.setCentralWidget(self.canvas)
+        # the central widget stays; only the canvas inside it changes, so the dock sizes hold
         if old is not None:
+            self._central_layout.removeWidget(old)
             old.deleteLater()
+        self._central_layout.addWidget(self.canvas)
         self._listener = functools.partial(self._history_changed, document)
         document.history.add_listener(self._listener)
         self.history_dock.set_history(document.history)
@@ -168,6 +188,7 @@ class WindowBase(QMainWindow):
         self.history_dock.refresh()
         self.inspector.refresh()
         self.transport.set_duration(history.timeline.duration)
+        self.update_poster()
         self.setWindowModified(document.modified)
         self.setWindowTitle(f"{document.name}[*] — {APP_TITLE}")
         self.edited.emit()
@@ -199,6 +220,7 @@ class WindowBase(QMainWindow):
             self.canvas.set_playhead(ticks)
         self.preview.set_position(ticks)
         self.position_label.setText(format_timecode(ticks))
+        self.update_poster()
 
     def files_dropped(self, paths: list[str], track_id: str | None, ticks: int) -> None:
         """Files from the desktop onto the canvas: upload each, then place it where it fell."""
@@ -230,6 +252,31 @@ class WindowBase(QMainWindow):
     def _thumbnails_updated(self, _media_id: str) -> None:
         if self.canvas is not None:
             self.canvas.update()
+        self.update_poster()
+
+    def update_poster(self) -> None:
+        """The preview's still: the top visible video frame under the playhead (until VLC plays)."""
+        if self.document is None:
+            return
+        timeline = self.document.timeline
+        width, height = timeline.size
+        self.preview.set_resolution(width, height)
+        at = self.transport.position
+        for track in reversed(timeline.tracks):
+            if track.hidden or track.kind != "video":
+                continue
+            for clip in track.visible(at, at + 1):
+                media_id = clip.media_id
+                interval = self.thumbnails.thumbnail_interval(media_id) if media_id else None
+                if media_id is None or clip.kind != "video":
+                    continue
+                if interval is None:
+                    self.thumbnails.thumbnail(media_id, 0)  # asks for the strip
+                    return
+                index = int((clip.source_start + at - clip.start) / 1000 / max(interval, 1e-3))
+                self.preview.set_poster(self.thumbnails.thumbnail(media_id, index))
+                return
+        self.preview.set_poster(None)
 
     # ---- dialogs (tests replace these) ------------------------------------------------------------
     def ask_path(self, title: str, filters: str, save: bool) -> Path | None:

@@ -1,0 +1,131 @@
+"""Entry of the GUI: `run_app(project, demo, screenshot)`, called by `editor_app/cli.py`.
+
+Starts the backend (local child process, or the cloud when configured), opens the window on
+the project / the demo / a blank timeline, offers crash recovery, and stops the child on exit.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from editor_app.api.client import VideoDBClient
+from editor_app.model.project import Project
+from editor_app.ui.backend_link import DATA_DIR_ENV, BackendLink, app_data_dir
+from editor_app.ui.demo import build_demo_project
+from editor_app.ui.document import Document
+from editor_app.ui.main_window import MainWindow
+from editor_app.ui.screenshot import ScreenshotTaker
+from editor_app.ui.theme import apply_theme, chosen_theme
+from editor_app.ui.workers import Report
+
+log = logging.getLogger(__name__)
+ORGANIZATION = "VideoDB"
+APPLICATION = "Timeline Editor"
+SCREENSHOT_SIZE = (1600, 1000)
+DEMO_PLAYHEAD = 2400
+
+
+def make_settings() -> QSettings:
+    """QSettings in the data folder when it is overridden (tests, screenshots), else the platform's."""
+    if os.environ.get(DATA_DIR_ENV):
+        return QSettings(str(app_data_dir() / "settings.ini"), QSettings.Format.IniFormat)
+    return QSettings(ORGANIZATION, APPLICATION)
+
+
+class DemoLoader:
+    """Builds the demo project once the first client is there (ffmpeg + uploads in a worker)."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self.started = False
+
+    def client_changed(self, client: VideoDBClient | None) -> None:
+        if client is None or self.started:
+            return
+        self.started = True
+        folder = app_data_dir() / "demo-media"
+        window = self.window
+        window.statusBar().showMessage("Preparing the demo project…")
+
+        def work(report: Report) -> Project:
+            return build_demo_project(client, folder, progress=report)
+
+        def done(project: Project) -> None:
+            window.set_document(Document(project))
+            window.media_bin.refresh()
+            first = next((clip for _track, clip in project.timeline.clips()), None)
+            if first is not None and window.canvas is not None:
+                window.canvas.set_selection([first.id])  # the inspector shows a real clip
+            window.transport.seek(DEMO_PLAYHEAD)
+            QTimer.singleShot(0, window.zoom_fit)  # once the canvas has its final width
+            window.statusBar().showMessage("Demo project ready", 4000)
+
+        def failed(exc: BaseException) -> None:
+            window.media_bin.show_error(f"Could not prepare the demo project: {exc}")
+
+        window.runner.run(
+            work,
+            on_done=done,
+            on_error=failed,
+            on_progress=lambda text: window.statusBar().showMessage(f"Demo: {text}…"),
+            name="demo project",
+        )
+
+
+def offer_orphan_recovery(window: MainWindow) -> None:
+    """After a crash, untitled projects live only in the recovery folder: offer the newest."""
+    orphans = window.autosaver.list_orphans()
+    if not orphans:
+        return
+    newest = max(orphans, key=lambda p: p.stat().st_mtime)
+    answer = QMessageBox.question(
+        window,
+        "Recover unsaved work?",
+        f"The editor did not close cleanly. Recover the unsaved project autosaved at {newest.name}?",
+    )
+    if answer == QMessageBox.StandardButton.Yes:
+        window.recover_from(newest)
+    else:
+        for orphan in orphans:
+            orphan.unlink(missing_ok=True)
+
+
+def run_app(project: str | None, demo: bool, screenshot: str | None = None) -> int:
+    app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName("VideoDB Timeline Editor")
+    settings = make_settings()
+    apply_theme(app, chosen_theme(settings))
+    window = MainWindow(settings)
+    link = BackendLink(window)
+    link.clientChanged.connect(window.set_client)
+    link.statusChanged.connect(window.set_backend_status)
+    if project is None and (demo or screenshot):
+        loader = DemoLoader(window)
+        link.clientChanged.connect(loader.client_changed)
+    link.start_local()
+    if screenshot:
+        window.resize(*SCREENSHOT_SIZE)
+    window.show()
+    if project is not None:
+        window.open_path(Path(project), confirmed=True)
+    elif not screenshot:
+        offer_orphan_recovery(window)
+    taker = None
+    if screenshot:
+        taker = ScreenshotTaker(window, Path(screenshot))
+        taker.start()
+    code = app.exec()
+    link.stop()
+    window.runner.wait(10000)
+    if taker is not None and taker.exit_code is not None:
+        return taker.exit_code
+    return int(code)
