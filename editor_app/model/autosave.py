@@ -98,6 +98,8 @@ class Autosaver:
             update={"autosaved_from": None if source is None else str(Path(source).resolve())}
         )
         save_project(copy, target)
+        if source is None:
+            _claim(target)
         return target
 
     def recovery_for(self, source: Path) -> Path | None:
@@ -123,19 +125,27 @@ class Autosaver:
         if source is not None:
             paths.add(self.path_for(source))
         for path in paths:
-            with contextlib.suppress(FileNotFoundError):
-                path.unlink()
+            for file in (path, _owner_file(path)):
+                with contextlib.suppress(FileNotFoundError):
+                    file.unlink()
 
     def list_orphans(self) -> list[Path]:
-        """Untitled recovery copies left by sessions that ended without saving, newest first."""
+        """Untitled recovery copies left by sessions that ended without saving, newest first.
+
+        A copy whose owning editor process is still running (another window) is not an orphan.
+        """
         try:
             found = list(self.folder.glob(f"{UNTITLED_PREFIX}*{RECOVERY_SUFFIX}"))
         except OSError:
             return []
         own = self.path_for(None)
+        with contextlib.suppress(OSError):  # owner files whose copy was deleted are litter
+            for owner in self.folder.glob(f"{UNTITLED_PREFIX}*.pid"):
+                if not owner.with_suffix(RECOVERY_SUFFIX).exists():
+                    owner.unlink(missing_ok=True)
         dated: list[tuple[int, Path]] = []
         for path in found:
-            if path == own:
+            if path == own or _owner_alive(path):
                 continue
             with contextlib.suppress(OSError):  # another session may discard it meanwhile
                 dated.append((path.stat().st_mtime_ns, path))
@@ -147,4 +157,35 @@ class Autosaver:
         target = self.path_for(None)
         target.parent.mkdir(parents=True, exist_ok=True)
         os.replace(orphan, target)
+        with contextlib.suppress(FileNotFoundError):
+            _owner_file(orphan).unlink()
+        _claim(target)
         return project
+
+
+# ---- which process owns an untitled copy ---------------------------------------------------------
+def _owner_file(copy: Path) -> Path:
+    return copy.with_suffix(".pid")
+
+
+def _claim(copy: Path) -> None:
+    with contextlib.suppress(OSError):  # without it the copy is merely offered a little early
+        _owner_file(copy).write_text(str(os.getpid()), encoding="ascii")
+
+
+def _owner_alive(copy: Path) -> bool:
+    try:
+        pid = int(_owner_file(copy).read_text(encoding="ascii").strip())
+    except (OSError, ValueError):
+        return False
+    if pid == os.getpid():
+        return False  # another Autosaver of this process: the copy is not this one's to guard
+    if os.name != "posix":
+        return False  # os.kill(pid, 0) is not a harmless probe on Windows
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # it exists, it is just someone else's
+    return True

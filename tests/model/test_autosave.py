@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -118,4 +120,20 @@ def test_recovery_writes_are_atomic(monkeypatch: pytest.MonkeyPatch) -> None:
     with pytest.raises(ProjectFileError, match="Input/output error"):
         saver.write(project("second"), None)
     assert load_project(copy).name == "first"
-    assert [p.name for p in copy.parent.iterdir()] == [copy.name]
+    assert sorted(p.name for p in copy.parent.iterdir()) == [copy.with_suffix(".pid").name, copy.name]
+
+
+def test_a_copy_whose_editor_is_still_running_is_not_an_orphan() -> None:
+    other_window = Autosaver()
+    copy = other_window.write(project("Open elsewhere"), None)
+    alive = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        copy.with_suffix(".pid").write_text(str(alive.pid))
+        assert Autosaver().list_orphans() == []
+    finally:
+        alive.kill()
+        alive.wait()
+    assert Autosaver().list_orphans() == [copy]  # its process is gone now
+    copy.unlink()  # the user declined to recover it
+    assert Autosaver().list_orphans() == []
+    assert list(copy.parent.iterdir()) == []  # and its owner file is cleaned away
