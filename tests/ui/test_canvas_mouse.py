@@ -8,7 +8,7 @@ from pytestqt.qtbot import QtBot
 
 from editor_app.model.undo import History
 from editor_app.ui.timeline.geometry import clip_rect, volume_y
-from tests.ui.canvas_helpers import LEFT, NO_MODS, body_y, click, drag, dump, open_view, x_at
+from tests.ui.canvas_helpers import LEFT, NO_MODS, body_y, click, drag, dump, move, open_view, x_at
 
 
 def test_drag_a_clip_to_another_time_and_track(qtbot: QtBot, history: History) -> None:
@@ -207,3 +207,18 @@ def test_ctrl_wheel_zooms_about_the_mouse_and_wheel_scrolls(qtbot: QtBot, histor
     origin = canvas.scale.origin_ticks
     wheel(-120, Qt.KeyboardModifier.ShiftModifier)
     assert canvas.scale.origin_ticks > origin
+
+
+def test_a_drag_held_at_the_right_side_scrolls_and_carries_the_clip(qtbot: QtBot, history: History) -> None:
+    view = open_view(qtbot, history)
+    canvas = view.canvas
+    y = body_y(canvas, "v2")
+    QTest.mousePress(canvas, LEFT, NO_MODS, QPoint(x_at(canvas, 6000), y))  # "title" [5 s, 7 s)
+    move(canvas, x_at(canvas, 6000) + 30, y)
+    move(canvas, canvas.width() - 4, y)
+    qtbot.waitUntil(lambda: canvas.scale.origin_ticks > 5000, timeout=5000)
+    QTest.mouseRelease(canvas, LEFT, NO_MODS, QPoint(canvas.width() - 4, y))
+    title = history.timeline.clip("title")
+    # it went where the view went: into the right half of what is now on screen
+    assert canvas.scale.ticks_at(canvas.width() / 2) < title.start < canvas.scale.ticks_at(canvas.width())
+    assert history.index == 1

@@ -8,7 +8,7 @@ the edit slots the main window's actions call live in `editing.py`, drops in `dr
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import (
     QCursor,
     QKeyEvent,
@@ -19,9 +19,10 @@ from PySide6.QtGui import (
     QResizeEvent,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from editor_app.model.errors import EditError
+from editor_app.model.undo import History
 from editor_app.ui.timeline.base import MIN_FIT_WIDTH, ZOOM_STEP
 from editor_app.ui.timeline.dropping import CanvasDropping
 from editor_app.ui.timeline.editing import CanvasEditing
@@ -37,6 +38,7 @@ from editor_app.ui.timeline.interactions import (
 from editor_app.ui.timeline.keys import key_text
 from editor_app.ui.timeline.painter import PaintState, paint_dynamic, paint_static
 
+EDGE_SCROLL_PX = 24  # a drag this close to a side scrolls the view
 CURSORS = {
     "trim_in": Qt.CursorShape.SizeHorCursor,
     "trim_out": Qt.CursorShape.SizeHorCursor,
@@ -50,6 +52,13 @@ CURSORS = {
 
 class TimelineCanvas(CanvasEditing, CanvasDropping):
     """Paints the ruler, tracks and clips; turns mouse, wheel and keys into gestures and edits."""
+
+    def __init__(self, history: History, parent: QWidget | None = None) -> None:
+        super().__init__(history, parent)
+        self._snapping = True
+        self._edge_timer = QTimer(self)  # scrolls while a drag is held at a side
+        self._edge_timer.setInterval(30)
+        self._edge_timer.timeout.connect(self._edge_scroll)
 
     # ---- painting -------------------------------------------------------------------------------------
     def paint_state(self) -> PaintState:
@@ -153,7 +162,9 @@ class TimelineCanvas(CanvasEditing, CanvasDropping):
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         pos = event.position()
         self._mouse = pos
-        snapping = not (event.modifiers() & Qt.KeyboardModifier.AltModifier)
+        snapping = self._snapping = not (event.modifiers() & Qt.KeyboardModifier.AltModifier)
+        if (self._gesture is not None or self._band is not None) and self._edge_speed() != 0:
+            self._edge_timer.start()
         if self._scrubbing:
             self.set_playhead(self.scale.ticks_at(pos.x()), emit=True)
         elif self._pending is not None:
@@ -174,6 +185,28 @@ class TimelineCanvas(CanvasEditing, CanvasDropping):
             self.update()
         else:
             self._hover(pos)
+
+    def _edge_speed(self) -> float:
+        """Pixels per tick to scroll while a drag holds the mouse near (or past) a side."""
+        x, width = self._mouse.x(), self.width()
+        if x < EDGE_SCROLL_PX and self.scale.origin_ticks > 0:
+            return -min(EDGE_SCROLL_PX - x, 4 * EDGE_SCROLL_PX) / 2
+        if x > width - EDGE_SCROLL_PX:
+            return min(x - (width - EDGE_SCROLL_PX), 4 * EDGE_SCROLL_PX) / 2
+        return 0.0
+
+    def _edge_scroll(self) -> None:
+        speed = self._edge_speed()
+        if speed == 0 or (self._gesture is None and self._band is None):
+            self._edge_timer.stop()
+            return
+        self.scroll_to(self.scale.origin_ticks + round(speed * self.scale.ticks_per_px()))
+        pos = self._mouse
+        if self._gesture is not None:
+            self._gesture.move(self.context(), pos.x(), pos.y(), self._snapping)
+        elif self._band is not None:
+            self._band_select()
+        self.update()
 
     def _hover(self, pos: QPointF) -> None:
         hit = hit_test(self.timeline, self.scale, self.layout_rows(), pos.x(), pos.y())
