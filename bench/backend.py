@@ -219,13 +219,14 @@ def main() -> int:
                 for run in range(args.runs):
                     started = time.monotonic()
                     data = client.post("/editor", json=timeline(ids, f"#0000{run:02d}")).json()["data"]
-                    segment = folder / "data" / "streams" / data["timeline_id"][3:] / "seg_00000.ts"
+                    stream_dir = folder / "data" / "streams" / data["timeline_id"][3:]
+                    segment = stream_dir / "seg_00000.ts"
                     wait_for(segment.is_file, 30)
                     first_segments.append(time.monotonic() - started)
                     stream_url = data["stream_url"]
                     print(f"run {run}: first segment after {first_segments[-1]:.3f} s", flush=True)
-                    playlist = stream_url.replace(base_url, "")
-                    wait_for(lambda p=playlist: "#EXT-X-ENDLIST" in client.get(p).text, 300)  # preview done
+                    # the preview's ffmpeg finished and was reaped: its CPU time is not counted below
+                    wait_for((stream_dir / "DONE").is_file, 300)
                 with PeakRss(process.pid) as rss:
                     for run in range(args.runs):
                         cpu, started = children_cpu_s(process.pid), time.monotonic()
