@@ -109,6 +109,9 @@ def _clip_from_otio(
         raise ValueError(validation_message(exc, where)) from None
 
 
+IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".bmp", ".webp", ".tif", ".tiff"})
+
+
 def _foreign_asset(timeline: Timeline, item: otio.schema.Clip, kind: str) -> dict[str, Any]:
     """An asset for a clip that another tool wrote: the media is named by its URL or path.
 
@@ -125,6 +128,8 @@ def _foreign_asset(timeline: Timeline, item: otio.schema.Clip, kind: str) -> dic
     else:  # a MissingReference: keep the clip, offline, under its name
         media_id, path = f"offline:{item.name or 'clip'}", None
     media_kind = "audio" if kind == otio.schema.TrackKind.Audio else "video"
+    if media_kind == "video" and Path(media_id).suffix.lower() in IMAGE_SUFFIXES:
+        media_kind = "image"  # a still on a video track (a logo, a title card)
     if media_id not in timeline.media:
         available = getattr(ref, "available_range", None)
         timeline.media[media_id] = MediaInfo(

@@ -191,8 +191,24 @@ def test_a_timeline_from_another_tool_imports_with_its_media() -> None:
             source_range=track[1].source_range,
         )
     )
+    track.append(
+        otio.schema.Clip(
+            name="logo",
+            media_reference=otio.schema.ExternalReference(target_url="/media/logo.PNG"),
+            source_range=otio.opentime.TimeRange(
+                otio.opentime.RationalTime(0, rate), otio.opentime.RationalTime(24, rate)
+            ),
+        )
+    )
     foreign.tracks.extend([track, music])
     timeline = from_otio(foreign)
+    logo = timeline.tracks[0].clips[1]
+    assert (logo.kind, logo.start, logo.duration, timeline.media["/media/logo.PNG"].kind) == (
+        "image",
+        3500,
+        1000,
+        "image",
+    )
     lost, remote = timeline.tracks[1].clips[1:]
     assert (lost.media_id, timeline.media["offline:lost"].original_path) == ("offline:lost", None)
     assert remote.media_id == timeline.media[remote.media_id].original_path == "/media/with space.wav"
