@@ -15,6 +15,8 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from editor_app.api.client import VideoDBClient
+from editor_app.api.key_store import KeyStore
+from editor_app.api.settings import SettingsFileError, load_settings
 from editor_app.model.project import Project
 from editor_app.ui.backend_link import DATA_DIR_ENV, BackendLink, app_data_dir
 from editor_app.ui.demo import build_demo_project
@@ -96,6 +98,27 @@ def offer_orphan_recovery(window: MainWindow) -> None:
             orphan.unlink(missing_ok=True)
 
 
+def connect_backend(link: BackendLink, window: MainWindow) -> None:
+    """VideoDB cloud when the settings ask for it and a key is stored; the local child otherwise."""
+    try:
+        settings = load_settings()
+    except SettingsFileError as exc:
+        window.statusBar().showMessage(f"Settings ignored: {exc}", 10000)
+        link.start_local()
+        return
+    if settings.backend == "cloud":
+        key = KeyStore().load()
+        if key:
+            link.connect_cloud(settings.cloud_url(), key, settings.collection_id)
+            return
+        window.statusBar().showMessage(
+            "VideoDB cloud is selected but no API key is stored (Edit ▸ Preferences ▸ Backend): "
+            "using the local backend",
+            15000,
+        )
+    link.start_local()
+
+
 def run_app(project: str | None, demo: bool, screenshot: str | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
@@ -111,7 +134,7 @@ def run_app(project: str | None, demo: bool, screenshot: str | None = None) -> i
     if project is None and (demo or screenshot):
         loader = DemoLoader(window)
         link.clientChanged.connect(loader.client_changed)
-    link.start_local()
+    connect_backend(link, window)
     if screenshot:
         window.resize(*SCREENSHOT_SIZE)
     window.show()

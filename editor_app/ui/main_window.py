@@ -10,6 +10,7 @@ from editor_app.ui.edit_commands import EditCommands
 from editor_app.ui.file_commands import FileCommands
 from editor_app.ui.preferences import PreferencesDialog, show_about, show_shortcuts
 from editor_app.ui.render_commands import RenderCommands
+from editor_app.ui.theme import chosen_theme
 
 
 class MainWindow(FileCommands, EditCommands, RenderCommands):
@@ -21,6 +22,7 @@ class MainWindow(FileCommands, EditCommands, RenderCommands):
     # ---- dialogs --------------------------------------------------------------------------------
     def show_preferences(self) -> None:
         dialog = PreferencesDialog(self.shortcuts, self)
+        dialog.backend_page.select_theme(chosen_theme(self.settings))
         if dialog.exec():
             self.menu_actions.apply_shortcuts()
 

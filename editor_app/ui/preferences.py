@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFormLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QPushButton,
     QTableWidget,
@@ -19,7 +23,16 @@ from PySide6.QtWidgets import (
 )
 
 from editor_app import __version__
+from editor_app.api.key_store import KeyStore
+from editor_app.api.settings import (
+    CLOUD_BASE_URL,
+    EditorSettings,
+    SettingsFileError,
+    load_settings,
+    save_settings,
+)
 from editor_app.ui.shortcuts import DEFAULTS, ShortcutMap, format_keys, parse_keys
+from editor_app.ui.theme import THEMES, apply_theme
 
 KEYS_COLUMN = 2
 
@@ -80,6 +93,8 @@ class PreferencesDialog(QDialog):
         layout.addWidget(self.problem)
         layout.addWidget(reset, 0, Qt.AlignmentFlag.AlignLeft)
         tabs.addTab(keyboard, "Keyboard")
+        self.backend_page = BackendPage(tabs)
+        tabs.addTab(self.backend_page, "Backend && Look")
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -124,9 +139,78 @@ class PreferencesDialog(QDialog):
     def accept(self) -> None:
         if not self.validate():
             return
+        try:
+            self.backend_page.save(self.shortcuts.settings)
+        except (ValueError, OSError) as exc:
+            self.problem.setText(f"Backend settings: {exc}")
+            return
         for command_id, keys in self.bindings().items():
             self.shortcuts.set_keys(command_id, keys)
         super().accept()
+
+
+class BackendPage(QWidget):
+    """Local or VideoDB cloud (URL, collection, API key kept in the keyring), and the theme.
+
+    Backend changes apply at the next start; the theme at once.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        form = QFormLayout(self)
+        self.backend = QComboBox(self)
+        self.backend.addItem("Embedded local backend (no account needed)", "local")
+        self.backend.addItem("VideoDB cloud", "cloud")
+        self.base_url = QLineEdit(self)
+        self.base_url.setPlaceholderText(CLOUD_BASE_URL)
+        self.collection = QLineEdit(self)
+        self.api_key = QLineEdit(self)
+        self.api_key.setEchoMode(QLineEdit.EchoMode.Password)
+        self.theme = QComboBox(self)
+        for theme in THEMES:
+            self.theme.addItem(theme.title(), theme)
+        form.addRow("Backend", self.backend)
+        form.addRow("Cloud URL", self.base_url)
+        form.addRow("Collection", self.collection)
+        form.addRow("Cloud API key", self.api_key)
+        form.addRow(QLabel("Backend changes take effect the next time the editor starts.", self))
+        form.addRow("Theme", self.theme)
+        self._settings_error = ""
+        try:
+            current = load_settings()
+        except SettingsFileError as exc:
+            self._settings_error = str(exc)
+            current = EditorSettings()
+        self.backend.setCurrentIndex(max(self.backend.findData(current.backend), 0))
+        self.base_url.setText(current.base_url or "")
+        self.collection.setText(current.collection_id)
+        self.api_key.setPlaceholderText(
+            "stored" if KeyStore().describe() != "none" else "paste the key from the VideoDB console"
+        )
+
+    def select_theme(self, theme: str) -> None:
+        self.theme.setCurrentIndex(max(self.theme.findData(theme), 0))
+
+    def save(self, qsettings: QSettings) -> None:
+        settings = EditorSettings(
+            backend=self.backend.currentData(),
+            base_url=self.base_url.text().strip() or None,
+            collection_id=self.collection.text().strip() or "default",
+        )
+        if (
+            settings.backend == "cloud"
+            and not self.api_key.text().strip()
+            and KeyStore().describe() == "none"
+        ):
+            raise ValueError("VideoDB cloud needs an API key")
+        save_settings(settings)
+        if self.api_key.text().strip():
+            KeyStore().save(self.api_key.text().strip())
+        theme = str(self.theme.currentData())
+        qsettings.setValue("appearance/theme", theme)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme(app, theme)
 
 
 def show_shortcuts(shortcuts: ShortcutMap, parent: QWidget) -> None:
