@@ -15,7 +15,7 @@ from PySide6.QtGui import QBrush, QColor, QFontMetrics, QPainter, QPen, QPolygon
 from editor_app.model.ticks import TICKS_PER_SECOND
 from editor_app.model.timeline import Clip, Timeline, Track
 from editor_app.ui.timeline import style
-from editor_app.ui.timeline.geometry import LABEL_HEIGHT, RULER_HEIGHT, ClipRect, TimeScale, volume_y
+from editor_app.ui.timeline.geometry import LABEL_HEIGHT, ClipRect, TimeScale, volume_y
 from editor_app.ui.timeline.interactions import ClipView
 from editor_app.ui.timeline.thumbnails_cache import ScaledThumbnails, ThumbnailProvider
 from editor_app.ui.timeline.waveforms import WaveformCache
@@ -107,9 +107,7 @@ class ClipPainter:
         detailed = wide and (
             (provider is not None and clip.media_id is not None) or clip.kind in ("text", "caption")
         )
-        if detailed:
-            painter.save()
-            painter.setClipRect(body.intersected(QRectF(0, RULER_HEIGHT, self.width, self.height)))
+        if detailed:  # everything below stays inside `body` by itself: no clip region to set
             if provider is not None and clip.media_id is not None:
                 if clip.kind in ("video", "image"):
                     self._thumbnails(painter, provider, view, rect, body)
@@ -120,7 +118,6 @@ class ClipPainter:
                 painter.setFont(style.small_font())
                 text_rect = body.adjusted(max(-body.x(), 0) + 5, 2, -4, -2)
                 painter.drawText(text_rect, Qt.AlignmentFlag.AlignLeft, clip.asset.text)
-            painter.restore()
         if clip.transition is not None:
             self._fades(painter, view, rect)
         if view.volume is not None:
@@ -148,7 +145,10 @@ class ClipPainter:
             pixmap = self.caches.thumbs.get(provider, media_id, index, height)
             if pixmap is None:
                 continue  # still loading: the provider repaints us when it lands
-            painter.drawPixmap(QPointF(rect.x0 + k * tile, body.top()), pixmap)
+            x = rect.x0 + k * tile
+            width = min(tile, rect.x1 - x)  # the last tile is cut at the clip's end
+            crop = QRectF(0, 0, width * pixmap.width() / tile, pixmap.height())
+            painter.drawPixmap(QRectF(x, body.top(), width, height), pixmap, crop)
 
     def _waveform(
         self, painter: QPainter, provider: ThumbnailProvider, view: ClipView, rect: ClipRect, body: QRectF

@@ -69,5 +69,11 @@ class WaveformCache:
         painter.save()
         painter.translate(source_x, mid)
         for index in range(first, last + 1):
-            painter.drawLines(self._chunk(media_id, peaks, interval, pps, half, index))
+            lines = self._chunk(media_id, peaks, interval, pps, half, index)
+            # only the columns inside [left, right): the clip's neighbours are not ours to cover
+            base = index * CHUNK_PX
+            lo = max(math.ceil((left - source_x - base) / STEP_PX), 0)
+            hi = math.ceil((right - source_x - base) / STEP_PX)
+            if hi > lo:
+                painter.drawLines(lines[lo:hi])
         painter.restore()
