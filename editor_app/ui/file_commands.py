@@ -114,6 +114,8 @@ class FileCommands(WindowBase):
                 self.statusBar().showMessage(f"Recovered unsaved changes of {path.name}", 8000)
                 self._force_modified()
             else:
+                if recovered is not None:
+                    self.autosaver.discard(path)  # declined: do not ask again next time
                 self.set_document(document)
             self._remember_recent(path)
             self.project_opened(project)

@@ -10,6 +10,7 @@ from pathlib import Path
 import httpx
 from pytestqt.qtbot import QtBot
 
+from editor_app.ui.backend_link import BackendLink
 from editor_app.ui.backend_process import FAILED, READY, RESTARTING, STOPPED, BackendProcess
 
 
@@ -79,3 +80,25 @@ def _alive(pid: int) -> bool:
         return Path(f"/proc/{pid}/stat").read_text().split()[2] != "Z"
     except OSError:
         return False
+
+
+def test_the_link_says_when_the_backend_restarts_and_hands_over_a_new_client(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    link = BackendLink()
+    statuses: list[tuple[str, bool]] = []
+    clients: list[object] = []
+    link.statusChanged.connect(lambda text, ok: statuses.append((text, ok)))
+    link.clientChanged.connect(clients.append)
+    link.start_local(tmp_path)
+    qtbot.waitUntil(lambda: link.client is not None, timeout=30000)
+    first = link.client
+    assert first is not None and first.list_media("video") == []
+    assert statuses[-1][1] and statuses[-1][0].startswith("local (http://127.0.0.1:")
+    assert link.process is not None and link.process.pid is not None
+    os.kill(link.process.pid, signal.SIGKILL)
+    qtbot.waitUntil(lambda: link.client is not None and link.client is not first, timeout=30000)
+    assert any("restarting" in text and not ok for text, ok in statuses)
+    assert link.client is not None and link.client.list_media("audio") == []
+    link.stop()
+    assert link.client is None and clients[-1] is None
