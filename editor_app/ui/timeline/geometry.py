@@ -21,6 +21,7 @@ LABEL_HEIGHT = 15  # the clip's title bar
 TRIM_HANDLE_PX = 7
 VOLUME_GRAB_PX = 4
 FADE_HANDLE_PX = 6
+DETAIL_MIN_PX = 56.0  # narrower clips are painted as bars: no volume line or fade handles to grab
 MAX_VOLUME = 2.0  # the docs' range is 0-2; the line spans it
 MIN_PX_PER_SECOND = 0.005
 MAX_PX_PER_SECOND = 4000.0
@@ -170,7 +171,8 @@ def _trim_zone(rect: ClipRect) -> float:
 
 
 def _hit_clip(scale: TimeScale, clip: Clip, rect: ClipRect, x: float, y: float) -> HitKind:
-    if y <= rect.top + LABEL_HEIGHT:
+    detailed = rect.width >= DETAIL_MIN_PX
+    if detailed and y <= rect.top + LABEL_HEIGHT:
         for side in ("in", "out"):
             fx = fade_handle_x(scale, clip, side)
             if fx is not None and abs(fx - x) <= FADE_HANDLE_PX:
@@ -180,7 +182,7 @@ def _hit_clip(scale: TimeScale, clip: Clip, rect: ClipRect, x: float, y: float) 
         return "trim_in"
     if rect.x1 - x <= zone:
         return "trim_out"
-    if clip.volume is not None and abs(volume_y(rect, clip.volume) - y) <= VOLUME_GRAB_PX:
+    if detailed and clip.volume is not None and abs(volume_y(rect, clip.volume) - y) <= VOLUME_GRAB_PX:
         return "volume"
     return "clip"
 

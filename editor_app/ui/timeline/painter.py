@@ -19,13 +19,21 @@ from editor_app.model.ticks import Ticks
 from editor_app.model.timeline import Timeline
 from editor_app.ui.timeline import style
 from editor_app.ui.timeline.clip_painter import EDGE, ClipCaches, ClipPainter
-from editor_app.ui.timeline.geometry import CLIP_MARGIN, RULER_HEIGHT, TimeScale, TrackLayout, clip_rect
+from editor_app.ui.timeline.geometry import (
+    CLIP_MARGIN,
+    DETAIL_MIN_PX,
+    LABEL_HEIGHT,
+    RULER_HEIGHT,
+    TimeScale,
+    TrackLayout,
+    clip_rect,
+)
 from editor_app.ui.timeline.interactions import ClipView, Preview
 from editor_app.ui.timeline.lod import LodCache, Run
 from editor_app.ui.timeline.ruler import paint_ruler
 from editor_app.ui.timeline.thumbnails_cache import ThumbnailProvider
 
-DETAIL_MIN_PX = 24.0  # narrower clips are plain bars
+TITLE_MIN_PX = 12.0  # bars from this wide get a title band
 
 
 @dataclass
@@ -87,18 +95,23 @@ def paint_static(painter: QPainter, state: PaintState) -> None:
         )
         painter.setPen(style.ROW_LINE)
         painter.drawLine(QPointF(0, row.bottom - 0.5), QPointF(width, row.bottom - 0.5))
-        bars: dict[tuple[str, bool], list[QRectF]] = {}
+        bars: dict[tuple[str, bool, bool], list[QRectF]] = {}
+        titles: list[QRectF] = []
         outlines: list[QRectF] = []
         top, height = row.top + CLIP_MARGIN, row.height - 2 * CLIP_MARGIN
         for item in state.lod.visible(track, state.version, scale.px_per_second, start, end):
             x0, x1 = scale.x_of(item.start), scale.x_of(item.end)
             if isinstance(item, Run) or x1 - x0 < DETAIL_MIN_PX:
-                if not isinstance(item, Run) and item.id in gesture_ids and not ghost:
+                item_id = None if isinstance(item, Run) else item.id
+                if item_id in gesture_ids and not ghost:
                     continue
+                dim = track.hidden or item_id in gesture_ids
                 left, right = max(x0, -EDGE), min(x1, width + EDGE)
                 bar = QRectF(left, top, max(right - left - 1, 1.0), height)
-                bars.setdefault((item.kind, track.muted), []).append(bar)
-                if not isinstance(item, Run) and item.id in state.selection:
+                bars.setdefault((item.kind, track.muted, dim), []).append(bar)
+                if x1 - x0 >= TITLE_MIN_PX:
+                    titles.append(QRectF(left, top, bar.width(), LABEL_HEIGHT))
+                if item_id in state.selection:
                     outlines.append(bar)
                 continue
             if item.id in gesture_ids and not ghost:
@@ -106,14 +119,7 @@ def paint_static(painter: QPainter, state: PaintState) -> None:
             view = ClipView(item, track.id, item.start, item.end, item.source_start, item.volume)
             rect = clip_rect(scale, row, item.start, item.end)
             clips.paint(painter, track, view, rect, dim=item.id in gesture_ids)
-        painter.setPen(Qt.PenStyle.NoPen)
-        for (kind, muted), rects in bars.items():
-            painter.setBrush(style.bar_colour(kind, muted))
-            painter.drawRects(rects)
-        if outlines:
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.setPen(QPen(style.SELECTION_OUTLINE, 2))
-            painter.drawRects(outlines)
+        _paint_bars(painter, bars, titles, outlines, track.locked)
     for marker in state.timeline.markers:
         x = scale.x_of(marker.time)
         if 0 <= x <= width:
@@ -121,6 +127,30 @@ def paint_static(painter: QPainter, state: PaintState) -> None:
             painter.drawLine(QPointF(x, RULER_HEIGHT), QPointF(x, state.height))
     painter.restore()
     paint_ruler(painter, scale, width, state.timeline.markers)
+
+
+def _paint_bars(
+    painter: QPainter,
+    bars: dict[tuple[str, bool, bool], list[QRectF]],
+    titles: list[QRectF],
+    outlines: list[QRectF],
+    locked: bool,
+) -> None:
+    """Clips too narrow for detail, a few calls per row whatever their number."""
+    painter.setPen(Qt.PenStyle.NoPen)
+    for (kind, muted, dim), rects in bars.items():
+        painter.setBrush(style.bar_colour(kind, muted, dim))
+        painter.drawRects(rects)
+        if locked:
+            painter.setBrush(style.HATCH_BRUSH)
+            painter.drawRects(rects)
+    if titles:
+        painter.setBrush(style.TITLE_BAR)
+        painter.drawRects(titles)
+    if outlines:
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(QPen(style.SELECTION_OUTLINE, 2))
+        painter.drawRects(outlines)
 
 
 def paint_dynamic(painter: QPainter, state: PaintState) -> None:

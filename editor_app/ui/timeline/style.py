@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from functools import cache
 
-from PySide6.QtGui import QColor, QFont, QPen
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QPen
 
 BACKGROUND = QColor("#1e1f22")
 ROW_BG = QColor("#25272b")
@@ -29,6 +30,7 @@ FADE = QColor(0, 0, 0, 110)
 NOTICE_BG = QColor(30, 30, 30, 225)
 HATCH = QColor(0, 0, 0, 90)
 TITLE_BAR = QColor(0, 0, 0, 60)
+HATCH_BRUSH = QBrush(HATCH, Qt.BrushStyle.BDiagPattern)
 GHOST_OUTLINE = QColor(255, 255, 255, 200)
 HANDLE = QColor("#ffffff")
 HANDLE_PEN = QPen(QColor(0, 0, 0, 160), 1)
@@ -63,9 +65,12 @@ def clip_colour(kind: str, muted: bool, alpha: int = 255) -> QColor:
 
 
 @cache
-def bar_colour(kind: str, muted: bool) -> QColor:
+def bar_colour(kind: str, muted: bool, dim: bool = False) -> QColor:
     """Clips too thin for detail, drawn as plain bars: a touch darker so neighbours separate."""
-    return clip_colour(kind, muted).darker(112)
+    colour = clip_colour(kind, muted).darker(112)
+    if dim:
+        colour.setAlpha(90)
+    return colour
 
 
 @cache
