@@ -96,18 +96,25 @@ class CanvasBase(QWidget):
 
     def _history_changed(self) -> None:
         self._version += 1
-        known = [cid for cid in self._selection if cid in self.timeline._clip_tracks]
+        known = [cid for cid in self._selection if self._has_clip(cid)]
         if known != self._selection:
             self.set_selection(known)
         self.viewChanged.emit()
         self.update()
+
+    def _has_clip(self, clip_id: str) -> bool:
+        try:
+            self.timeline.track_of(clip_id)
+        except KeyError:
+            return False
+        return True
 
     # ---- selection --------------------------------------------------------------------------------
     def selected_clip_ids(self) -> list[str]:
         return list(self._selection)
 
     def set_selection(self, clip_ids: list[str]) -> None:
-        unique = list(dict.fromkeys(cid for cid in clip_ids if cid in self.timeline._clip_tracks))
+        unique = list(dict.fromkeys(cid for cid in clip_ids if self._has_clip(cid)))
         if unique != self._selection:
             self._selection = unique
             self.selectionChanged.emit(list(unique))

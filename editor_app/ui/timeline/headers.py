@@ -72,13 +72,16 @@ class TrackHeaderRow(QFrame):
         layout.addWidget(self.remove)
 
     def refresh(self, track: Track, label: str) -> None:
-        colour = style.kind_colour(track.kind)
-        self.badge.setText(label)
-        self.badge.setStyleSheet(f"background: {colour.name()};")
+        sheet = f"background: {style.kind_colour(track.kind).name()};"
+        if self.badge.text() != label:
+            self.badge.setText(label)
+        if self.badge.styleSheet() != sheet:  # restyling is costly; this runs on every scroll
+            self.badge.setStyleSheet(sheet)
         if not self.name.hasFocus() and self.name.text() != track.name:
             self.name.setText(track.name)
         for field_name, button in self.toggles.items():
-            button.setChecked(bool(getattr(track, field_name)))
+            if button.isChecked() != bool(getattr(track, field_name)):
+                button.setChecked(bool(getattr(track, field_name)))
 
     def _rename(self) -> None:
         track = self.headers.timeline_track(self.track_id)
