@@ -82,6 +82,24 @@ def placeholder_icon(kind: str) -> QIcon:
     return QIcon(pixmap)
 
 
+def waveform_icon(peaks: Sequence[float]) -> QImage:
+    """Peaks drawn as mirrored bars on the audio colour, the size of a thumbnail."""
+    image = QImage(ICON_SIZE, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(QColor(KIND_COLORS["audio"]).darker(170))
+    painter = QPainter(image)
+    painter.setPen(QColor("#b8f0c8"))
+    width, middle = image.width(), image.height() / 2
+    for x in range(width):
+        if peaks:
+            start = x * len(peaks) // width
+            end = max(start + 1, (x + 1) * len(peaks) // width)
+            level = max(peaks[start:end])
+            half = max(1.0, min(level, 1.0) * (middle - 3))
+            painter.drawLine(x, round(middle - half), x, round(middle + half))
+    painter.end()
+    return image
+
+
 class MediaList(QListWidget):
     """The list itself: drags items out as MEDIA_MIME, accepts files dropped from the desktop."""
 
@@ -262,7 +280,30 @@ class MediaBin(QDockWidget):
         thumb_url = media.thumbnail_url or (media.url if media.kind == "image" else None)
         if thumb_url:
             self._load_thumbnail(media.id, thumb_url)
+        elif media.kind == "audio":
+            self._load_waveform_icon(media.id)
         return row
+
+    def _load_waveform_icon(self, media_id: str) -> None:
+        client = self.client
+        if client is None:
+            return
+        self.thumbnails_pending += 1
+
+        def work(_report: Report) -> QImage:
+            return waveform_icon(client.waveform(media_id).peaks)  # QImage painting is thread-safe
+
+        def done(image: QImage) -> None:
+            self.thumbnails_pending -= 1
+            row = self.row_for(media_id)
+            if row is not None:
+                row.setIcon(QIcon(QPixmap.fromImage(image)))
+
+        def failed(exc: BaseException) -> None:
+            self.thumbnails_pending -= 1
+            log.info("no waveform for %s: %s", media_id, exc)
+
+        self.runner.run(work, on_done=done, on_error=failed, name=f"waveform {media_id}", owner=self)
 
     def _load_thumbnail(self, media_id: str, url: str) -> None:
         client = self.client

@@ -74,6 +74,11 @@ def test_items_drag_out_as_videodb_media_json(
     assert payload["id"] == uploaded[0].id and payload["kind"] == "audio"
     assert payload["name"] and abs(payload["length"] - 1.5) < 0.1
     assert row.flags() & Qt.ItemFlag.ItemIsDragEnabled
+    # an audio item shows its waveform as the icon
+    qtbot.waitUntil(lambda: media_bin.thumbnails_pending == 0, timeout=10000)
+    icon = row.icon().pixmap(96, 54).toImage()
+    centre = icon.pixelColor(icon.width() // 2, icon.height() // 2)
+    assert centre.green() > 200, "a bar of the waveform crosses the middle"
 
 
 def test_a_bad_file_shows_the_error_in_place(
