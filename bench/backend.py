@@ -137,6 +137,8 @@ def baseline_command(files: dict[str, Path], output: Path, quality: Any) -> list
         "[aout]",
         "-t",
         "60",
+        "-ac",
+        "2",  # the renderer always writes stereo; so must the baseline, or it encodes half the audio
         *export_args("mp4", quality, output),
     ]
 
