@@ -6,12 +6,15 @@ the project / the demo / a blank timeline, offers crash recovery, and stops the 
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
+import signal
+import socket
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QSettings, QSocketNotifier, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from editor_app.api.client import VideoDBClient
@@ -31,6 +34,7 @@ ORGANIZATION = "VideoDB"
 APPLICATION = "Timeline Editor"
 SCREENSHOT_SIZE = (1600, 1000)
 DEMO_PLAYHEAD = 2400
+_WAKEUP_SOCKETS: list[socket.socket] = []
 
 
 def make_settings() -> QSettings:
@@ -119,6 +123,29 @@ def connect_backend(link: BackendLink, window: MainWindow) -> None:
     link.start_local()
 
 
+def quit_on_termination_signals(app: QApplication) -> QSocketNotifier:
+    """SIGTERM/SIGINT end the event loop cleanly, so the backend child is stopped on the way out.
+
+    Python runs signal handlers only when it gets control; the wake-up socket makes Qt hand it
+    control as soon as a signal arrives. Unsaved work stays in its recovery copy.
+    """
+    receiver, sender = socket.socketpair()
+    receiver.setblocking(False)
+    sender.setblocking(False)
+    signal.set_wakeup_fd(sender.fileno())
+    notifier = QSocketNotifier(receiver.fileno(), QSocketNotifier.Type.Read, app)
+
+    def drain() -> None:
+        with contextlib.suppress(OSError):
+            receiver.recv(64)
+
+    notifier.activated.connect(drain)
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, lambda _signum, _frame: app.quit())
+    _WAKEUP_SOCKETS[:] = [receiver, sender]  # both ends must live as long as the app
+    return notifier
+
+
 def run_app(project: str | None, demo: bool, screenshot: str | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
@@ -127,6 +154,7 @@ def run_app(project: str | None, demo: bool, screenshot: str | None = None) -> i
     app.setApplicationDisplayName("VideoDB Timeline Editor")
     settings = make_settings()
     apply_theme(app, chosen_theme(settings))
+    quit_on_termination_signals(app)
     window = MainWindow(settings)
     link = BackendLink(window)
     link.clientChanged.connect(window.set_client)
