@@ -56,6 +56,7 @@ class CanvasBase(QWidget):
         self._caches = ClipCaches()
         self._static: QPixmap | None = None  # the static paint layer (see painter.py)
         self._static_key: tuple[object, ...] = ()
+        self._static_zero_x = 0.0  # where time 0 sits in the static layer, in view pixels
         self._generation = 0  # bumped by refresh(): something outside the model changed
         self._lod = LodCache()
         self._version = 0

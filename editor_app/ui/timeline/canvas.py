@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from editor_app.model.errors import EditError
 from editor_app.model.undo import History
 from editor_app.ui.timeline.base import MIN_FIT_WIDTH, ZOOM_STEP
+from editor_app.ui.timeline.clip_painter import EDGE
 from editor_app.ui.timeline.dropping import CanvasDropping
 from editor_app.ui.timeline.editing import CanvasEditing
 from editor_app.ui.timeline.geometry import RULER_HEIGHT, hit_test
@@ -39,6 +40,8 @@ from editor_app.ui.timeline.keys import key_text
 from editor_app.ui.timeline.painter import PaintState, paint_dynamic, paint_static
 
 EDGE_SCROLL_PX = 24  # a drag this close to a side scrolls the view
+STICKY_BAND_PX = 240  # clip names stick to the left edge: this band is repainted on every scroll
+MAX_SCROLL_ERROR_PX = 0.3  # a shifted layer may sit this far off the exact position
 CURSORS = {
     "trim_in": Qt.CursorShape.SizeHorCursor,
     "trim_out": Qt.CursorShape.SizeHorCursor,
@@ -88,22 +91,53 @@ class TimelineCanvas(CanvasEditing, CanvasDropping):
     def paintEvent(self, event: QPaintEvent) -> None:
         state = self.paint_state()
         key = (*state.static_key(), self._generation, self.devicePixelRatioF())
-        if self._static is None or key != self._static_key:
-            ratio = self.devicePixelRatioF()
-            pixmap = QPixmap(round(state.width * ratio), round(state.height * ratio))
-            pixmap.setDevicePixelRatio(ratio)
-            layer = QPainter(pixmap)
-            try:
-                paint_static(layer, state)
-            finally:
-                layer.end()
-            self._static, self._static_key = pixmap, key
+        # where time 0 sits in view pixels: the static layer is reused, shifted, while only it moves
+        zero_x = -state.scale.origin_ticks * state.scale.px_per_second / 1000
+        if self._static is None or key != self._static_key or not self._scroll_static(state, zero_x):
+            self._static = self._render_static(state)
+            self._static_key, self._static_zero_x = key, zero_x
         painter = QPainter(self)
         try:
             painter.drawPixmap(0, 0, self._static)
             paint_dynamic(painter, state)
         finally:
             painter.end()
+
+    def _render_static(self, state: PaintState) -> QPixmap:
+        ratio = self.devicePixelRatioF()
+        pixmap = QPixmap(round(state.width * ratio), round(state.height * ratio))
+        pixmap.setDevicePixelRatio(ratio)
+        layer = QPainter(pixmap)
+        try:
+            paint_static(layer, state)
+        finally:
+            layer.end()
+        return pixmap
+
+    def _scroll_static(self, state: PaintState, zero_x: float) -> bool:
+        """Shift the static layer by whole pixels and paint only the strips that changed:
+        the side that came into view, and the left band where clip names stick to the edge.
+        False when a full repaint is due (a large or sub-pixel move)."""
+        assert self._static is not None
+        exact = zero_x - self._static_zero_x
+        dx = round(exact)
+        if abs(exact - dx) > MAX_SCROLL_ERROR_PX or abs(dx) > state.width * 0.6:
+            return False
+        if dx == 0:
+            return True
+        ratio = self._static.devicePixelRatio()
+        self._static.scroll(round(dx * ratio), 0, self._static.rect())
+        layer = QPainter(self._static)
+        try:
+            if dx > 0:
+                paint_static(layer, state, 0, max(dx + EDGE + 2, STICKY_BAND_PX))
+            else:
+                paint_static(layer, state, state.width + dx - EDGE - 2, state.width)
+                paint_static(layer, state, 0, STICKY_BAND_PX)
+        finally:
+            layer.end()
+        self._static_zero_x += dx
+        return True
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -77,7 +77,7 @@ class ClipPainter:
             self._body(painter, view, rect, box)
         painter.fillRect(QRectF(box.x(), box.y(), box.width(), LABEL_HEIGHT), style.TITLE_BAR)
         text_x = max(box.x(), 0.0) + 5
-        room = int(box.right() - text_x - 4)
+        room = int(min(rect.x1, text_x + 4000) - text_x - 4)  # past the view edge too, for the same reason
         if room > 16:
             painter.setFont(style.label_font())
             painter.setPen(style.TEXT if not dim else style.TEXT_DIM)
@@ -103,7 +103,9 @@ class ClipPainter:
         clip = view.clip
         body = QRectF(box.x(), rect.top + LABEL_HEIGHT, box.width(), rect.height - LABEL_HEIGHT)
         provider = self.provider
-        wide = box.width() >= THUMBNAIL_MIN_PX
+        wide = (
+            rect.width >= THUMBNAIL_MIN_PX
+        )  # the whole clip, not the part in view: scrolling must not change it
         detailed = wide and (
             (provider is not None and clip.media_id is not None) or clip.kind in ("text", "caption")
         )

@@ -60,14 +60,14 @@ class PaintState:
         )
 
     def static_key(self) -> tuple[object, ...]:
-        """Everything the static layer depends on: when it is unchanged, the pixmap is reused."""
+        """Everything the static layer depends on but the horizontal scroll: when it is
+        unchanged, the pixmap is reused (shifted, when only the scroll moved)."""
         preview = self.preview
         in_gesture = frozenset(preview.views) if preview is not None else frozenset()
         ghost = preview.ghost if preview is not None else False
         return (
             self.version,
             self.scale.px_per_second,
-            self.scale.origin_ticks,
             self.layout.top,
             self.width,
             self.height,
@@ -77,12 +77,20 @@ class PaintState:
         )
 
 
-def paint_static(painter: QPainter, state: PaintState) -> None:
-    """Rows and clips (those under an in-place gesture left out, a ghost move's originals dimmed)."""
-    painter.fillRect(QRectF(0, RULER_HEIGHT, state.width, state.height - RULER_HEIGHT), style.BACKGROUND)
+def paint_static(
+    painter: QPainter, state: PaintState, x_from: float = 0.0, x_to: float | None = None
+) -> None:
+    """Ruler, rows and clips between x_from and x_to (the whole width by default); clips under
+    an in-place gesture are left out, a ghost move's originals dimmed."""
+    x_to = state.width if x_to is None else x_to
     painter.save()
-    painter.setClipRect(QRectF(0, RULER_HEIGHT, state.width, state.height - RULER_HEIGHT))
-    start, end = state.scale.span(state.width)
+    painter.setClipRect(QRectF(x_from, 0, x_to - x_from, RULER_HEIGHT))
+    paint_ruler(painter, state.scale, state.width, state.timeline.markers)
+    tracks_area = QRectF(x_from, RULER_HEIGHT, x_to - x_from, state.height - RULER_HEIGHT)
+    painter.setClipRect(tracks_area)
+    painter.fillRect(tracks_area, style.BACKGROUND)
+    start = state.scale.ticks_at(x_from - EDGE - 1)
+    end = state.scale.ticks_at(x_to + EDGE + 1)
     preview = state.preview
     gesture_ids = set(preview.views) if preview is not None else set()
     ghost = preview is not None and preview.ghost
@@ -90,11 +98,10 @@ def paint_static(painter: QPainter, state: PaintState) -> None:
     scale, width = state.scale, state.width
     for row in state.layout.visible_rows(RULER_HEIGHT, state.height):
         track = state.timeline.tracks[row.index]
-        painter.fillRect(
-            QRectF(0, row.top, width, row.height), style.ROW_BG if row.index % 2 == 0 else style.ROW_BG_ALT
-        )
+        row_bg = style.ROW_BG if row.index % 2 == 0 else style.ROW_BG_ALT
+        painter.fillRect(QRectF(x_from, row.top, x_to - x_from, row.height), row_bg)
         painter.setPen(style.ROW_LINE)
-        painter.drawLine(QPointF(0, row.bottom - 0.5), QPointF(width, row.bottom - 0.5))
+        painter.drawLine(QPointF(x_from, row.bottom - 0.5), QPointF(x_to, row.bottom - 0.5))
         bars: dict[tuple[str, bool, bool], list[QRectF]] = {}
         titles: list[QRectF] = []
         outlines: list[QRectF] = []
@@ -126,7 +133,6 @@ def paint_static(painter: QPainter, state: PaintState) -> None:
             painter.setPen(QPen(QColor(marker.color), 1, Qt.PenStyle.DashLine))
             painter.drawLine(QPointF(x, RULER_HEIGHT), QPointF(x, state.height))
     painter.restore()
-    paint_ruler(painter, scale, width, state.timeline.markers)
 
 
 def _paint_bars(
