@@ -41,7 +41,9 @@ class BackendThumbnails(QObject):
 
     def set_client(self, client: VideoDBClient | None) -> None:
         self.client = client
-        self._failed.clear()  # a new backend may have what the old one lacked
+        # a restarted backend has a new port and key: its old URLs are dead, the pictures are not
+        self._strips.clear()
+        self._failed.clear()
 
     @property
     def pending(self) -> int:
