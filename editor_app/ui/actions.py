@@ -11,9 +11,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QIcon
+from PySide6.QtGui import QAction, QPalette
 from PySide6.QtWidgets import QMenu, QStyle, QToolBar
 
+from editor_app.ui.icons import painted_icon
 from editor_app.ui.shortcuts import BY_ID, ShortcutMap
 
 if TYPE_CHECKING:
@@ -100,7 +101,7 @@ MENUS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ),
     ("&Help", ("help.shortcuts", "-", "help.about")),
 )  # fmt: skip
-TOOLBAR: tuple[tuple[str, QStyle.StandardPixmap | None], ...] = (
+TOOLBAR: tuple[tuple[str, QStyle.StandardPixmap | str | None], ...] = (
     ("file.new", QStyle.StandardPixmap.SP_FileIcon),
     ("file.open", QStyle.StandardPixmap.SP_DialogOpenButton),
     ("file.save", QStyle.StandardPixmap.SP_DialogSaveButton),
@@ -108,15 +109,15 @@ TOOLBAR: tuple[tuple[str, QStyle.StandardPixmap | None], ...] = (
     ("edit.undo", QStyle.StandardPixmap.SP_ArrowBack),
     ("edit.redo", QStyle.StandardPixmap.SP_ArrowForward),
     ("-", None),
-    ("file.import_media", QStyle.StandardPixmap.SP_DirOpenIcon),
-    ("edit.split", QStyle.StandardPixmap.SP_ToolBarHorizontalExtensionButton),
+    ("file.import_media", "import"),
+    ("edit.split", "split"),
     ("edit.delete", QStyle.StandardPixmap.SP_TrashIcon),
     ("-", None),
-    ("transport.play_pause", QStyle.StandardPixmap.SP_MediaPlay),
-    ("view.zoom_fit", QStyle.StandardPixmap.SP_TitleBarMaxButton),
+    ("transport.play_pause", "play"),
+    ("view.zoom_fit", "zoom_fit"),
     ("-", None),
-    ("timeline.compile", QStyle.StandardPixmap.SP_MediaSeekForward),
-    ("file.export_video", QStyle.StandardPixmap.SP_DriveHDIcon),
+    ("timeline.compile", "preview"),
+    ("file.export_video", "export"),
 )
 TOOLBAR_TEXT = {"edit.split": "Split", "timeline.compile": "Preview", "file.export_video": "Export"}
 
@@ -174,12 +175,15 @@ class Actions:
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         toolbar.setMovable(False)
         style = self.window.style()
+        ink = self.window.palette().color(QPalette.ColorRole.ButtonText)
         for command_id, pixmap in TOOLBAR:
             if command_id == "-":
                 toolbar.addSeparator()
                 continue
             action = self.by_id[command_id]
-            if pixmap is not None:
+            if isinstance(pixmap, str):
+                action.setIcon(painted_icon(pixmap, ink))
+            elif pixmap is not None:
                 action.setIcon(style.standardIcon(pixmap))
             if command_id in TOOLBAR_TEXT:
                 action.setIconText(TOOLBAR_TEXT[command_id])
@@ -205,5 +209,5 @@ class Actions:
         self.recent_menu.setEnabled(bool(paths))
 
     def set_playing(self, playing: bool) -> None:
-        pixmap = QStyle.StandardPixmap.SP_MediaPause if playing else QStyle.StandardPixmap.SP_MediaPlay
-        self.by_id["transport.play_pause"].setIcon(QIcon(self.window.style().standardIcon(pixmap)))
+        ink = self.window.palette().color(QPalette.ColorRole.ButtonText)
+        self.by_id["transport.play_pause"].setIcon(painted_icon("pause" if playing else "play", ink))

@@ -147,3 +147,18 @@ def test_status_bar_follows_the_backend(window: MainWindow) -> None:
     assert "restarting" in window.backend_label.text()
     window.set_backend_status("local (http://127.0.0.1:1234)")
     assert window.backend_label.text() == "Backend: local (http://127.0.0.1:1234)"
+
+
+def test_toolbar_icons_and_play_button_follow_the_transport(qtbot: QtBot, window: MainWindow) -> None:
+    for command_id in ("edit.split", "view.zoom_fit", "timeline.compile", "file.export_video"):
+        assert not window.menu_actions[command_id].icon().isNull()
+    play = window.menu_actions["transport.play_pause"]
+    before = play.icon().pixmap(32, 32).toImage()
+    window.add_title()  # something to play
+    play.trigger()
+    assert window.transport.playing
+    assert play.icon().pixmap(32, 32).toImage() != before  # shows pause while playing
+    qtbot.wait(150)
+    assert window.canvas is not None and window.canvas.playhead > 0  # the canvas follows the transport
+    play.trigger()
+    assert not window.transport.playing

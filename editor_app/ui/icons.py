@@ -1,0 +1,89 @@
+"""Toolbar icons Qt's standard set lacks or draws in one colour only, painted as vectors.
+
+Drawn in the palette's text colour so they read in light and dark looks alike.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap, QPolygonF
+
+SIZE = 32
+Drawing = Callable[[QPainter], None]
+
+
+def _split(painter: QPainter) -> None:
+    painter.drawRoundedRect(QRectF(3, 9, 11, 14), 2, 2)
+    painter.drawRoundedRect(QRectF(18, 9, 11, 14), 2, 2)
+    painter.drawLine(QPointF(16, 3), QPointF(16, 29))
+
+
+def _zoom_fit(painter: QPainter) -> None:
+    painter.drawLine(QPointF(4, 6), QPointF(4, 26))
+    painter.drawLine(QPointF(28, 6), QPointF(28, 26))
+    painter.drawLine(QPointF(8, 16), QPointF(24, 16))
+    for tip, back in ((8, 13), (24, 19)):
+        painter.drawLine(QPointF(tip, 16), QPointF(back, 11))
+        painter.drawLine(QPointF(tip, 16), QPointF(back, 21))
+
+
+def _preview(painter: QPainter) -> None:
+    painter.drawRoundedRect(QRectF(3, 6, 26, 20), 3, 3)
+    painter.setBrush(painter.pen().color())
+    painter.drawPolygon(QPolygonF([QPointF(13, 11), QPointF(21, 16), QPointF(13, 21)]))
+
+
+def _export(painter: QPainter) -> None:
+    path = QPainterPath(QPointF(5, 19))
+    path.lineTo(5, 27)
+    path.lineTo(27, 27)
+    path.lineTo(27, 19)
+    painter.drawPath(path)
+    painter.drawLine(QPointF(16, 4), QPointF(16, 20))
+    painter.drawLine(QPointF(16, 20), QPointF(10, 14))
+    painter.drawLine(QPointF(16, 20), QPointF(22, 14))
+
+
+def _import(painter: QPainter) -> None:
+    painter.drawRoundedRect(QRectF(4, 8, 24, 18), 2, 2)
+    painter.drawLine(QPointF(4, 12), QPointF(28, 12))
+    painter.drawLine(QPointF(16, 15), QPointF(16, 23))
+    painter.drawLine(QPointF(12, 19), QPointF(20, 19))
+
+
+def _play(painter: QPainter) -> None:
+    painter.setBrush(painter.pen().color())
+    painter.drawPolygon(QPolygonF([QPointF(9, 6), QPointF(25, 16), QPointF(9, 26)]))
+
+
+def _pause(painter: QPainter) -> None:
+    painter.setBrush(painter.pen().color())
+    painter.drawRect(QRectF(8, 7, 5, 18))
+    painter.drawRect(QRectF(19, 7, 5, 18))
+
+
+DRAWINGS: dict[str, Drawing] = {
+    "play": _play,
+    "pause": _pause,
+    "split": _split,
+    "zoom_fit": _zoom_fit,
+    "preview": _preview,
+    "export": _export,
+    "import": _import,
+}
+
+
+def painted_icon(name: str, colour: QColor) -> QIcon:
+    pixmap = QPixmap(SIZE, SIZE)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    pen = QPen(colour, 2.2)
+    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+    pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+    painter.setPen(pen)
+    DRAWINGS[name](painter)
+    painter.end()
+    return QIcon(pixmap)
