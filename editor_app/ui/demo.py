@@ -29,8 +29,8 @@ from editor_app.model.timeline import Clip, Offset
 from editor_app.ui.media_bin import media_info_from_item, media_kind_of
 
 SIZE = "320x180"
-# a tone gliding around 220 Hz with a pulsing level: its waveform reads well on the canvas
-MUSIC = "0.5*sin(2*PI*(220+40*sin(2*PI*0.25*t))*t)*(0.35+0.65*abs(sin(2*PI*0.5*t)))"
+# a tone gliding around 220 Hz that swells every 4 s: its waveform reads well on the canvas
+MUSIC = "0.6*sin(2*PI*(220+40*sin(2*PI*0.25*t))*t)*(0.08+0.92*abs(sin(2*PI*0.125*t)))"
 LOGO_COLOURS = "c0=0xff7a00:c1=0x7a3cff:x0=0:y0=0:x1=256:y1=256:seed=7"
 
 
