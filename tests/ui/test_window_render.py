@@ -78,3 +78,19 @@ def test_an_empty_timeline_is_not_sent(window: MainWindow) -> None:
     window.new_project()
     window.compile_preview()
     assert "empty" in window.statusBar().currentMessage()
+
+
+def test_files_dropped_on_the_canvas_are_uploaded_and_placed(
+    qtbot: QtBot, window: MainWindow, media_factory: MediaFactory
+) -> None:
+    assert window.document is not None
+    timeline = window.document.timeline
+    audio = media_factory.make_audio(seconds=1.5)
+    window.files_dropped([str(audio)], timeline.tracks[0].id, 3000)  # a video track: gets a new audio track
+    qtbot.waitUntil(lambda: timeline.clip_count == 2, timeout=20000)
+    track = timeline.tracks[-1]
+    assert track.kind == "audio" and track.clips[0].start == 3000
+    assert abs(track.clips[0].duration - 1500) <= 50
+    assert window.document.history.undo_label == "Add Clip"
+    window.document.history.undo()
+    assert timeline.clip_count == 1 and len(timeline.tracks) == 1
