@@ -121,3 +121,23 @@ def test_thin_clips_merge_into_runs_and_lookup_stays_small() -> None:
     assert len(seen) == 1
     few = cache.visible(track, 1, 100, 10_000, 20_000)
     assert [c.id for c in few if isinstance(c, Clip)] == [f"c{i}" for i in range(10, 20)]
+
+
+def test_clips_in_agrees_with_track_visible() -> None:
+    import random
+
+    from editor_app.ui.timeline.geometry import clips_in
+
+    rng = random.Random(3)
+    track = Track(id="v", kind="video")
+    timeline = Timeline(tracks=[track])
+    at = 0
+    for i in range(300):
+        at += rng.choice((0, 0, 150, 700))
+        duration = rng.randint(100, 2000)
+        timeline.attach(track, Clip(id=f"c{i}", start=at, duration=duration, asset=VideoAsset(id="m")))
+        at += duration
+    for _ in range(200):
+        start = rng.randint(0, at)
+        end = start + rng.randint(1, 5000)
+        assert [c.id for c in clips_in(track, start, end)] == [c.id for c in track.visible(start, end)]

@@ -27,7 +27,7 @@ from editor_app.ui.timeline.base import MIN_FIT_WIDTH, ZOOM_STEP
 from editor_app.ui.timeline.clip_painter import EDGE
 from editor_app.ui.timeline.dropping import CanvasDropping
 from editor_app.ui.timeline.editing import CanvasEditing
-from editor_app.ui.timeline.geometry import RULER_HEIGHT, hit_test
+from editor_app.ui.timeline.geometry import RULER_HEIGHT, clips_in, hit_test
 from editor_app.ui.timeline.interactions import (
     FadeGesture,
     Gesture,
@@ -259,7 +259,7 @@ class TimelineCanvas(CanvasEditing, CanvasDropping):
         top, bottom = min(y0, y1) - self.scroll_y, max(y0, y1) - self.scroll_y
         chosen = list(self._band_base)
         for row in self.layout_rows().visible_rows(top, bottom):
-            chosen.extend(c.id for c in self.timeline.tracks[row.index].visible(start, end))
+            chosen.extend(c.id for c in clips_in(self.timeline.tracks[row.index], start, end))
         self.set_selection(chosen)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from editor_app.model.ticks import TICKS_PER_SECOND, Ticks
 from editor_app.model.timeline import Clip, Track
+from editor_app.ui.timeline.geometry import clips_in
 
 DETAIL_PX = 4.0  # clips narrower than this merge into runs
 DIRECT_LIMIT = 200  # up to this many clips in view, just paint them
@@ -70,7 +71,7 @@ class LodCache:
         first = bisect.bisect_left(clips, start, key=_start)
         last = bisect.bisect_left(clips, end, lo=first, key=_start)
         if last - first <= DIRECT_LIMIT:
-            return list(track.visible(start, end))
+            return list(clips_in(track, start, end))
         level = zoom_level(px_per_second)
         key = (version, level, len(clips))
         entry = self._entries.get(track.id)
