@@ -3,8 +3,6 @@ thumbnail/waveform provider made of QImages filled with colour."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 from PySide6.QtGui import QColor, QImage
 
@@ -82,12 +80,7 @@ class ColourThumbnails:
 
     interval = 1.0  # seconds between frames and between peaks
 
-    def __init__(self) -> None:
-        self.thumbnail_calls = 0
-        self.on_request: Callable[[str], None] | None = None
-
     def thumbnail(self, media_id: str, index: int) -> QImage | None:
-        self.thumbnail_calls += 1
         image = QImage(64, 36, QImage.Format.Format_RGB32)
         image.fill(QColor.fromHsv((index * 37 + len(media_id) * 11) % 360, 160, 220))
         return image
