@@ -48,6 +48,13 @@ def make_image(path: Path, color: str, size: str = "64x64") -> Path:
     return path
 
 
+def make_split_image(path: Path) -> Path:
+    """A 64x36 picture: left half red, right half blue."""
+    halves = ["-f", "lavfi", "-i", "color=red:s=32x36", "-f", "lavfi", "-i", "color=blue:s=32x36"]
+    run(["ffmpeg", "-v", "error", "-y", *halves, "-filter_complex", "hstack", "-frames:v", "1", str(path)])
+    return path
+
+
 def make_tone(path: Path, seconds: float = 2, hz: int = 440) -> Path:
     run(["ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i", f"sine=f={hz}:d={seconds}", str(path)])
     return path

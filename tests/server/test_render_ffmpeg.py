@@ -18,6 +18,7 @@ from tests.server.render_tools import (
     duration_of,
     frame_rgb,
     make_image,
+    make_split_image,
     make_tone,
     make_video,
     mean_volume,
@@ -36,6 +37,7 @@ def media(tmp_path_factory: pytest.TempPathFactory) -> dict[str, RenderSource]:
         "m-blue": source_for(make_video(folder / "blue.mp4", "blue", seconds=4, tone_hz=880), "m-blue"),
         "img-lime": source_for(make_image(folder / "lime.png", "lime"), "img-lime"),
         "a-tone": source_for(make_tone(folder / "tone.wav", seconds=3), "a-tone"),
+        "img-split": source_for(make_split_image(folder / "split.png"), "img-split"),
     }
 
 
@@ -99,19 +101,36 @@ def test_fit_contain_and_offset_up(media: dict[str, RenderSource], tmp_path: Pat
 
 
 def test_filters_change_the_picture(media: dict[str, RenderSource], tmp_path: Path) -> None:
-    tl = timeline(
-        [
-            clip(0, video("m-red"), 1, filter="negative"),
-            clip(1, video("m-red"), 1, filter="greyscale"),
-            clip(2, video("m-red"), 1, filter="darken"),
-        ]
+    looks = ["negative", "greyscale", "darken", "lighten", "muted", "boost", "contrast", "blur", None]
+    split = {"type": "image", "id": "img-split", "crop": {"top": 0, "right": 0, "bottom": 0, "left": 0}}
+    clips = [clip(i * 0.5, video("m-red"), 0.5, filter=name) for i, name in enumerate(looks[:7])]
+    clips += [clip(3.5, split, 0.5, fit="cover", filter="blur"), clip(4, split, 0.5, fit="cover")]
+    out = render(timeline(clips), media, tmp_path / "looks.mp4")
+
+    def at(index: int, x: int = 160) -> tuple[int, int, int]:
+        return pixel_at(out, index * 0.5 + 0.25, x, 90)
+
+    assert close(at(0), (0, 255, 255), tolerance=40)  # negative
+    grey = at(1)
+    assert max(grey) - min(grey) < 20  # greyscale
+    assert at(2)[0] < 200 and at(2)[1] < 30  # darken
+    assert at(3)[1] > 40 and at(3)[2] > 40  # lighten lifts every channel
+    muted = at(4)
+    assert muted[0] < 230 and muted[1] > 25  # muted: less saturated red
+    assert close(at(5), RED, tolerance=40) and close(at(6), RED, tolerance=40)  # red stays red
+    sharp_edge, blurred_edge = at(8, 156), at(7, 156)  # 4 px left of the red|blue edge
+    assert close(sharp_edge, RED, tolerance=40) and not close(blurred_edge, RED, tolerance=40)
+
+
+def test_asset_crop_cuts_before_fitting(media: dict[str, RenderSource], tmp_path: Path) -> None:
+    left_half = {"type": "image", "id": "img-split", "crop": {"top": 0, "right": 0.5, "bottom": 0, "left": 0}}
+    whole = {"type": "image", "id": "img-split"}
+    out = render(
+        timeline([clip(0, whole, 1, fit="cover"), clip(1, left_half, 1)]), media, tmp_path / "crop.mp4"
     )
-    out = render(tl, media, tmp_path / "looks.mp4")
-    assert close(pixel_at(out, 0.5, 160, 90), (0, 255, 255), tolerance=40)
-    grey = pixel_at(out, 1.5, 160, 90)
-    assert max(grey) - min(grey) < 20
-    dark = pixel_at(out, 2.5, 160, 90)
-    assert dark[0] < 200 and dark[1] < 30
+    assert close(pixel_at(out, 0.5, 20, 90), RED) and close(pixel_at(out, 0.5, 300, 90), BLUE)
+    # the red half alone, filled to the frame (fit crop)
+    assert close(pixel_at(out, 1.5, 20, 90), RED) and close(pixel_at(out, 1.5, 300, 90), RED)
 
 
 def test_text_and_caption_cues_draw_where_and_when_asked(
