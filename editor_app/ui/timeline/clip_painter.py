@@ -74,7 +74,10 @@ class ClipPainter:
         painter.setBrush(style.clip_colour(clip.kind, track.muted, alpha))
         painter.drawRoundedRect(box, 4.0, 4.0)
         if not dim:
+            if track.hidden:
+                painter.setOpacity(0.4)  # a hidden track's pictures fade with it
             self._body(painter, view, rect, box)
+            painter.setOpacity(1.0)
         painter.fillRect(QRectF(box.x(), box.y(), box.width(), LABEL_HEIGHT), style.TITLE_BAR)
         text_x = max(box.x(), 0.0) + 5
         room = int(min(rect.x1, text_x + 4000) - text_x - 4)  # past the view edge too, for the same reason
