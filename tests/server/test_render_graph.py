@@ -189,3 +189,10 @@ def test_text_sizes_are_capped(tmp_path: Path) -> None:
     tl = timeline([{"start": 0, "clip": {"asset": text, "duration": 1}}], resolution="320x180")
     graph = build_plan(tl, SOURCES, tmp_path).graph
     assert "fontsize=360:" in graph and "borderw=64:" in graph and "tabsize=64" in graph
+
+
+def test_many_inputs_decode_single_threaded(tmp_path: Path) -> None:
+    few = build_plan(timeline([video(0), video(2)]), SOURCES, tmp_path)
+    assert "-threads" not in few.input_args
+    many = build_plan(timeline([video(i * 0.5, duration=0.5) for i in range(20)]), SOURCES, tmp_path)
+    assert many.input_args.count("-threads") == 20 and many.input_args[:2] == ["-threads", "1"]

@@ -36,6 +36,7 @@ AUDIO_RATE = 48000
 MAX_SIDE = 7680
 # A single argv string may not exceed 128 KiB on Linux; longer graphs go through a file.
 INLINE_GRAPH_LIMIT = 64 * 1024
+MANY_INPUTS = 8
 
 
 @dataclass
@@ -126,6 +127,10 @@ class _Builder:
         self.chains: list[str] = []
         self.files: dict[Path, str] = {}
         self.media_inputs: dict[str, int] = {}
+        # Every input gets its own decoder, all open at once; with many clips, frame-threaded
+        # decoders (cores + 1 frames each) dominate memory, so they decode single-threaded.
+        timed = sum(1 for _t, c in timeline.clips() if c.kind in ("video", "audio"))
+        self.decoder_threads = ["-threads", "1"] if timed > MANY_INPUTS else []
 
     def add_input(self, args: list[str]) -> int:
         self.inputs += args
@@ -133,9 +138,8 @@ class _Builder:
         return self.input_count - 1
 
     def timed_input(self, clip: Clip, source: RenderSource) -> int:
-        return self.add_input(
-            ["-ss", _secs(clip.source_start), "-t", _secs(clip.duration), "-i", str(source.path)]
-        )
+        seek = ["-ss", _secs(clip.source_start), "-t", _secs(clip.duration)]
+        return self.add_input([*self.decoder_threads, *seek, "-i", str(source.path)])
 
     # ---- pictures ---------------------------------------------------------------------------
     def alpha_tail(self, clip: Clip, force_alpha: bool) -> list[str]:
