@@ -4,14 +4,18 @@ waveforms, the selection outline, locked and muted tracks, level of detail at 20
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtGui import QColor, QImage
+import pytest
+from PySide6.QtGui import QColor, QImage, QPainter
 from pytestqt.qtbot import QtBot
 
 from editor_app.model import Clip, Timeline, Track, VideoAsset
 from editor_app.model.undo import History
 from editor_app.ui.timeline.canvas import TimelineCanvas
+from editor_app.ui.timeline.clip_painter import ClipPainter
 from editor_app.ui.timeline.geometry import LABEL_HEIGHT, TimeScale
+from editor_app.ui.timeline.interactions import ClipView
 from editor_app.ui.timeline.style import kind_colour
 from tests.ui.canvas_helpers import open_view, x_at
 from tests.ui.conftest import ColourThumbnails
@@ -108,3 +112,33 @@ def test_twenty_thousand_thin_clips_are_drawn_as_bars(qtbot: QtBot, tmp_path: Pa
     image = _grab(canvas, tmp_path / "close.png")
     gap = _pixel(image, x_at(canvas, 950), y)
     assert not _close(gap, kind_colour("video"), 30)
+
+
+def test_only_visible_clips_are_painted_however_many_there_are(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    painted: list[str] = []
+    original = ClipPainter.paint
+
+    def counting(
+        self: ClipPainter, painter: QPainter, track: Track, view: ClipView, *args: Any, **kw: Any
+    ) -> None:
+        painted.append(view.clip.id)
+        original(self, painter, track, view, *args, **kw)
+
+    monkeypatch.setattr(ClipPainter, "paint", counting)
+    track = Track(id="v", name="V1", kind="video")
+    timeline = Timeline(tracks=[track])
+    for i in range(50_000):
+        timeline.attach(track, Clip(id=f"c{i}", start=i * 2000, duration=2000, asset=VideoAsset(id="m")))
+    view = open_view(qtbot, History(timeline))
+    canvas = view.canvas
+    canvas.set_scale(TimeScale(50.0, 40_000_000))  # 1 clip = 100 px, deep into the timeline
+    painted.clear()
+    canvas.refresh()
+    canvas.grab()  # renders the canvas, static layer included
+    shown = canvas.width() / 100
+    assert shown <= len(painted) <= shown + 3
+    assert all(
+        40_000_000 - 2000 <= timeline.clip(c).start < 40_000_000 + canvas.width() * 20 for c in painted
+    )
