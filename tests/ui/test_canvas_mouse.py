@@ -165,6 +165,7 @@ def test_drag_a_fade_handle_sets_the_transition_length(qtbot: QtBot, history: Hi
     drag(canvas, (x_at(canvas, 1000), y), (x_at(canvas, 2500), y), modifiers=Qt.KeyboardModifier.AltModifier)
     transition = history.timeline.clip("music").transition
     assert transition is not None and transition.duration == 2500 and transition.in_ == "fade"
+    assert history.undo_label == "Set Transition"
     history.undo()
     assert dump(history) == before
 
