@@ -80,6 +80,18 @@ class _Runnable(QRunnable):
         self.task.execute()
 
 
+_POOL: list[QThreadPool] = []
+
+
+def shared_pool(min_threads: int = 4) -> QThreadPool:
+    if not _POOL:
+        pool = QThreadPool()
+        _POOL.append(pool)
+    pool = _POOL[0]
+    pool.setMaxThreadCount(max(pool.maxThreadCount(), min_threads))
+    return pool
+
+
 def _guarded(callback: Callable[[Any], None], owner: QObject | None) -> Callable[[Any], None]:
     if owner is None:
         return callback
@@ -94,14 +106,18 @@ def _guarded(callback: Callable[[Any], None], owner: QObject | None) -> Callable
 
 
 class TaskRunner(QObject):
-    """A small pool of worker threads owned by the window (so a slow backend starves only it)."""
+    """Runs tasks on the editor's worker threads and tracks the ones in flight.
+
+    The threads belong to one pool shared by every runner and kept for the whole process: a
+    QThreadPool waits for its running tasks when destroyed, so a pool owned by a window would
+    freeze the GUI on close while a request hangs.
+    """
 
     activeChanged = Signal(int)  # number of tasks in flight
 
     def __init__(self, max_threads: int = 4, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(max_threads)
+        self.pool = shared_pool(max_threads)
         self._tasks: set[Task] = set()
 
     def run(
@@ -140,9 +156,10 @@ class TaskRunner(QObject):
             task.cancel()
 
     def wait(self, msecs: int = 30000) -> bool:
-        """Block until the pool is idle (shutdown and tests only, never in a GUI handler)."""
+        """Block until the shared pool is idle (shutdown and tests only, never in a GUI handler)."""
         return bool(self.pool.waitForDone(msecs))
 
     def _forget(self, task: Task) -> None:
         self._tasks.discard(task)
-        self.activeChanged.emit(len(self._tasks))
+        if shiboken6.isValid(self):  # a window closed while its last request was in flight
+            self.activeChanged.emit(len(self._tasks))

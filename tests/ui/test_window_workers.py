@@ -51,14 +51,18 @@ def test_cancel_is_seen_by_the_work(qtbot: QtBot) -> None:
     started = threading.Event()
     holder: dict[str, object] = {}
 
+    assigned = threading.Event()
+
     def work(_report: Report) -> str:
         started.set()
+        assigned.wait(5)  # the test stores the task once run() returns
         task = holder["task"]
         while not task.cancelled:  # type: ignore[attr-defined]
             threading.Event().wait(0.01)
         return "stopped"
 
     holder["task"] = task = runner.run(work)
+    assigned.set()
     assert started.wait(5)
     runner.cancel_all()
     qtbot.waitUntil(lambda: task.done, timeout=5000)
@@ -83,3 +87,20 @@ def test_outcomes_for_a_destroyed_owner_are_dropped(qtbot: QtBot) -> None:
     release.set()
     qtbot.waitUntil(lambda: task.done, timeout=5000)
     assert delivered == [] and task.result == "late"
+
+
+def test_a_runner_destroyed_before_its_task_ends_is_left_alone(qtbot: QtBot) -> None:
+    runner = TaskRunner()
+    release = threading.Event()
+    outcomes: list[object] = []
+
+    def work(_report: Report) -> str:
+        release.wait(5)
+        return "done"
+
+    task = runner.run(work)
+    task.ended.connect(lambda: outcomes.append("ended"))
+    runner.deleteLater()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(runner), timeout=5000)
+    release.set()
+    qtbot.waitUntil(lambda: outcomes == ["ended"], timeout=5000)  # no error from the dead runner
