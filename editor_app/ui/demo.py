@@ -26,7 +26,7 @@ from editor_app.model import (
 from editor_app.model.assets import Alignment, Font
 from editor_app.model.project import Project
 from editor_app.model.timeline import Clip, Offset
-from editor_app.ui.media_bin import media_info_from_item, media_kind_of
+from editor_app.ui.media_items import media_info_from_item, media_kind_of
 
 SIZE = "320x180"
 # a tone gliding around 220 Hz that swells every 4 s: its waveform reads well on the canvas

@@ -1,26 +1,24 @@
 """The Media Bin dock: the backend's videos, audios and images, imports, and drags onto the canvas.
 
 All network work (listing, thumbnails, uploads) runs on the window's TaskRunner; the bin only
-shows results. Errors stay in place as a banner above the list. Items drag out as
-`application/x-videodb-media` JSON `{"id","kind","name","length"}` (length in seconds).
+shows results. Errors stay in place as a banner above the list. The list, its icons and its
+drag format are in `media_items.py`.
 """
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QIcon, QImage, QPainter, QPixmap
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
     QListWidgetItem,
     QToolButton,
     QVBoxLayout,
@@ -29,130 +27,25 @@ from PySide6.QtWidgets import (
 
 from editor_app.api.cancel import CancelToken
 from editor_app.api.client import VideoDBClient
-from editor_app.api.wire import MediaItem, MediaKind
+from editor_app.api.wire import MediaItem
 from editor_app.model import MediaInfo, format_timecode, to_ticks
-from editor_app.ui.timeline.dropping import media_mime_data
+from editor_app.ui.media_items import (
+    ICON_SIZE,
+    MediaList,
+    media_info_from_item,
+    media_kind_of,
+    placeholder_icon,
+    waveform_icon,
+)
 from editor_app.ui.upload_panel import UploadPanel, UploadRow
 from editor_app.ui.workers import Report, TaskRunner
 
 log = logging.getLogger(__name__)
 
-MEDIA_MIME = "application/x-videodb-media"
-KIND_COLORS = {"video": "#3d7bd9", "audio": "#3a9d5d", "image": "#8a5cc7"}
-ICON_SIZE = QSize(96, 54)
 MEDIA_FILTER = (
     "Media (*.mp4 *.mov *.mkv *.webm *.avi *.m4v *.mp3 *.wav *.m4a *.aac *.flac *.ogg *.opus "
     "*.png *.jpg *.jpeg *.webp *.bmp *.gif);;All files (*)"
 )
-AUDIO_SUFFIXES = {".mp3", ".wav", ".m4a", ".aac", ".flac", ".ogg", ".opus"}
-IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".webp", ".bmp", ".gif"}
-
-
-def media_kind_of(path: Path) -> MediaKind:
-    suffix = path.suffix.lower()
-    if suffix in AUDIO_SUFFIXES:
-        return "audio"
-    if suffix in IMAGE_SUFFIXES:
-        return "image"
-    return "video"
-
-
-def media_info_from_item(item: MediaItem, original_path: str | None = None) -> MediaInfo:
-    kind = item.kind
-    return MediaInfo(
-        id=item.id,
-        kind=kind,
-        name=item.name,
-        length=None if kind == "image" else to_ticks(item.length),
-        width=item.width,
-        height=item.height,
-        fps=item.fps,
-        has_audio=bool(item.has_audio),
-        original_path=original_path,
-    )
-
-
-def placeholder_icon(kind: str) -> QIcon:
-    pixmap = QPixmap(ICON_SIZE)
-    pixmap.fill(QColor(KIND_COLORS.get(kind, "#666666")).darker(160))
-    painter = QPainter(pixmap)
-    painter.setPen(QColor("#e6e6e6"))
-    painter.drawText(pixmap.rect(), Qt.AlignmentFlag.AlignCenter, kind.upper())
-    painter.end()
-    return QIcon(pixmap)
-
-
-def waveform_icon(peaks: Sequence[float]) -> QImage:
-    """Peaks drawn as mirrored bars on the audio colour, the size of a thumbnail."""
-    image = QImage(ICON_SIZE, QImage.Format.Format_ARGB32_Premultiplied)
-    image.fill(QColor(KIND_COLORS["audio"]).darker(170))
-    painter = QPainter(image)
-    painter.setPen(QColor("#b8f0c8"))
-    width, middle = image.width(), image.height() / 2
-    for x in range(width):
-        if peaks:
-            start = x * len(peaks) // width
-            end = max(start + 1, (x + 1) * len(peaks) // width)
-            level = max(peaks[start:end])
-            half = max(1.0, min(level, 1.0) * (middle - 3))
-            painter.drawLine(x, round(middle - half), x, round(middle + half))
-    painter.end()
-    return image
-
-
-class MediaList(QListWidget):
-    """The list itself: drags items out as MEDIA_MIME, accepts files dropped from the desktop."""
-
-    filesDropped = Signal(list)  # list[str] of local paths
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("MediaList")
-        self.setIconSize(ICON_SIZE)
-        self.setDragEnabled(True)
-        self.setAcceptDrops(True)
-        self.setDragDropMode(QListWidget.DragDropMode.DragDrop)
-        self.setSelectionMode(QListWidget.SelectionMode.ExtendedSelection)
-        self.setUniformItemSizes(True)
-        self.setSpacing(2)
-
-    def mimeTypes(self) -> list[str]:
-        return [MEDIA_MIME, "text/uri-list"]
-
-    def mimeData(self, items: Sequence[QListWidgetItem]) -> QMimeData:
-        data = QMimeData()
-        payloads = [item.data(Qt.ItemDataRole.UserRole) for item in items]
-        payloads = [p for p in payloads if isinstance(p, dict)]
-        if payloads:
-            # one item is the documented shape; several travel as a list
-            if len(payloads) == 1:
-                p = payloads[0]
-                body = media_mime_data(p["id"], p["kind"], p["name"], p["length"])
-            else:
-                body = json.dumps(payloads).encode()
-            data.setData(MEDIA_MIME, body)
-            data.setText(", ".join(str(p["name"]) for p in payloads))
-        return data
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if event.mimeData().hasUrls():
-            event.acceptProposedAction()
-        else:
-            super().dragEnterEvent(event)
-
-    def dragMoveEvent(self, event: QDragEnterEvent) -> None:  # type: ignore[override]
-        if event.mimeData().hasUrls():
-            event.acceptProposedAction()
-        else:
-            event.ignore()  # our own items are not reordered
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        paths = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
-        if paths:
-            event.acceptProposedAction()
-            self.filesDropped.emit(paths)
-        else:
-            event.ignore()
 
 
 class MediaBin(QDockWidget):

@@ -12,7 +12,8 @@ from pytestqt.qtbot import QtBot
 
 from editor_app.api.client import VideoDBClient
 from editor_app.model import MediaInfo
-from editor_app.ui.media_bin import MEDIA_MIME, MediaBin
+from editor_app.ui.media_bin import MediaBin
+from editor_app.ui.media_items import MEDIA_MIME
 from editor_app.ui.workers import TaskRunner
 from tests.server.conftest import MediaFactory
 from tests.server.server_process import LiveServer

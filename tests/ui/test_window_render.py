@@ -18,7 +18,7 @@ from editor_app.model.project import Project
 from editor_app.model.timeline import Clip
 from editor_app.ui.document import Document
 from editor_app.ui.main_window import MainWindow
-from editor_app.ui.media_bin import media_info_from_item
+from editor_app.ui.media_items import media_info_from_item
 from tests.server.conftest import MediaFactory
 from tests.server.server_process import LiveServer
 
