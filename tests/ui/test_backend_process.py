@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from editor_app.ui.backend_link import BackendLink
 from editor_app.ui.backend_process import FAILED, READY, RESTARTING, STOPPED, BackendProcess
+from tests.server.server_process import LiveServer
 
 
 def _collections(base_url: str, api_key: str) -> int:
@@ -102,3 +103,17 @@ def test_the_link_says_when_the_backend_restarts_and_hands_over_a_new_client(
     assert link.client is not None and link.client.list_media("audio") == []
     link.stop()
     assert link.client is None and clients[-1] is None
+
+
+def test_a_configured_cloud_is_reached_directly(qtbot: QtBot, live_server: LiveServer) -> None:
+    # the local server speaks the cloud's protocol, so it stands in for api.videodb.io here
+    link = BackendLink()
+    statuses: list[str] = []
+    link.statusChanged.connect(lambda text, _ok: statuses.append(text))
+    link.connect_cloud(live_server.base_url, live_server.api_key)
+    assert link.kind == "cloud" and link.process is None
+    assert link.client is not None and link.client.get_collection().id == "default"
+    assert statuses == [f"VideoDB cloud ({live_server.base_url})"]
+    assert live_server.api_key not in statuses[0]
+    link.stop()
+    assert link.client is None
