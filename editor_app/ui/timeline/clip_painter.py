@@ -17,7 +17,7 @@ from editor_app.model.timeline import Clip, Timeline, Track
 from editor_app.ui.timeline import style
 from editor_app.ui.timeline.geometry import LABEL_HEIGHT, ClipRect, TimeScale, volume_y
 from editor_app.ui.timeline.interactions import ClipView
-from editor_app.ui.timeline.thumbnails_cache import ScaledThumbnails, ThumbnailProvider
+from editor_app.ui.timeline.thumbnails_cache import ScaledThumbnails, ThumbnailProvider, tile_width
 from editor_app.ui.timeline.waveforms import WaveformCache
 
 EDGE = 12.0  # how far past the viewport a clip's drawn rectangle may reach
@@ -138,9 +138,11 @@ class ClipPainter:
         if height < 12:
             return
         interval = provider.thumbnail_interval(media_id) if view.clip.kind == "video" else None
-        tile = height * 16 / 9
-        first = max(0, math.floor((max(body.left(), 0) - rect.x0) / tile))
-        last = math.ceil((min(body.right(), self.width) - rect.x0) / tile)
+        tile = tile_width(height)
+        left = round(rect.x0)  # whole pixels: every tile is a plain blit, no resampling
+        top = round(body.top())
+        first = max(0, (math.floor(max(body.left(), 0.0)) - left) // tile)
+        last = math.ceil((min(body.right(), self.width) - left) / tile)
         ticks_per_px = self.scale.ticks_per_px()
         for k in range(first, last):
             index = 0
@@ -150,10 +152,9 @@ class ClipPainter:
             pixmap = self.caches.thumbs.get(provider, media_id, index, height)
             if pixmap is None:
                 continue  # still loading: the provider repaints us when it lands
-            x = rect.x0 + k * tile
-            width = min(tile, rect.x1 - x)  # the last tile is cut at the clip's end
-            crop = QRectF(0, 0, width * pixmap.width() / tile, pixmap.height())
-            painter.drawPixmap(QRectF(x, body.top(), width, height), pixmap, crop)
+            x = left + k * tile
+            width = min(tile, math.ceil(rect.x1) - x)  # the last tile is cut at the clip's end
+            painter.drawPixmap(x, top, pixmap, 0, 0, width, height)
 
     def _waveform(
         self, painter: QPainter, provider: ThumbnailProvider, view: ClipView, rect: ClipRect, body: QRectF

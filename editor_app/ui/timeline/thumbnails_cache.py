@@ -28,8 +28,13 @@ class ThumbnailProvider(Protocol):
     def waveform_interval(self, media_id: str) -> float | None: ...
 
 
+def tile_width(height: int) -> int:
+    """Thumbnails tile a clip at 16:9 whatever the source's shape (cropped to fill)."""
+    return max(round(height * 16 / 9), 1)
+
+
 class ScaledThumbnails:
-    """LRU of thumbnails scaled to a given height."""
+    """LRU of thumbnails scaled and cropped to a tile of a given height."""
 
     def __init__(self, capacity: int = 600) -> None:
         self.capacity = capacity
@@ -50,8 +55,15 @@ class ScaledThumbnails:
         image = provider.thumbnail(media_id, index)
         if image is None or image.isNull():
             return None
-        scaled = image.scaledToHeight(height, Qt.TransformationMode.SmoothTransformation)
-        pixmap = QPixmap.fromImage(scaled)
+        width = tile_width(height)
+        scaled = image.scaled(
+            width,
+            height,
+            Qt.AspectRatioMode.KeepAspectRatioByExpanding,
+            Qt.TransformationMode.SmoothTransformation,
+        )
+        x, y = (scaled.width() - width) // 2, (scaled.height() - height) // 2
+        pixmap = QPixmap.fromImage(scaled.copy(x, y, width, height))
         self._pixmaps[key] = pixmap
         if len(self._pixmaps) > self.capacity:
             self._pixmaps.popitem(last=False)
