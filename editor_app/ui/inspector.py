@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor_app.model import Crop, EditError, Font, Offset, Transition, to_ticks
-from editor_app.model.assets import Alignment
+from editor_app.model.assets import Alignment, Border, TextBackground
 from editor_app.model.edits import MoveClips, SetClipProperty, SetTimelineProperty, SetVolume, TrimIn, TrimOut
 from editor_app.model.timeline import Clip, Timeline
 from editor_app.model.undo import Command, History
@@ -187,6 +187,26 @@ class Inspector(QDockWidget):
             combo.currentIndexChanged.connect(
                 lambda _i: self._edit(lambda: self._set("alignment", self._alignment_value()))
             )
+        # outline and box: width 0 / unchecked means none (the wire leaves them out)
+        self.outline_width = number_field(0, 64, decimals=1, step=1)
+        self.outline_color = ColorButton()
+        self.box = QCheckBox("Box behind the text")
+        self.box_color = ColorButton()
+        form.addRow("Outline", self.outline_width)
+        form.addRow("Outline colour", self.outline_color)
+        form.addRow(self.box)
+        form.addRow("Box colour", self.box_color)
+
+        def outline_changed(*_args: object) -> None:
+            self._edit(lambda: self._set("border", self._border_value()))
+
+        def box_changed(*_args: object) -> None:
+            self._edit(lambda: self._set("background", self._box_value()))
+
+        self.outline_width.valueChanged.connect(outline_changed)
+        self.outline_color.colorChanged.connect(outline_changed)
+        self.box.toggled.connect(box_changed)
+        self.box_color.colorChanged.connect(box_changed)
 
     def _build_timeline(self) -> None:
         self.timeline_box, form = self._group("Timeline")
@@ -228,6 +248,15 @@ class Inspector(QDockWidget):
             color=self.font_color.color(),
             opacity=self.font_opacity.value(),
         )
+
+    def _border_value(self) -> Border | None:
+        width = self.outline_width.value()
+        return Border(color=self.outline_color.color(), width=width) if width > 0 else None
+
+    def _box_value(self) -> TextBackground | None:
+        if not self.box.isChecked():
+            return None
+        return TextBackground(color=self.box_color.color(), border_width=12, opacity=0.8)
 
     def _alignment_value(self) -> Alignment:
         return Alignment(horizontal=self.h_align.currentData(), vertical=self.v_align.currentData())

@@ -90,3 +90,7 @@ def _fill_text(inspector: Inspector, asset: TextAsset) -> None:
     inspector.font_opacity.setValue(asset.font.opacity)
     set_choice(inspector.h_align, asset.alignment.horizontal)
     set_choice(inspector.v_align, asset.alignment.vertical)
+    inspector.outline_width.setValue(asset.border.width if asset.border else 0.0)
+    inspector.outline_color.set_color(asset.border.color if asset.border else "#000000")
+    inspector.box.setChecked(asset.background is not None)
+    inspector.box_color.set_color(asset.background.color if asset.background else "#000000")

@@ -99,8 +99,13 @@ def test_picture_transition_text_and_timeline_properties(qtbot: QtBot) -> None:
     inspector.set_selection(["t1"])
     inspector.text.setPlainText("Goodbye")
     inspector.font_size.setValue(72)
+    inspector.outline_width.setValue(2)
+    inspector.box.setChecked(True)
     asset = history.timeline.clip("t1").asset
     assert isinstance(asset, TextAsset) and asset.text == "Goodbye" and asset.font.size == 72
+    assert asset.border is not None and asset.border.width == 2
+    assert asset.background is not None
+    assert history.timeline.to_editor_json()["timeline"]["tracks"][1]["clips"][0]["clip"]["asset"]["border"]
 
     inspector.set_selection([])
     line = inspector.resolution.lineEdit()
