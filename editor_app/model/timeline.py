@@ -13,7 +13,6 @@ its effect is: hidden tracks are left out and muted tracks sound at volume 0.
 from __future__ import annotations
 
 import bisect
-import itertools
 import uuid
 from collections.abc import Iterator
 from typing import Any, Literal
@@ -183,7 +182,9 @@ class Track(Part):
             if other.end <= start and back < index - 1:
                 break
             back -= 1
-        for other in itertools.islice(self.clips, index, None):
+        clips = self.clips
+        for i in range(index, len(clips)):
+            other = clips[i]
             if other.start >= end:
                 break
             if other.id not in ignore:
@@ -195,7 +196,9 @@ class Track(Part):
         index = bisect.bisect_left(self.clips, start, key=_start_key)
         if index > 0 and self.clips[index - 1].end > start:
             index -= 1
-        for clip in itertools.islice(self.clips, index, None):  # no copy of the track's tail
+        clips = self.clips
+        for i in range(index, len(clips)):  # by index: neither copy nor skip the tail before it
+            clip = clips[i]
             if clip.start >= end:
                 break
             yield clip
