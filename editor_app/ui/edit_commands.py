@@ -7,8 +7,6 @@ history, and reports refused edits in the status bar instead of raising into Qt.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from editor_app.model import EditError, TextAsset, Track
 from editor_app.model.edits import AddClip, AddTrack
 from editor_app.model.timeline import Clip
@@ -18,11 +16,12 @@ TITLE_TICKS = 3000
 
 
 class EditCommands(WindowBase):
-    def _canvas_call(self, what: str, call: Callable[[], object]) -> None:
+    def _canvas_call(self, what: str, method: str, *args: object) -> None:
+        """Call `method` of the canvas; a refused edit becomes a status-bar message."""
         if self.canvas is None:
             return
         try:
-            call()
+            getattr(self.canvas, method)(*args)
         except EditError as exc:
             self.statusBar().showMessage(f"{what}: {exc}", 6000)
 
@@ -38,55 +37,49 @@ class EditCommands(WindowBase):
     # ---- clip edits (the canvas does them) ----------------------------------------------------
     def cut(self) -> None:
         if self.canvas is not None and self.canvas.selected_clip_ids():
-            self._canvas_call("Copy", self.canvas.copy)
-            self._canvas_call(
-                "Cut", lambda: self.canvas.delete_selected(ripple=False) if self.canvas else None
-            )
+            self._canvas_call("Copy", "copy")
+            self._canvas_call("Cut", "delete_selected", False)
 
     def copy(self) -> None:
-        self._canvas_call("Copy", lambda: self.canvas.copy() if self.canvas else None)
+        self._canvas_call("Copy", "copy")
 
     def paste(self) -> None:
-        self._canvas_call("Paste", lambda: self.canvas.paste() if self.canvas else None)
+        self._canvas_call("Paste", "paste")
 
     def duplicate(self) -> None:
-        self._canvas_call("Duplicate", lambda: self.canvas.duplicate() if self.canvas else None)
+        self._canvas_call("Duplicate", "duplicate")
 
     def split(self) -> None:
-        self._canvas_call("Split", lambda: self.canvas.split_at_playhead() if self.canvas else None)
+        self._canvas_call("Split", "split_at_playhead")
 
     def delete(self) -> None:
-        self._canvas_call(
-            "Delete", lambda: self.canvas.delete_selected(ripple=False) if self.canvas else None
-        )
+        self._canvas_call("Delete", "delete_selected", False)
 
     def ripple_delete(self) -> None:
-        self._canvas_call(
-            "Ripple Delete", lambda: self.canvas.delete_selected(ripple=True) if self.canvas else None
-        )
+        self._canvas_call("Ripple Delete", "delete_selected", True)
 
     def select_all(self) -> None:
-        self._canvas_call("Select All", lambda: self.canvas.select_all() if self.canvas else None)
+        self._canvas_call("Select All", "select_all")
 
     # ---- view ---------------------------------------------------------------------------------
     def zoom_in(self) -> None:
-        self._canvas_call("Zoom", lambda: self.canvas.zoom_in() if self.canvas else None)
+        self._canvas_call("Zoom", "zoom_in")
 
     def zoom_out(self) -> None:
-        self._canvas_call("Zoom", lambda: self.canvas.zoom_out() if self.canvas else None)
+        self._canvas_call("Zoom", "zoom_out")
 
     def zoom_fit(self) -> None:
-        self._canvas_call("Zoom", lambda: self.canvas.zoom_to_fit() if self.canvas else None)
+        self._canvas_call("Zoom", "zoom_to_fit")
 
     # ---- markers --------------------------------------------------------------------------------
     def add_marker(self) -> None:
-        self._canvas_call("Add Marker", lambda: self.canvas.add_marker() if self.canvas else None)
+        self._canvas_call("Add Marker", "add_marker")
 
     def next_marker(self) -> None:
-        self._canvas_call("Next Marker", lambda: self.canvas.next_marker() if self.canvas else None)
+        self._canvas_call("Next Marker", "next_marker")
 
     def previous_marker(self) -> None:
-        self._canvas_call("Previous Marker", lambda: self.canvas.previous_marker() if self.canvas else None)
+        self._canvas_call("Previous Marker", "previous_marker")
 
     # ---- playback ---------------------------------------------------------------------------
     def play_pause(self) -> None:

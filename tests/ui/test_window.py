@@ -162,3 +162,21 @@ def test_toolbar_icons_and_play_button_follow_the_transport(qtbot: QtBot, window
     assert window.canvas is not None and window.canvas.playhead > 0  # the canvas follows the transport
     play.trigger()
     assert not window.transport.playing
+
+
+def test_edit_menu_actions_reach_the_canvas(window: MainWindow) -> None:
+    window.add_title()  # a 3 s title at 0 on a video track, selected
+    document = window.document
+    assert document is not None and window.canvas is not None
+    window.transport.seek(1000)
+    window.menu_actions["edit.split"].trigger()
+    assert document.timeline.clip_count == 2 and document.history.undo_label == "Split Clip"
+    window.canvas.set_selection([c.id for _t, c in document.timeline.clips()][:1])
+    window.menu_actions["edit.duplicate"].trigger()
+    assert document.timeline.clip_count == 2  # refused: the next clip sits right after it
+    assert document.history.undo_label == "Split Clip"
+    window.menu_actions["edit.delete"].trigger()
+    assert document.timeline.clip_count == 1
+    window.menu_actions["edit.undo"].trigger()
+    window.menu_actions["edit.undo"].trigger()
+    assert document.timeline.clip_count == 1 and document.history.undo_label == "Add Title"
