@@ -6,6 +6,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from editor_app.model.bulk import gc_paused
 from editor_app.model.errors import InvalidTimelineJSON
 from editor_app.model.timeline import (
     DEFAULT_BACKGROUND,
@@ -25,6 +26,11 @@ def _track_kind(clips: list[Any]) -> str:
 
 
 def parse_editor_json(data: Any) -> Timeline:
+    with gc_paused():
+        return _parse(data)
+
+
+def _parse(data: Any) -> Timeline:
     if not isinstance(data, dict):
         raise InvalidTimelineJSON("timeline: expected a JSON object")
     body = data.get("timeline", data)

@@ -8,7 +8,6 @@ Saving is atomic (`atomic_file.py`), so a failed save leaves the previous file i
 
 from __future__ import annotations
 
-import gc
 import json
 import time
 import uuid
@@ -18,6 +17,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from editor_app.model.atomic_file import atomic_write_bytes
+from editor_app.model.bulk import gc_paused
 from editor_app.model.errors import ProjectFileError
 from editor_app.model.json_locate import locate
 from editor_app.model.media import MediaKind
@@ -171,15 +171,11 @@ def _load_current(text: str) -> Project | None:
     The cyclic garbage collector is paused meanwhile: building tens of thousands of small
     objects otherwise triggers full collections that take longer than the parsing itself.
     """
-    was_enabled = gc.isenabled()
-    gc.disable()
     try:
-        project = Project.model_validate_json(text)
+        with gc_paused():
+            project = Project.model_validate_json(text)
     except ValidationError:
         return None
-    finally:
-        if was_enabled:
-            gc.enable()
     # fields left at their defaults mean the file did not say what it is
     declared = {"format", "schema_version"} <= project.model_fields_set
     if declared and project.format == FORMAT_MARKER and project.schema_version == SCHEMA_VERSION:

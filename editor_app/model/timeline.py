@@ -27,6 +27,7 @@ from editor_app.model.assets import (
     Part,
     VideoAsset,
 )
+from editor_app.model.bulk import gc_paused
 from editor_app.model.errors import InvalidTimelineJSON
 from editor_app.model.media import MediaInfo
 from editor_app.model.ticks import Ticks, to_seconds, to_ticks
@@ -338,11 +339,13 @@ class Timeline(BaseModel):
     def to_editor_json(self, apply_track_state: bool = True) -> dict[str, Any]:
         """The body of `POST /editor`, equal to `videodb.editor.Timeline.to_json()`."""
         tracks = [t for t in self.tracks if not (apply_track_state and t.hidden)]
+        with gc_paused():
+            wire_tracks = [t.to_wire(apply_track_state) for t in tracks]
         return {
             "timeline": {
                 "background": self.background,
                 "resolution": self.resolution,
-                "tracks": [t.to_wire(apply_track_state) for t in tracks],
+                "tracks": wire_tracks,
             }
         }
 
