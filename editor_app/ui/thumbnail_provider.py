@@ -21,6 +21,7 @@ from editor_app.ui.workers import Report, TaskRunner, Work
 log = logging.getLogger(__name__)
 
 STRIP_COUNT = 20
+STILL_INTERVAL = 24 * 3600.0  # seconds "between frames" of an image: index 0 covers any clip
 
 
 class BackendThumbnails(QObject):
@@ -51,15 +52,16 @@ class BackendThumbnails(QObject):
 
     # ---- provider interface -----------------------------------------------------------------
     def thumbnail(self, media_id: str, index: int) -> QImage | None:
+        strip = self._strips.get(media_id)
+        if strip is not None and strip.urls:
+            index = min(max(index, 0), len(strip.urls) - 1)  # past the strip's end: its last frame
         image = self._images.get((media_id, index))
         if image is not None:
             return image
-        strip = self._strips.get(media_id)
         if strip is None:
             self._load_strip(media_id)
-            return None
-        if strip.urls:
-            self._load_image(media_id, min(max(index, 0), len(strip.urls) - 1))
+        elif strip.urls:
+            self._load_image(media_id, index)
         return None
 
     def thumbnail_count(self, media_id: str) -> int | None:
@@ -100,10 +102,16 @@ class BackendThumbnails(QObject):
 
     def _load_strip(self, media_id: str) -> None:
         client = self.client
-        if client is None or not media_id.startswith("m-"):
+        if client is None or media_id.startswith("a-"):
             return
 
         def work(_report: Report) -> ThumbnailStrip:
+            if media_id.startswith("img-"):  # a still: its one picture stands for every frame
+                item = client.get_media(media_id)
+                urls = [item.url] if item.url else []
+                return ThumbnailStrip(
+                    interval=STILL_INTERVAL, width=item.width or 0, height=item.height or 0, urls=urls
+                )
             return client.thumbnails(media_id, STRIP_COUNT)
 
         def store(strip: ThumbnailStrip) -> None:

@@ -48,3 +48,18 @@ def test_unknown_media_fails_once_and_is_not_retried_in_a_loop(qtbot: QtBot, liv
     assert provider.waveform("a-0000000000000000") is None
     assert provider.pending == 0  # remembered as failed: painting does not hammer the backend
     client.close()
+
+
+def test_an_image_gives_its_own_picture(
+    qtbot: QtBot, live_server: LiveServer, media_factory: MediaFactory
+) -> None:
+    client = VideoDBClient(live_server.base_url, live_server.api_key)
+    image = client.upload(media_factory.make_image(color="red"), name="red")
+    provider = BackendThumbnails(TaskRunner())
+    provider.set_client(client)
+    assert provider.thumbnail(image.id, 0) is None
+    qtbot.waitUntil(lambda: provider.thumbnail(image.id, 0) is not None, timeout=15000)
+    picture = provider.thumbnail(image.id, 0)
+    assert picture is not None and picture.pixelColor(5, 5).red() > 200
+    assert provider.thumbnail(image.id, 7) is not None  # any frame of a still is the still
+    client.close()
