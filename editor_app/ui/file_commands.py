@@ -40,7 +40,10 @@ class FileCommands(WindowBase):
         self._refresh_recent()
 
     def timerEvent(self, event: QTimerEvent) -> None:
-        self.autosave_if_due()
+        if event.timerId() == self._autosave_timer_id:
+            self.autosave_if_due()
+        else:
+            super().timerEvent(event)
 
     # ---- dialogs (tests replace these) ----------------------------------------------------------
     def ask_unsaved(self, doing: str) -> Answer:
