@@ -61,20 +61,41 @@ def test_a_failed_preview_keeps_ffmpegs_reason(red: RenderSource, tmp_path: Path
         previews.playlist_when_ready("bad", 10)
 
 
-def test_the_oldest_preview_gives_way_and_renders_again_when_asked(red: RenderSource, tmp_path: Path) -> None:
-    previews = PreviewRenderer(tmp_path, max_running=1)
+def test_an_older_preview_pauses_for_a_newer_one_and_goes_on_after(red: RenderSource, tmp_path: Path) -> None:
+    busy: list[bool] = []
+    previews = PreviewRenderer(tmp_path, max_active=1, on_busy=busy.append)
     try:
-        previews.ensure("old", planner(red, 60))
-        previews.ensure("new", planner(red, 1))
-        assert not previews.is_running("old")
-        wait_until(lambda: previews.is_cached("new"))
-        assert not previews.is_cached("old")
-        previews.ensure("old", planner(red, 60))
-        assert previews.is_running("old")
+        previews.ensure("old", planner(red, 30))
         assert previews.playlist_when_ready("old", 10) is not None
+        first_segment = (tmp_path / "old" / "seg_00000.ts").stat()
+        previews.ensure("new", planner(red, 1))
+        assert previews.is_paused("old") and previews.is_running("new")
+        wait_until(lambda: previews.is_cached("new"))
+        wait_until(lambda: previews.is_running("old"), 5)  # resumed once the slot was free
+        wait_until(lambda: previews.is_cached("old"), 120)
+        # resumed, not restarted: the segment written before the pause is the same file
+        assert (tmp_path / "old" / "seg_00000.ts").stat().st_ino == first_segment.st_ino
+        assert busy == [True, False]
     finally:
         previews.shutdown()
-    assert not previews.is_running("old")
+
+
+def test_asking_again_resumes_and_too_many_paused_are_dropped(red: RenderSource, tmp_path: Path) -> None:
+    previews = PreviewRenderer(tmp_path, max_active=1, max_live=2)
+    try:
+        previews.ensure("a", planner(red, 60))
+        previews.ensure("b", planner(red, 60))
+        assert previews.is_paused("a") and previews.is_running("b")
+        previews.ensure("a", planner(red, 60))  # a player asks for "a" again: the two swap
+        assert previews.is_running("a") and previews.is_paused("b")
+        previews.ensure("c", planner(red, 60))  # a third: "a" pauses, "b" (oldest paused) is dropped
+        assert previews.is_running("c") and previews.is_paused("a") and not previews.is_paused("b")
+        assert not previews.is_running("b")
+        previews.ensure("b", planner(red, 60))  # dropped work renders again from scratch
+        assert previews.is_running("b") and previews.playlist_when_ready("b", 10) is not None
+    finally:
+        previews.shutdown()
+    assert not any(previews.is_running(s) or previews.is_paused(s) for s in "abc")
 
 
 def test_a_failure_is_forgotten_only_on_request(red: RenderSource, tmp_path: Path) -> None:

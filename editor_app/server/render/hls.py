@@ -4,14 +4,20 @@ Each compiled timeline has a folder `streams/<id>/` with `index.m3u8`, `seg_NNNN
 a marker: `DONE` once ffmpeg finished (the folder is then a cache hit forever) or `FAILED`
 holding ffmpeg's reason. A folder with neither and no live ffmpeg (a restart, an eviction)
 is rendered again from scratch on the next request; a failed one only when it is compiled
-again (the playlist keeps answering the failure, so a player does not loop on it). At most
-`max_running` previews render at once; starting another stops the oldest, which re-renders
-if it is asked for again.
+again (the playlist keeps answering the failure, so a player does not loop on it).
+
+At most `max_active` previews encode at once. Starting or asking for another one pauses
+(SIGSTOP) the least recently asked-for one instead of killing it, so no work is lost when
+a player keeps polling an older stream; a paused render resumes (SIGCONT) when it is asked
+for again or when a slot frees up. Beyond `max_live` processes the oldest paused is killed
+(it renders again from scratch if it is ever asked for).
 """
 
 from __future__ import annotations
 
+import os
 import shutil
+import signal
 import subprocess
 import threading
 import time
@@ -32,19 +38,31 @@ class PreviewFailed(RuntimeError):
     pass
 
 
+def _write_atomically(path: Path, text: str) -> None:
+    # a reader polling for the marker must never see it half-written (an empty reason)
+    partial = path.with_name(path.name + ".tmp")
+    partial.write_text(text, encoding="utf-8")
+    os.replace(partial, path)
+
+
 class PreviewRenderer:
     def __init__(
         self,
         root: Path,
         ffmpeg: str = "ffmpeg",
-        max_running: int = 2,
+        max_active: int = 1,
+        max_live: int = 4,
         on_busy: Callable[[bool], None] | None = None,
     ) -> None:
         self.root = root
-        self.on_busy = on_busy  # told when the first preview starts and the last one ends
+        self.on_busy = on_busy  # told when the first preview starts encoding and the last stops
         self.ffmpeg = ffmpeg
-        self.max_running = max_running
-        self._running: OrderedDict[str, subprocess.Popen[bytes]] = OrderedDict()
+        self.max_active = max_active
+        self.max_live = max(max_live, max_active)
+        # live processes, least recently asked-for first; finished ones stay until watched
+        self._live: OrderedDict[str, subprocess.Popen[bytes]] = OrderedDict()
+        self._paused: set[str] = set()
+        self._busy = False
         self._lock = threading.Lock()
         root.mkdir(parents=True, exist_ok=True)
 
@@ -64,58 +82,102 @@ class PreviewRenderer:
             return True
 
     def is_running(self, stream_id: str) -> bool:
+        """Encoding right now (not paused, not finished)."""
         with self._lock:
-            process = self._running.get(stream_id)
-            return process is not None and process.poll() is None
+            process = self._live.get(stream_id)
+            return process is not None and process.poll() is None and stream_id not in self._paused
+
+    def is_paused(self, stream_id: str) -> bool:
+        with self._lock:
+            return stream_id in self._paused
 
     def ensure(self, stream_id: str, make_plan: Callable[[Path], RenderPlan]) -> None:
-        """Start rendering unless the stream is cached, rendering, or failed (the failure stays)."""
+        """Start (or resume) rendering unless the stream is cached or failed (the failure stays)."""
         folder = self.folder(stream_id)
+        started: subprocess.Popen[bytes] | None = None
         with self._lock:
             if (folder / DONE_MARKER).is_file() or (folder / FAILED_MARKER).is_file():
                 return
-            process = self._running.get(stream_id)
+            process = self._live.get(stream_id)
             if process is not None and process.poll() is None:
-                self._running.move_to_end(stream_id)
-                return
-            self._evict_for_one_more()
-            shutil.rmtree(folder, ignore_errors=True)
-            folder.mkdir(parents=True)
-            plan = make_plan(folder / "work")
-            plan.write_files()
-            command = plan.command(self.ffmpeg, ["-loglevel", "error", "-nostats"])
-            command += hls_args(plan.fps, folder)
-            with (folder / "ffmpeg.log").open("wb") as log:
-                process = subprocess.Popen(
-                    command, stdout=subprocess.DEVNULL, stderr=log, stdin=subprocess.DEVNULL
-                )
-            self._running[stream_id] = process
-        self._tell_busy(True)
-        threading.Thread(target=self._watch, args=(stream_id, process), daemon=True).start()
+                self._live.move_to_end(stream_id)
+                if stream_id in self._paused:
+                    self._make_room(keep=stream_id, adding=False)
+                    self._resume(stream_id)
+            else:
+                self._make_room(keep=stream_id, adding=True)
+                self._live.pop(stream_id, None)
+                shutil.rmtree(folder, ignore_errors=True)
+                folder.mkdir(parents=True)
+                plan = make_plan(folder / "work")
+                plan.write_files()
+                command = plan.command(self.ffmpeg, ["-loglevel", "error", "-nostats"])
+                command += hls_args(plan.fps, folder)
+                with (folder / "ffmpeg.log").open("wb") as log:
+                    started = subprocess.Popen(
+                        command, stdout=subprocess.DEVNULL, stderr=log, stdin=subprocess.DEVNULL
+                    )
+                self._live[stream_id] = started
+            busy = self._busy_changed()
+        if busy is not None:
+            self._tell_busy(busy)
+        if started is not None:
+            threading.Thread(target=self._watch, args=(stream_id, started), daemon=True).start()
 
-    def _evict_for_one_more(self) -> None:
-        # finished processes stay listed until their watcher has written the marker
-        alive = [sid for sid, process in self._running.items() if process.poll() is None]
-        while len(alive) >= self.max_running:
-            oldest = alive.pop(0)
-            self._running.pop(oldest).kill()
+    def _active(self) -> list[str]:
+        return [sid for sid, p in self._live.items() if p.poll() is None and sid not in self._paused]
+
+    def _make_room(self, keep: str, adding: bool) -> None:
+        """Pause the least recently asked-for encoders; before adding a process, kill the oldest
+        paused ones beyond `max_live`."""
+        active = [sid for sid in self._active() if sid != keep]
+        while len(active) >= self.max_active:
+            self._pause(active.pop(0))
+        if not adding:
+            return
+        paused = [sid for sid in self._live if sid in self._paused and sid != keep]
+        while len([p for p in self._live.values() if p.poll() is None]) >= self.max_live and paused:
+            oldest = paused.pop(0)
+            self._paused.discard(oldest)
+            process = self._live.pop(oldest)
+            process.send_signal(signal.SIGCONT)
+            process.kill()
+
+    def _pause(self, stream_id: str) -> None:
+        self._live[stream_id].send_signal(signal.SIGSTOP)
+        self._paused.add(stream_id)
+
+    def _resume(self, stream_id: str) -> None:
+        self._live[stream_id].send_signal(signal.SIGCONT)
+        self._paused.discard(stream_id)
+
+    def _busy_changed(self) -> bool | None:
+        busy = bool(self._active())
+        if busy == self._busy:
+            return None
+        self._busy = busy
+        return busy
 
     def _watch(self, stream_id: str, process: subprocess.Popen[bytes]) -> None:
         returncode = process.wait()
         folder = self.folder(stream_id)
         with self._lock:
-            if self._running.get(stream_id) is not process:
-                return  # evicted or shut down: leave no marker, so it renders again when asked
-            del self._running[stream_id]
+            if self._live.get(stream_id) is not process:
+                return  # killed to make room or shut down: no marker, so it renders again when asked
+            del self._live[stream_id]
+            self._paused.discard(stream_id)
             if returncode == 0:
-                (folder / DONE_MARKER).write_text("ok", encoding="utf-8")
+                _write_atomically(folder / DONE_MARKER, "ok")
                 shutil.rmtree(folder / "work", ignore_errors=True)
             else:
                 reason = failure_reason(folder / "ffmpeg.log", returncode)
-                (folder / FAILED_MARKER).write_text(reason, encoding="utf-8")
-            idle = not self._running
-        if idle:
-            self._tell_busy(False)
+                _write_atomically(folder / FAILED_MARKER, reason)
+            waiting = [sid for sid in reversed(self._live) if sid in self._paused]
+            if waiting and len(self._active()) < self.max_active:
+                self._resume(waiting[0])  # the most recently asked-for paused render goes on
+            busy = self._busy_changed()
+        if busy is not None:
+            self._tell_busy(busy)
 
     def _tell_busy(self, busy: bool) -> None:
         if self.on_busy is not None:
@@ -141,10 +203,14 @@ class PreviewRenderer:
 
     def shutdown(self) -> None:
         with self._lock:
-            running = list(self._running.values())
-            self._running.clear()
-        for process in running:
+            live = list(self._live.values())
+            self._live.clear()
+            self._paused.clear()
+            busy = self._busy_changed()
+        for process in live:
             if process.poll() is None:
+                process.send_signal(signal.SIGCONT)
                 process.kill()
                 process.wait()
-        self._tell_busy(False)
+        if busy is not None:
+            self._tell_busy(busy)
