@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor_app.api.client import VideoDBClient
+from editor_app.api.wire import MediaItem
 from editor_app.model import EditError, MediaInfo, Track, format_timecode
 from editor_app.model.edits import AddClip, AddTrack
 from editor_app.ui.actions import Actions
@@ -31,6 +32,7 @@ from editor_app.ui.history_dock import HistoryDock
 from editor_app.ui.inspector import Inspector
 from editor_app.ui.media_bin import MediaBin
 from editor_app.ui.preview_dock import ExportsDock, PreviewDock
+from editor_app.ui.relink import apply_relink, missing_media, upload_missing
 from editor_app.ui.shortcuts import ShortcutMap
 from editor_app.ui.thumbnail_provider import BackendThumbnails
 from editor_app.ui.timeline import TimelineView
@@ -71,6 +73,7 @@ class WindowBase(QMainWindow):
         self._build_status_bar()
 
         self.media_bin.mediaListed.connect(self._media_known)
+        self.media_bin.mediaListed.connect(self._relink_missing)
         self.media_bin.mediaUploaded.connect(lambda info: self._media_known([info]))
         self.media_bin.uploadsChanged.connect(lambda _n: self._update_jobs())
         self.runner.activeChanged.connect(lambda _n: self._update_jobs())
@@ -85,6 +88,7 @@ class WindowBase(QMainWindow):
         self.setCentralWidget(central)
         self.document: Document | None = None
         self._listener: Callable[[], None] | None = None
+        self._relinking: set[str] = set()
         self.canvas: TimelineView | None = None
         self.set_document(Document(new_project()))
         self._restore_layout()
@@ -192,6 +196,43 @@ class WindowBase(QMainWindow):
         self.setWindowModified(document.modified)
         self.setWindowTitle(f"{document.name}[*] — {APP_TITLE}")
         self.edited.emit()
+
+    def _relink_missing(self, listed: list[MediaInfo]) -> None:
+        """Re-upload sources this backend lacks from their original files (see relink.py).
+
+        Only while the document has no undo history: older steps may hold clips of the old ids.
+        """
+        document, client = self.document, self.client
+        if document is None or client is None or document.history.entries():
+            return
+        missing = [
+            m for m in missing_media(document.timeline, {m.id for m in listed}) if m.id not in self._relinking
+        ]
+        if not missing:
+            return
+        self._relinking.update(m.id for m in missing)
+
+        def done(mapping: dict[str, MediaItem]) -> None:
+            self._relinking.difference_update(mapping)
+            if document is not self.document or document.history.entries():
+                return
+            changed = apply_relink(document.timeline, mapping)
+            document.recovered = True  # ids changed outside the history: unsaved
+            self._history_changed(document)
+            self.media_bin.refresh()
+            self.statusBar().showMessage(f"Re-uploaded {len(mapping)} missing media ({changed} clips)", 8000)
+
+        def failed(exc: BaseException) -> None:
+            self._relinking.difference_update(m.id for m in missing)
+            self.media_bin.show_error(f"Could not re-upload missing media: {exc}")
+
+        self.runner.run(
+            lambda report: upload_missing(client, missing, progress=report),
+            on_done=done,
+            on_error=failed,
+            on_progress=lambda text: self.statusBar().showMessage(f"Relinking: {text}…"),
+            name="relink media",
+        )
 
     def _media_known(self, infos: list[MediaInfo]) -> None:
         """Metadata the canvas and the edits need (lengths for clamping); not an undoable edit."""

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from editor_app.api.client import VideoDBClient
-from editor_app.model import Timeline, Track, VideoAsset
+from editor_app.model import MediaInfo, Timeline, Track, VideoAsset
 from editor_app.model.project import Project
 from editor_app.model.timeline import Clip
 from editor_app.ui.document import Document
@@ -94,3 +94,32 @@ def test_files_dropped_on_the_canvas_are_uploaded_and_placed(
     assert window.document.history.undo_label == "Add Clip"
     window.document.history.undo()
     assert timeline.clip_count == 1 and len(timeline.tracks) == 1
+
+
+def test_media_missing_on_this_backend_are_uploaded_again_from_their_files(
+    qtbot: QtBot,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    live_server: LiveServer,
+    media_factory: MediaFactory,
+) -> None:
+    monkeypatch.setenv("VIDEODB_EDITOR_DATA_DIR", str(tmp_path / "data"))
+    win = MainWindow(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(win)
+    win.ask_unsaved = lambda _doing: QMessageBox.StandardButton.Discard  # type: ignore[method-assign]
+    source = media_factory.make_video(color="purple", seconds=1)
+    gone = "m-00000000000000aa"  # a project from another machine's backend
+    clip = Clip(start=0, duration=1000, asset=VideoAsset(id=gone))
+    info = MediaInfo(id=gone, kind="video", name="purple", length=1000, original_path=str(source))
+    timeline = Timeline(tracks=[Track(name="V1", kind="video", clips=[clip])], media={gone: info})
+    win.set_document(Document(Project(name="moved", timeline=timeline)))
+    client = VideoDBClient(live_server.base_url, live_server.api_key)
+    win.set_client(client)
+    qtbot.waitUntil(lambda: clip.media_id != gone, timeout=20000)
+    new_id = clip.media_id
+    assert new_id is not None and new_id.startswith("m-")
+    assert client.get_media(new_id).name == "purple"
+    assert gone not in timeline.media and timeline.media[new_id].original_path == str(source)
+    assert win.isWindowModified()
+    win.runner.wait(20000)
+    client.close()
