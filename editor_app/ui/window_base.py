@@ -134,6 +134,8 @@ class WindowBase(QMainWindow):
         self.restoreState(self._default_state, LAYOUT_VERSION)
         for dock in self.docks():
             dock.show()
+        self.inspector.raise_()
+        self._split_height()
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()

@@ -180,3 +180,11 @@ def test_edit_menu_actions_reach_the_canvas(window: MainWindow) -> None:
     window.menu_actions["edit.undo"].trigger()
     window.menu_actions["edit.undo"].trigger()
     assert document.timeline.clip_count == 1 and document.history.undo_label == "Add Title"
+
+
+def test_reset_layout_brings_every_panel_back(window: MainWindow) -> None:
+    window.history_dock.close()
+    window.media_bin.close()
+    window.menu_actions["view.reset_layout"].trigger()
+    assert all(dock.isVisible() or window.tabifiedDockWidgets(dock) for dock in window.docks())
+    assert window.media_bin.isVisible() and window.inspector.isVisible()
