@@ -99,14 +99,13 @@ class PreviewRenderer:
             if (folder / DONE_MARKER).is_file() or (folder / FAILED_MARKER).is_file():
                 return
             process = self._live.get(stream_id)
-            if process is not None and process.poll() is None:
+            if process is not None:  # encoding, paused, or just finished (its watcher records it)
                 self._live.move_to_end(stream_id)
-                if stream_id in self._paused:
+                if stream_id in self._paused and process.poll() is None:
                     self._make_room(keep=stream_id, adding=False)
                     self._resume(stream_id)
             else:
                 self._make_room(keep=stream_id, adding=True)
-                self._live.pop(stream_id, None)
                 shutil.rmtree(folder, ignore_errors=True)
                 folder.mkdir(parents=True)
                 plan = make_plan(folder / "work")
