@@ -174,12 +174,18 @@ class Inspector(QDockWidget):
             form.addRow(label, widget)
         self.text.textChanged.connect(
             lambda: self._edit(lambda: self._set("text", self.text.toPlainText()), merge=True)
-        )
+        )  # typing is one "Edit Text" step until another property changes
 
         def font_changed(*_args: object) -> None:
             self._edit(lambda: self._set("font", self._font_value()))
 
-        self.font_family.currentTextChanged.connect(font_changed)
+        # typing a family name is one step (merged per keystroke, ended when the field is left)
+        self.font_family.currentTextChanged.connect(
+            lambda _t: self._edit(lambda: self._set("font", self._font_value()), merge=True)
+        )
+        family_edit = self.font_family.lineEdit()
+        if family_edit is not None:
+            family_edit.editingFinished.connect(self._break_merge)
         self.font_size.valueChanged.connect(font_changed)
         self.font_color.colorChanged.connect(font_changed)
         self.font_opacity.valueChanged.connect(font_changed)

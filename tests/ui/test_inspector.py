@@ -127,3 +127,20 @@ def test_duration_and_source_in_respect_the_source(qtbot: QtBot) -> None:
     clip = history.timeline.clip("v1")
     assert (clip.start, clip.duration, clip.source_start) == (1000, 3000, 2000)
     assert history.undo_label == "Slip Clip"
+
+
+def test_typing_a_font_family_is_one_undo_step(qtbot: QtBot) -> None:
+    inspector, history = _inspector(qtbot)
+    inspector.set_selection(["t1"])
+    line = inspector.font_family.lineEdit()
+    assert line is not None
+    line.clear()
+    for partial in ("D", "De", "Dej", "DejaVu Serif"):
+        inspector.font_family.setEditText(partial)
+    line.editingFinished.emit()
+    asset = history.timeline.clip("t1").asset
+    assert isinstance(asset, TextAsset) and asset.font.family == "DejaVu Serif"
+    assert history.index == 1
+    history.undo()
+    assert isinstance(history.timeline.clip("t1").asset, TextAsset)
+    assert history.timeline.model_dump() == _timeline().model_dump()
