@@ -8,6 +8,7 @@ follows `positionChanged`. Shuttle speeds step through 1x, 2x, 4x, 8x each way.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -25,7 +26,9 @@ class Transport(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.position: Ticks = 0
-        self.duration: Ticks = 0
+        # the timeline's length is O(clips) to compute: asked only when needed, cached until told
+        self._duration_of: Callable[[], Ticks] = lambda: 0
+        self._duration: Ticks | None = None
         self.speed = 0  # signed multiple of real time; 0 = stopped
         self.mark_in: Ticks | None = None
         self.mark_out: Ticks | None = None
@@ -47,10 +50,27 @@ class Transport(QObject):
             self.position = ticks
             self.positionChanged.emit(ticks)
 
-    def set_duration(self, ticks: Ticks) -> None:
-        self.duration = max(0, int(ticks))
-        if self.position > self.duration:
+    @property
+    def duration(self) -> Ticks:
+        if self._duration is None:
+            self._duration = max(0, int(self._duration_of()))
+        return self._duration
+
+    def set_duration_source(self, source: Callable[[], Ticks]) -> None:
+        self._duration_of = source
+        self.invalidate_duration()
+
+    def invalidate_duration(self) -> None:
+        """The timeline changed: its length is computed again the next time it matters."""
+        self._duration = None
+        if self.playing and self.position > self.duration:
             self.seek(self.duration)
+
+    def set_duration(self, ticks: Ticks) -> None:
+        length = max(0, int(ticks))
+        self.set_duration_source(lambda: length)
+        if self.position > length:
+            self.seek(length)
 
     def play_pause(self) -> None:
         self._set_speed(0 if self.playing else 1)

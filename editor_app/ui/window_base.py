@@ -183,6 +183,7 @@ class WindowBase(QMainWindow):
         document.history.add_listener(self._listener)
         self.history_dock.set_history(document.history)
         self.inspector.set_history(document.history)
+        self.transport.set_duration_source(lambda: document.timeline.duration)
         self.transport.seek(0)
         self._history_changed(document)
 
@@ -193,7 +194,7 @@ class WindowBase(QMainWindow):
         self.menu_actions.update_undo(history.undo_label, history.redo_label)
         self.history_dock.refresh()
         self.inspector.refresh()
-        self.transport.set_duration(history.timeline.duration)
+        self.transport.invalidate_duration()
         self.update_poster()
         self.setWindowModified(document.modified)
         self.setWindowTitle(f"{document.name}[*] — {APP_TITLE}")
