@@ -188,3 +188,15 @@ def test_reset_layout_brings_every_panel_back(window: MainWindow) -> None:
     window.menu_actions["view.reset_layout"].trigger()
     assert all(dock.isVisible() or window.tabifiedDockWidgets(dock) for dock in window.docks())
     assert window.media_bin.isVisible() and window.inspector.isVisible()
+
+
+def test_end_key_follows_edits_that_change_the_length(window: MainWindow) -> None:
+    window.go_end()
+    assert window.transport.position == 0  # empty timeline
+    window.add_title()  # 3 s
+    window.go_end()
+    assert window.transport.position == 3000
+    window.undo()
+    window.go_home()
+    window.go_end()
+    assert window.transport.position == 0
