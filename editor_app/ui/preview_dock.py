@@ -1,20 +1,18 @@
-"""The Preview and Exports docks as the window lays them out.
+"""The Preview dock as the window lays it out.
 
 The preview player (VLC) fills the Preview dock in its own issue; until it plays, the dock
 shows a poster frame (the backend's thumbnail of the top video under the playhead, in the
-timeline's aspect), the program timecode and the last compiled stream. The Exports dock
-lists exports in flight (progress, cancel) above the finished ones.
+timeline's aspect), the program timecode and the last compiled stream.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent
-from PySide6.QtWidgets import QDockWidget, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDockWidget, QLabel, QVBoxLayout, QWidget
 
 from editor_app.model import format_timecode
 from editor_app.model.ticks import Ticks
-from editor_app.ui.upload_panel import UploadPanel
 
 
 class PosterView(QWidget):
@@ -96,25 +94,3 @@ class PreviewDock(QDockWidget):
     def set_resolution(self, width: int, height: int) -> None:
         self.picture.aspect = width / max(height, 1)
         self.picture.update()
-
-
-class ExportsDock(QDockWidget):
-    """Exports in flight (progress, cancel) above the finished ones."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Exports", parent)
-        self.setObjectName("ExportsDock")
-        body = QWidget(self)
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(2, 2, 2, 2)
-        self.panel = UploadPanel(body)
-        self.list = QListWidget(body)
-        self.list.setObjectName("ExportsList")
-        layout.addWidget(self.panel)
-        layout.addWidget(self.list, 1)
-        self.setWidget(body)
-
-    def add_finished(self, text: str, tooltip: str) -> None:
-        item = QListWidgetItem(text)
-        item.setToolTip(tooltip)
-        self.list.insertItem(0, item)

@@ -28,10 +28,11 @@ from editor_app.model import EditError, MediaInfo, Track, format_timecode
 from editor_app.model.edits import AddClip, AddTrack
 from editor_app.ui.actions import Actions
 from editor_app.ui.document import Document, new_project
+from editor_app.ui.exports_dock import ExportsDock
 from editor_app.ui.history_dock import HistoryDock
 from editor_app.ui.inspector import Inspector
 from editor_app.ui.media_bin import MediaBin
-from editor_app.ui.preview_dock import ExportsDock, PreviewDock
+from editor_app.ui.preview_dock import PreviewDock
 from editor_app.ui.relink import apply_relink, missing_media, upload_missing
 from editor_app.ui.shortcuts import ShortcutMap
 from editor_app.ui.thumbnail_provider import BackendThumbnails
