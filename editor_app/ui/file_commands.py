@@ -186,7 +186,7 @@ class FileCommands(WindowBase):
         if self.canvas is not None:
             snapshot.selection = list(self.canvas.selected_clip_ids())
         text = project_to_json(snapshot)  # the consistent snapshot; the worker only writes it
-        index = document.history.index
+        revision = document.history.revision  # goes up on every change, merged slider steps too
 
         def work(_report: Report) -> None:
             try:
@@ -197,7 +197,7 @@ class FileCommands(WindowBase):
         def done(_value: object) -> None:
             old_path = document.path
             document.path = path
-            if document.history.index == index:
+            if document.history.revision == revision:
                 document.history.mark_clean()
                 document.recovered = False
             self.autosaver.discard(old_path or path)
