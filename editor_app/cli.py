@@ -26,9 +26,18 @@ def _add_gui_arguments(parser: argparse.ArgumentParser) -> None:
         help="open the window (on the demo project unless a project is given), save a picture of it once "
         "thumbnails and waveforms are drawn, and exit",
     )
+    parser.add_argument(
+        "--smoke-test",
+        action="store_true",
+        help="offscreen: start the embedded backend, build and compile the demo project, exit 0 if it works",
+    )
 
 
 def _run_gui(args: argparse.Namespace) -> int:
+    if args.smoke_test:
+        from editor_app.ui.smoke import run_smoke_test
+
+        return run_smoke_test()
     if not _has_display():
         print(
             "videodb-editor: no display found (DISPLAY and WAYLAND_DISPLAY are unset).\n"

@@ -11,12 +11,12 @@ import os
 import selectors
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 from types import TracebackType
 
 from editor_app.api.errors import ConnectionFailed
+from editor_app.self_command import self_command
 
 STARTUP_TIMEOUT_S = 30.0
 
@@ -26,16 +26,7 @@ class LocalBackend:
 
     def __init__(self, data_dir: Path, *, timeout: float = STARTUP_TIMEOUT_S) -> None:
         self.data_dir = data_dir
-        command = [
-            sys.executable,
-            "-m",
-            "editor_app.cli",
-            "serve",
-            "--port",
-            "0",
-            "--data-dir",
-            str(data_dir),
-        ]
+        command = self_command("serve", "--port", "0", "--data-dir", str(data_dir))
         self.process = subprocess.Popen(
             command,
             stdin=subprocess.DEVNULL,

@@ -40,6 +40,7 @@ class EditorSettings(BaseSettings):
     backend: Backend = "local"
     base_url: str | None = Field(default=None, description="cloud URL; None means the official one")
     collection_id: str = "default"
+    ffmpeg_path: str | None = Field(default=None, description="ffmpeg to render with; None means PATH's")
 
     @field_validator("base_url")
     @classmethod
@@ -58,8 +59,24 @@ class EditorSettings(BaseSettings):
             raise ValueError("must not be empty")
         return value.strip()
 
+    @field_validator("ffmpeg_path")
+    @classmethod
+    def _blank_is_none(cls, value: str | None) -> str | None:
+        return value.strip() if value and value.strip() else None
+
     def cloud_url(self) -> str:
         return self.base_url or CLOUD_BASE_URL
+
+    def serve_tool_arguments(self) -> list[str]:
+        """`serve` options for the configured ffmpeg; its ffprobe is the one beside it, if any."""
+        if self.ffmpeg_path is None:
+            return []
+        ffmpeg = Path(self.ffmpeg_path).expanduser()
+        ffprobe = ffmpeg.with_name(ffmpeg.name.replace("ffmpeg", "ffprobe"))
+        arguments = ["--ffmpeg", str(ffmpeg)]
+        if ffprobe != ffmpeg and ffprobe.is_file():
+            arguments += ["--ffprobe", str(ffprobe)]
+        return arguments
 
 
 def _read_file(path: Path) -> dict[str, Any]:

@@ -120,7 +120,7 @@ def connect_backend(link: BackendLink, window: MainWindow) -> None:
             "using the local backend",
             15000,
         )
-    link.start_local()
+    link.start_local(tools=settings.serve_tool_arguments())
 
 
 def quit_on_termination_signals(app: QApplication) -> QSocketNotifier:

@@ -37,9 +37,10 @@ class BackendLink(QObject):
         self.process: BackendProcess | None = None
         self.kind = "local"
 
-    def start_local(self, data_dir: Path | None = None) -> None:
+    def start_local(self, data_dir: Path | None = None, tools: list[str] | None = None) -> None:
+        """`tools`: extra `serve` options naming ffmpeg/ffprobe (from the preferences)."""
         self.kind = "local"
-        self.process = BackendProcess((data_dir or app_data_dir()) / "backend", parent=self)
+        self.process = BackendProcess((data_dir or app_data_dir()) / "backend", tools=tools, parent=self)
         self.process.ready.connect(self._local_ready)
         self.process.stateChanged.connect(self._local_state)
         self.process.start()

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import json
 import logging
-import sys
 import time
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QProcess, QTimer, Signal
+
+from editor_app.self_command import self_command
 
 log = logging.getLogger(__name__)
 
@@ -41,11 +42,13 @@ class BackendProcess(QObject):
         startup_timeout_ms: int = 30000,
         max_restarts: int = 5,
         command: list[str] | None = None,
+        tools: list[str] | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.data_dir = Path(data_dir)
         self._api_key = api_key
+        self._tools = list(tools or [])  # e.g. ["--ffmpeg", PATH, "--ffprobe", PATH]
         self._command = command  # another program speaking the same one-line protocol
         self.startup_timeout_ms = startup_timeout_ms
         self.max_restarts = max_restarts
@@ -96,8 +99,7 @@ class BackendProcess(QObject):
     def command(self) -> list[str]:
         if self._command is not None:
             return list(self._command)
-        args = [sys.executable, "-m", "editor_app.cli", "serve", "--port", "0"]
-        args += ["--data-dir", str(self.data_dir)]
+        args = self_command("serve", "--port", "0", "--data-dir", str(self.data_dir), *self._tools)
         if self._api_key:
             args += ["--api-key", self._api_key]
         return args
