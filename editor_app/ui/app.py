@@ -50,6 +50,7 @@ class DemoLoader:
     def __init__(self, window: MainWindow) -> None:
         self.window = window
         self.started = False
+        self.ffmpeg = configured_ffmpeg()
 
     def client_changed(self, client: VideoDBClient | None) -> None:
         if client is None or self.started:
@@ -59,8 +60,10 @@ class DemoLoader:
         window = self.window
         window.statusBar().showMessage("Preparing the demo project…")
 
+        ffmpeg = self.ffmpeg
+
         def work(report: Report) -> Project:
-            return build_demo_project(client, folder, progress=report)
+            return build_demo_project(client, folder, progress=report, ffmpeg=ffmpeg)
 
         def done(project: Project) -> None:
             window.set_document(Document(project))
@@ -82,6 +85,14 @@ class DemoLoader:
             on_progress=lambda text: window.statusBar().showMessage(f"Demo: {text}…"),
             name="demo project",
         )
+
+
+def configured_ffmpeg() -> str:
+    """The ffmpeg chosen in Preferences ▸ General, else the one on PATH."""
+    try:
+        return load_settings().ffmpeg_path or "ffmpeg"
+    except SettingsFileError:
+        return "ffmpeg"
 
 
 def offer_orphan_recovery(window: MainWindow) -> None:

@@ -160,11 +160,14 @@ def demo_timeline(items: dict[str, MediaItem], paths: dict[str, Path]) -> Timeli
 
 
 def build_demo_project(
-    client: VideoDBClient, folder: Path, progress: Callable[[str], None] | None = None
+    client: VideoDBClient,
+    folder: Path,
+    progress: Callable[[str], None] | None = None,
+    ffmpeg: str = "ffmpeg",
 ) -> Project:
     if progress is not None:
         progress("making demo media with ffmpeg")
-    paths = make_demo_media(folder)
+    paths = make_demo_media(folder, ffmpeg)
     items = upload_demo_media(client, paths, progress)
     by_name = {source.name: path for source, path in zip(SOURCES, paths, strict=True)}
     return Project(name="Demo", timeline=demo_timeline(items, by_name))

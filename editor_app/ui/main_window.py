@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QWidget
 from editor_app.ui.edit_commands import EditCommands
 from editor_app.ui.file_commands import FileCommands
 from editor_app.ui.preferences import PreferencesDialog, show_about, show_shortcuts
+from editor_app.ui.preferences_general import apply_autosave_interval, autosave_interval
 from editor_app.ui.render_commands import RenderCommands
 from editor_app.ui.theme import chosen_theme
 
@@ -18,6 +19,7 @@ class MainWindow(FileCommands, EditCommands, RenderCommands):
         super().__init__(settings, parent)
         self.media_bin.addTitleRequested.connect(self.add_title)
         self.init_file_commands()
+        apply_autosave_interval(self.autosaver, autosave_interval(settings))
 
     # ---- dialogs --------------------------------------------------------------------------------
     def show_preferences(self) -> None:
@@ -25,6 +27,7 @@ class MainWindow(FileCommands, EditCommands, RenderCommands):
         dialog.backend_page.select_theme(chosen_theme(self.settings))
         if dialog.exec():
             self.menu_actions.apply_shortcuts()
+            apply_autosave_interval(self.autosaver, autosave_interval(self.settings))
 
     def show_shortcuts(self) -> None:
         show_shortcuts(self.shortcuts, self)

@@ -31,6 +31,7 @@ from editor_app.api.settings import (
     load_settings,
     save_settings,
 )
+from editor_app.ui.preferences_general import GeneralPage
 from editor_app.ui.shortcuts import DEFAULTS, ShortcutMap, format_keys, parse_keys
 from editor_app.ui.theme import THEMES, apply_theme
 
@@ -95,6 +96,8 @@ class PreferencesDialog(QDialog):
         tabs.addTab(keyboard, "Keyboard")
         self.backend_page = BackendPage(tabs)
         tabs.addTab(self.backend_page, "Backend && Look")
+        self.general_page = GeneralPage(shortcuts.settings, tabs)
+        tabs.addTab(self.general_page, "General")
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -140,9 +143,19 @@ class PreferencesDialog(QDialog):
         if not self.validate():
             return
         try:
+            self.general_page.validate()
+        except ValueError as exc:
+            self.problem.setText(f"ffmpeg: {exc}")
+            return
+        try:
             self.backend_page.save(self.shortcuts.settings)
         except (ValueError, OSError) as exc:
             self.problem.setText(f"Backend settings: {exc}")
+            return
+        try:
+            self.general_page.save(self.shortcuts.settings)
+        except (ValueError, OSError) as exc:
+            self.problem.setText(f"General settings: {exc}")
             return
         for command_id, keys in self.bindings().items():
             self.shortcuts.set_keys(command_id, keys)

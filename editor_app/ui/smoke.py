@@ -20,11 +20,12 @@ from PySide6.QtCore import QObject, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from editor_app.api.client import VideoDBClient
-from editor_app.api.settings import SettingsFileError, load_settings
+from editor_app.api.settings import EditorSettings, SettingsFileError, load_settings
 from editor_app.ui.backend_link import DATA_DIR_ENV, BackendLink
 from editor_app.ui.demo import build_demo_project
 from editor_app.ui.document import Document
 from editor_app.ui.main_window import MainWindow
+from editor_app.ui.preferences_general import check_ffmpeg
 from editor_app.ui.workers import Report
 
 TIMEOUT_S = 240.0
@@ -41,6 +42,7 @@ class SmokeTest(QObject):
         self.started = time.monotonic()
         self.figures: dict[str, Any] = {}
         self.exit_code: int | None = None
+        self.ffmpeg = "ffmpeg"
         self._client_seen = False
         link.clientChanged.connect(self._client_changed)
         link.statusChanged.connect(self._status_changed)
@@ -63,8 +65,10 @@ class SmokeTest(QObject):
         self.figures["backend_ready_s"] = self._elapsed()
         folder = self.data_dir / "demo-media"
 
+        ffmpeg = self.ffmpeg
+
         def work(report: Report) -> Any:
-            return build_demo_project(client, folder, progress=report)
+            return build_demo_project(client, folder, progress=report, ffmpeg=ffmpeg)
 
         self.window.runner.run(
             work,
@@ -105,6 +109,7 @@ class SmokeTest(QObject):
             self.fail(f"the compiled stream is not an HLS playlist with segments: {playlist[:200]!r}")
             return
         self.figures["compiled_s"] = self._elapsed()
+        self.figures["libvlc"] = libvlc_version()
         self.finish(0)
 
     def fail(self, reason: str) -> None:
@@ -127,11 +132,21 @@ class SmokeTest(QObject):
             app.exit(code)
 
 
-def serve_tools() -> list[str]:
+def libvlc_version() -> str:
+    """Reported, not required: on Linux the bundle uses the system's libvlc, which may be absent."""
     try:
-        return load_settings().serve_tool_arguments()
+        import vlc
+
+        return str(vlc.libvlc_get_version().decode())
+    except Exception as exc:  # python-vlc fails in several ways when libvlc is missing
+        return f"missing ({type(exc).__name__})"
+
+
+def configured_settings() -> EditorSettings:
+    try:
+        return load_settings()
     except SettingsFileError:
-        return []
+        return EditorSettings()
 
 
 def run_smoke_test(timeout_s: float = TIMEOUT_S) -> int:
@@ -145,8 +160,15 @@ def run_smoke_test(timeout_s: float = TIMEOUT_S) -> int:
         link = BackendLink(window)
         link.clientChanged.connect(window.set_client)
         smoke = SmokeTest(window, link, data_dir, timeout_s)
+        settings_file = configured_settings()
+        try:
+            check_ffmpeg(settings_file.ffmpeg_path or "")
+        except ValueError as exc:
+            smoke.fail(f"ffmpeg: {exc}")
+            return 1
+        smoke.ffmpeg = settings_file.ffmpeg_path or "ffmpeg"
         window.show()
-        link.start_local(tools=serve_tools())
+        link.start_local(tools=settings_file.serve_tool_arguments())
         app.exec()
         link.stop()
         window.runner.wait(10000)
