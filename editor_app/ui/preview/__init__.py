@@ -1,0 +1,1 @@
+"""The preview pane: plays the compiled timeline's stream through libvlc, in step with the timeline."""

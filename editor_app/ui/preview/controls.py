@@ -1,0 +1,113 @@
+"""The preview's control bar: transport buttons, seek slider, times, volume, loop, full screen,
+and the compile state with its Compile and Retry buttons. Widgets only; no behaviour."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSlider,
+    QStyle,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from editor_app.model import format_timecode
+
+STATE_COLOURS = {"failed": "#e5534b", "stale": "#d29922", "compiling": "#539bf5", "ready": "#57ab5a"}
+
+
+class PreviewControls(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        style = self.style()
+
+        def tool(name: str, icon: QStyle.StandardPixmap, tip: str) -> QToolButton:
+            button = QToolButton(self)
+            button.setObjectName(name)
+            button.setIcon(style.standardIcon(icon))
+            button.setToolTip(tip)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Space stays a window shortcut
+            button.setAutoRaise(True)
+            return button
+
+        pixmap = QStyle.StandardPixmap
+        self.play = tool("PreviewPlay", pixmap.SP_MediaPlay, "Play / Pause (Space)")
+        self.stop = tool("PreviewStop", pixmap.SP_MediaStop, "Stop")
+        self.back_frame = tool("PreviewBackFrame", pixmap.SP_MediaSeekBackward, "Previous frame")
+        self.next_frame = tool("PreviewNextFrame", pixmap.SP_MediaSeekForward, "Next frame")
+        self.mute = tool("PreviewMute", pixmap.SP_MediaVolume, "Mute")
+        self.mute.setCheckable(True)
+        self.fullscreen = tool("PreviewFullScreen", pixmap.SP_TitleBarMaxButton, "Full screen (Esc leaves)")
+        self.loop = QCheckBox("Loop", self)
+        self.loop.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.seek = QSlider(Qt.Orientation.Horizontal, self)
+        self.seek.setObjectName("PreviewSeek")
+        self.seek.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.volume = QSlider(Qt.Orientation.Horizontal, self)
+        self.volume.setObjectName("PreviewVolume")
+        self.volume.setRange(0, 100)
+        self.volume.setValue(100)
+        self.volume.setMaximumWidth(90)
+        self.volume.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.time = QLabel(self)
+        self.time.setObjectName("PreviewTimecode")
+        self.time.setStyleSheet("QLabel { font-family: monospace; }")
+        self.state = QLabel(self)
+        self.state.setObjectName("PreviewState")
+        self.state.setWordWrap(True)
+        self.live = QCheckBox("Live", self)
+        self.live.setToolTip("Recompile shortly after each edit")
+        self.live.setChecked(True)
+        self.live.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.compile = QPushButton("Compile", self)
+        self.compile.setObjectName("PreviewCompile")
+        self.compile.setToolTip("Compile the timeline and play it (Ctrl+Enter)")
+        self.compile.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.retry = QPushButton("Retry", self)
+        self.retry.setObjectName("PreviewRetry")
+        self.retry.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.retry.hide()
+
+        buttons = QHBoxLayout()
+        buttons.setContentsMargins(4, 0, 4, 0)
+        for button in (self.play, self.stop, self.back_frame, self.next_frame):
+            buttons.addWidget(button)
+        buttons.addWidget(self.seek, 1)
+        buttons.addWidget(self.time)
+        for item in (self.mute, self.volume, self.loop, self.fullscreen):
+            buttons.addWidget(item)
+        status = QHBoxLayout()
+        status.setContentsMargins(6, 0, 4, 2)
+        status.addWidget(self.state, 1)
+        for entry in (self.retry, self.live, self.compile):
+            status.addWidget(entry)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 2, 0, 2)
+        layout.setSpacing(2)
+        layout.addLayout(buttons)
+        layout.addLayout(status)
+        self.show_times(0, 0)
+
+    def show_times(self, position: int, total: int) -> None:
+        self.time.setText(f"{format_timecode(position)} / {format_timecode(total)}")
+        if not self.seek.isSliderDown():
+            self.seek.blockSignals(True)
+            self.seek.setRange(0, max(total, 0))
+            self.seek.setValue(position)
+            self.seek.blockSignals(False)
+
+    def show_playing(self, playing: bool) -> None:
+        icon = QStyle.StandardPixmap.SP_MediaPause if playing else QStyle.StandardPixmap.SP_MediaPlay
+        self.play.setIcon(self.style().standardIcon(icon))
+
+    def show_state(self, state: str, text: str, retry: bool = False) -> None:
+        colour = STATE_COLOURS.get(state)
+        self.state.setStyleSheet(f"QLabel {{ color: {colour}; }}" if colour else "")
+        self.state.setText(text)
+        self.state.setProperty("compileState", state)
+        self.retry.setVisible(retry)

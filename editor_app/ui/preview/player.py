@@ -1,0 +1,186 @@
+"""A thin wrapper over a libvlc media player whose VLC-side callbacks only emit Qt signals.
+
+libvlc events arrive on VLC's threads; calling the player from one of them hung (DESIGN 5),
+so every handler here just emits, and the signals reach the GUI thread queued. All player
+calls are made by the GUI thread. The event callbacks are bound methods kept alive by this
+object (python-vlc also holds them in the event manager).
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from editor_app.ui.preview.frame_sink import FrameSink
+from editor_app.ui.preview.vlc_loader import instance_args, missing_reason, vlc
+
+log = logging.getLogger(__name__)
+
+OPENING, PLAYING, PAUSED, STOPPED, ENDED, ERROR = "opening", "playing", "paused", "stopped", "ended", "error"
+
+
+class Player(QObject):
+    stateChanged = Signal(str)
+    timeChanged = Signal(int)  # ms, VLC's coarse media time
+    lengthChanged = Signal(int)  # ms
+    videoStarted = Signal()  # a video output exists (native embedding's first-frame proxy)
+    failed = Signal(str)
+
+    def __init__(self, vout: str | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        problem = missing_reason()
+        if problem is not None or vlc is None:
+            raise RuntimeError(problem)
+        self._vlc = vlc
+        self.instance = vlc.Instance(instance_args(vout))
+        if self.instance is None:
+            raise RuntimeError("libvlc refused to start (see its log)")
+        self.player = self.instance.media_player_new()
+        self.url: str | None = None
+        self.state = STOPPED
+        self.sink: FrameSink | None = None
+        self._closed = False
+        self._muted = False
+        self._volume = 100
+        self._handlers: list[tuple[Any, Any]] = []
+        events = self._vlc.EventType
+        for event_type, handler in (
+            (events.MediaPlayerOpening, self._on_opening),
+            (events.MediaPlayerPlaying, self._on_playing),
+            (events.MediaPlayerPaused, self._on_paused),
+            (events.MediaPlayerStopped, self._on_stopped),
+            (events.MediaPlayerEndReached, self._on_end),
+            (events.MediaPlayerEncounteredError, self._on_error),
+            (events.MediaPlayerTimeChanged, self._on_time),
+            (events.MediaPlayerLengthChanged, self._on_length),
+            (events.MediaPlayerVout, self._on_vout),
+        ):
+            self.player.event_manager().event_attach(event_type, handler)
+            self._handlers.append((event_type, handler))
+        self.stateChanged.connect(self._record_state)
+
+    # ---- control (GUI thread) ------------------------------------------------------------
+    def use_frames(self, sink: FrameSink) -> None:
+        """Render into `sink` (callbacks) instead of a window; before `open`."""
+        self.sink = sink
+        sink.attach(self.player)
+
+    def embed(self, window_id: int, platform: str) -> None:
+        """Draw into a native window: X11 id, HWND or NSView pointer."""
+        if platform == "windows":
+            self.player.set_hwnd(window_id)
+        elif platform == "cocoa":
+            self.player.set_nsobject(window_id)
+        else:
+            self.player.set_xwindow(window_id)
+
+    def open(self, url: str, start_ms: int = 0) -> None:
+        """Load `url` and start playing at `start_ms` (start-time avoids a second seek)."""
+        if self._closed:
+            return
+        media = self.instance.media_new(url)
+        if start_ms > 0:
+            media.add_option(f":start-time={start_ms / 1000:.3f}")
+        self.url = url
+        self.player.set_media(media)
+        media.release()  # the player holds its own reference
+        self.player.audio_set_mute(self._muted)
+        self.player.play()
+
+    def play(self) -> None:
+        if not self._closed and self.url is not None:
+            self.player.set_pause(0) if self.state == PAUSED else self.player.play()
+
+    def pause(self) -> None:
+        if not self._closed:
+            self.player.set_pause(1)
+
+    def stop(self) -> None:
+        if not self._closed:
+            self.player.stop()
+
+    def seek(self, ms: int) -> None:
+        if not self._closed and self.url is not None:
+            self.player.set_time(max(0, int(ms)))
+
+    def next_frame(self) -> None:
+        if not self._closed:
+            self.player.next_frame()
+
+    def set_rate(self, rate: float) -> None:
+        if not self._closed:
+            self.player.set_rate(float(rate))
+
+    def set_volume(self, percent: int) -> None:
+        self._volume = max(0, min(int(percent), 200))
+        if not self._closed:
+            self.player.audio_set_volume(self._volume)
+
+    def set_muted(self, muted: bool) -> None:
+        self._muted = muted
+        if not self._closed:
+            self.player.audio_set_mute(muted)
+
+    @property
+    def muted(self) -> bool:
+        return self._muted
+
+    @property
+    def volume(self) -> int:
+        return self._volume
+
+    def time_ms(self) -> int:
+        return -1 if self._closed else int(self.player.get_time())
+
+    def length_ms(self) -> int:
+        return -1 if self._closed else int(self.player.get_length())
+
+    def close(self) -> None:
+        """Stop and free the player; safe to call twice and while playing (quitting)."""
+        if self._closed:
+            return
+        self._closed = True
+        if self.sink is not None:
+            self.sink.close()  # no more emits from the video thread
+        manager = self.player.event_manager()
+        for event_type, _handler in self._handlers:
+            manager.event_detach(event_type)
+        self.player.stop()  # joins VLC's threads: after this no callback runs
+        self.player.release()
+        self.instance.release()
+
+    # ---- VLC's threads: emit only -------------------------------------------------------
+    def _on_opening(self, _event: Any) -> None:
+        self.stateChanged.emit(OPENING)
+
+    def _on_playing(self, _event: Any) -> None:
+        self.stateChanged.emit(PLAYING)
+
+    def _on_paused(self, _event: Any) -> None:
+        self.stateChanged.emit(PAUSED)
+
+    def _on_stopped(self, _event: Any) -> None:
+        self.stateChanged.emit(STOPPED)
+
+    def _on_end(self, _event: Any) -> None:
+        self.stateChanged.emit(ENDED)
+
+    def _on_error(self, _event: Any) -> None:
+        self.stateChanged.emit(ERROR)
+        self.failed.emit("VLC could not play the stream (it could not be opened or read)")
+
+    def _on_time(self, event: Any) -> None:
+        self.timeChanged.emit(int(event.u.new_time))
+
+    def _on_length(self, event: Any) -> None:
+        self.lengthChanged.emit(int(event.u.new_length))
+
+    def _on_vout(self, event: Any) -> None:
+        if int(event.u.new_count) > 0:
+            self.videoStarted.emit()
+
+    # ---- GUI thread ----------------------------------------------------------------------
+    def _record_state(self, state: str) -> None:
+        self.state = state

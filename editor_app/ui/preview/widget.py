@@ -1,0 +1,367 @@
+"""The preview widget: plays a stream URL through libvlc, with its controls.
+
+It shows frames painted from VLC's callbacks, or a native child window VLC draws into (see
+native.py). Without libvlc it stays a poster with a message saying how to install it. Every
+open is watched until its first picture (watchdog.py); failures show the reason and a Retry
+button. `on_play_pause`, `on_step`, `on_seek` and `on_stop` are what the controls call: the
+widget's own methods, until sync.py routes them through the timeline's transport.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QImage, QKeySequence, QShortcut
+from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
+
+from editor_app.ui.preview.clock import PlaybackClock
+from editor_app.ui.preview.controls import PreviewControls
+from editor_app.ui.preview.frame_sink import FrameSink, frame_size
+from editor_app.ui.preview.frame_view import FrameView
+from editor_app.ui.preview.native import NativeSurface, chosen_output, native_vout, platform_name
+from editor_app.ui.preview.player import ENDED, ERROR, Player
+from editor_app.ui.preview.vlc_loader import missing_reason
+from editor_app.ui.preview.watchdog import FirstFrameWatchdog
+
+log = logging.getLogger(__name__)
+FRAME_MS = 40  # a frame at 25 fps: the step when the rate is unknown
+TICK_MS = 30
+
+
+def _close_player(holder: list[Player]) -> None:
+    for player in holder:
+        player.close()
+    holder.clear()
+
+
+class PreviewWidget(QWidget):
+    positionChanged = Signal(int)  # ms, while playback moves the picture
+    playingChanged = Signal(bool)
+    frameShown = Signal()  # the first picture of the loaded stream is on screen
+    ended = Signal()
+    failed = Signal(str)
+
+    def __init__(
+        self, settings: QSettings | None = None, output: str | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("PreviewWidget")
+        self.output = output or chosen_output(settings)
+        self.view = FrameView(self)
+        self.surface: NativeSurface | None = None
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.view)
+        self.controls = PreviewControls(self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.controls)
+        self.clock = PlaybackClock()
+        self.watchdog = FirstFrameWatchdog(parent=self)
+        self.watchdog.expired.connect(self.fail)
+        self.resolution = (1280, 720)
+        self.player: Player | None = None
+        self.sink: FrameSink | None = None
+        self._holder: list[Player] = []  # closes the player when the widget goes, even unclosed
+        self.destroyed.connect(lambda _obj=None, holder=self._holder: _close_player(holder))
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.shutdown)
+        self.unavailable = missing_reason()
+        self.url: str | None = None
+        self.duration_ms = 0
+        self.playing = False
+        self.rate = 1.0
+        self.frames_shown = 0
+        self.has_picture = False
+        self.failure: str | None = None
+        self.retry_action: Callable[[], None] | None = None
+        self._autoplay = True
+        self._fullscreen_window: QWidget | None = None
+        self.on_play_pause: Callable[[], None] = self.toggle
+        self.on_step: Callable[[int], None] = self.step
+        self.on_seek: Callable[[int], None] = self.seek
+        self.on_stop: Callable[[], None] = self.stop
+        self._ticker = QTimer(self)
+        self._ticker.setInterval(TICK_MS)
+        self._ticker.timeout.connect(self._tick)
+        self._wire_controls()
+        if self.unavailable:
+            self.view.set_message(self.unavailable)
+            self.controls.show_state("failed", "Preview unavailable: libvlc is missing")
+
+    def _wire_controls(self) -> None:
+        c = self.controls
+        c.play.clicked.connect(lambda: self.on_play_pause())
+        c.stop.clicked.connect(lambda: self.on_stop())
+        c.next_frame.clicked.connect(lambda: self.on_step(1))
+        c.back_frame.clicked.connect(lambda: self.on_step(-1))
+        c.seek.valueChanged.connect(lambda value: self.on_seek(int(value)))
+        c.volume.valueChanged.connect(self.set_volume)
+        c.mute.toggled.connect(self.set_muted)
+        c.fullscreen.clicked.connect(self.toggle_fullscreen)
+        c.retry.clicked.connect(self.retry)
+        self.view.doubleClicked.connect(self.toggle_fullscreen)
+
+    # ---- the player ---------------------------------------------------------------------------
+    def _ensure_player(self) -> Player | None:
+        if self.player is not None or self.unavailable:
+            return self.player
+        try:
+            native = self.output == "native"
+            player = Player(vout=native_vout() if native else None)
+        except RuntimeError as exc:
+            self.unavailable = str(exc)
+            self.fail(self.unavailable, retry=False)
+            return None
+        if native:
+            self.surface = NativeSurface(self.stack)
+            self.stack.addWidget(self.surface)
+            player.embed(self.surface.window_id(), platform_name())
+            player.videoStarted.connect(self._first_picture)
+        else:
+            self.sink = FrameSink(*frame_size(*self.resolution))
+            self.sink.frameReady.connect(self._frame_ready)
+            player.use_frames(self.sink)
+        player.stateChanged.connect(self._state_changed)
+        player.timeChanged.connect(self._vlc_time)
+        player.lengthChanged.connect(self._vlc_length)
+        player.failed.connect(self.fail)
+        player.set_volume(self.controls.volume.value())
+        player.set_muted(self.controls.mute.isChecked())
+        self.player = player
+        self._holder.append(player)
+        return player
+
+    def set_resolution(self, width: int, height: int) -> None:
+        """The timeline's size: the picture's aspect (frames for a new player are sized from it)."""
+        self.resolution = (max(width, 2), max(height, 2))
+        self.view.aspect = width / max(height, 1)
+        self.view.update()
+
+    def load(self, url: str, start_ms: int = 0, autoplay: bool = True) -> None:
+        """Open `url` at `start_ms`; without autoplay it pauses on the first picture."""
+        player = self._ensure_player()
+        if player is None:
+            return
+        self.url, self.failure, self.retry_action = url, None, self.reload
+        self.frames_shown, self.has_picture = 0, False
+        self._autoplay = autoplay
+        self.clock.seek(max(0, start_ms))
+        self.clock.run(0)
+        self.watchdog.arm()
+        player.open(url, max(0, start_ms))
+        player.set_rate(self.rate)
+        self._set_playing(autoplay)
+
+    def reload(self) -> None:
+        if self.url is not None:
+            self.load(self.url, self.position(), autoplay=True)
+
+    def retry(self) -> None:
+        action = self.retry_action
+        self.controls.show_state("", "Retrying…")
+        if action is not None:
+            action()
+
+    def position(self) -> int:
+        return self.clock.position()
+
+    # ---- controls --------------------------------------------------------------------------
+    def toggle(self) -> None:
+        self.pause() if self.playing else self.play()
+
+    def play(self, rate: float = 1.0) -> None:
+        player = self.player
+        self.rate = rate
+        if player is None or self.url is None or self.failure is not None:
+            return
+        player.set_rate(rate)
+        if player.state in (ENDED, ERROR) or (not self.has_picture and not self.watchdog.waiting):
+            self.load(self.url, 0 if self.position() >= self.duration_ms > 0 else self.position())
+            return
+        self._autoplay = True
+        player.play()
+        if self.has_picture:
+            self.clock.run(rate)
+        self._set_playing(True)
+
+    def pause(self) -> None:
+        self._autoplay = False
+        if self.player is not None and self.has_picture:
+            self.player.pause()
+        self.clock.run(0)
+        self._set_playing(False)
+
+    def stop(self) -> None:
+        self.pause()
+        self.seek(0)
+
+    def seek(self, ms: int) -> None:
+        ms = max(0, int(ms))
+        if abs(ms - self.position()) < 2:
+            return
+        self.clock.seek(ms)
+        if self.player is not None and self.url is not None and self.has_picture:
+            if self.player.state == ENDED:
+                self.load(self.url, ms, autoplay=self.playing)
+            else:
+                self.player.seek(ms)
+        self._show_times()
+
+    def step(self, frames: int) -> None:
+        self.pause()
+        if frames == 1 and self.player is not None and self.has_picture:
+            self.player.next_frame()
+            self.clock.seek(self.position() + FRAME_MS)
+            self._show_times()
+        else:
+            self.seek(self.position() + frames * FRAME_MS)
+
+    def set_volume(self, percent: int) -> None:
+        if self.player is not None:
+            self.player.set_volume(percent)
+
+    def set_muted(self, muted: bool) -> None:
+        if self.player is not None:
+            self.player.set_muted(muted)
+
+    @property
+    def loop(self) -> bool:
+        return self.controls.loop.isChecked()
+
+    def toggle_fullscreen(self) -> None:
+        window = self._fullscreen_window
+        if window is None:
+            window = QWidget(None, Qt.WindowType.Window)
+            window.setWindowTitle("Preview")
+            inner = QVBoxLayout(window)
+            inner.setContentsMargins(0, 0, 0, 0)
+            inner.addWidget(self.stack)
+            QShortcut(QKeySequence(Qt.Key.Key_Escape), window, self.toggle_fullscreen)
+            QShortcut(QKeySequence(Qt.Key.Key_Space), window, lambda: self.on_play_pause())
+            self._fullscreen_window = window
+            window.showFullScreen()
+        else:
+            layout = self.layout()
+            assert isinstance(layout, QVBoxLayout)
+            layout.insertWidget(0, self.stack, 1)
+            self._fullscreen_window = None
+            window.deleteLater()
+        if self.surface is not None and self.player is not None:
+            # a reparented native window may get a new id: VLC has to be pointed at it again
+            self.player.embed(self.surface.window_id(), platform_name())
+            if self.url is not None:
+                self.load(self.url, self.position(), autoplay=self.playing)
+
+    # ---- failures and state --------------------------------------------------------------
+    def fail(self, reason: str, retry: bool = True) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self.failure = reason
+        self.watchdog.disarm()
+        if self.player is not None:
+            self.player.stop()
+        self.clock.run(0)
+        self._set_playing(False)
+        self.has_picture = False
+        self.stack.setCurrentWidget(self.view)
+        self.view.set_message(reason)
+        self.controls.show_state("failed", f"Failed: {reason}", retry=retry and self.retry_action is not None)
+        self.failed.emit(reason)
+
+    def show_state(self, state: str, text: str, retry_action: Callable[[], None] | None = None) -> None:
+        """The compile state line (live.py): stale, compiling, ready or failed."""
+        if retry_action is not None:
+            self.retry_action = retry_action
+        self.controls.show_state(state, text, retry=retry_action is not None)
+        if state == "failed":
+            self.view.set_message(text)
+
+    def set_message(self, text: str) -> None:
+        self.view.set_message(text)
+
+    def set_poster(self, image: QImage | None) -> None:
+        """A still for when no stream picture is shown (the timeline's frame under the playhead)."""
+        if not self.has_picture:
+            self.view.set_image(image)
+
+    def shutdown(self) -> None:
+        """Stop VLC now (quitting while playing must not leave its threads running)."""
+        self._ticker.stop()
+        self.watchdog.disarm()
+        _close_player(self._holder)
+        self.player = None
+
+    # ---- from the player (queued onto the GUI thread) --------------------------------------
+    def _frame_ready(self) -> None:
+        if self.sink is None or not shiboken6.isValid(self):
+            return
+        image = self.sink.take()
+        if image is None:
+            return
+        self.view.set_image(image)
+        if not self.has_picture:
+            self._first_picture()
+        self.frames_shown += 1
+
+    def _first_picture(self) -> None:
+        if self.has_picture or self.failure is not None or not shiboken6.isValid(self):
+            return
+        self.has_picture = True
+        self.watchdog.frame_arrived()
+        if self.surface is not None:
+            self.stack.setCurrentWidget(self.surface)
+        self.view.set_message("")
+        if self._autoplay:
+            self.clock.run(self.rate)
+        elif self.player is not None:
+            self.player.pause()
+        self.frameShown.emit()
+
+    def _state_changed(self, state: str) -> None:
+        if not shiboken6.isValid(self):
+            return
+        if state == ENDED:
+            if self.watchdog.waiting:
+                self.watchdog.ended_early()
+                return
+            self.clock.run(0)
+            if self.loop and self.on_play_pause == self.toggle and self.url is not None:
+                self.load(self.url, 0, autoplay=True)
+                return
+            self._set_playing(False)
+            self.ended.emit()
+
+    def _vlc_time(self, ms: int) -> None:
+        if shiboken6.isValid(self) and self.playing and self.has_picture:
+            self.clock.report(ms)
+
+    def _vlc_length(self, ms: int) -> None:
+        if shiboken6.isValid(self) and ms > 0:
+            self.duration_ms = ms
+            self._show_times()
+
+    def _set_playing(self, playing: bool) -> None:
+        if playing == self.playing:
+            return
+        self.playing = playing
+        self.controls.show_playing(playing)
+        if playing:
+            self._ticker.start()
+        else:
+            self._ticker.stop()
+            self._show_times()
+        self.playingChanged.emit(playing)
+
+    def _tick(self) -> None:
+        position = self.position()
+        self._show_times()
+        self.positionChanged.emit(position)
+
+    def _show_times(self) -> None:
+        self.controls.show_times(self.position(), self.duration_ms)
