@@ -47,8 +47,8 @@ class NativeSurface(QWidget):
         self.setAutoFillBackground(False)
         self.setStyleSheet("background: black;")
 
-    def paintEngine(self) -> QPaintEngine | None:
-        return None  # VLC owns the pixels
+    def paintEngine(self) -> QPaintEngine:
+        return None  # type: ignore[return-value]  # VLC owns the pixels: Qt must not paint
 
     def window_id(self) -> int:
         return int(self.winId())
