@@ -59,6 +59,11 @@ class ExportJobRecord(BaseModel):
     state: str = "queued"
     bytes_done: int = Field(default=0, ge=0)
     created_at: float = Field(default_factory=time.time)
+    # why the job failed (the server's reason), shown again after reopening
+    error: str | None = None
+    # the file's size and duration as the backend reported them, for checking the download
+    expected_size: int | None = Field(default=None, ge=0)
+    expected_duration: float | None = Field(default=None, ge=0)
 
 
 class Project(BaseModel):

@@ -21,6 +21,7 @@ from editor_app.model.otio_bridge import read_otio, write_otio
 from editor_app.model.project import Project, load_project, project_from_json, project_to_json, save_project
 from editor_app.model.sdk_code import to_sdk_python
 from editor_app.ui.document import Document, new_project
+from editor_app.ui.export.persistence import PROJECT_FILE_LOCK
 from editor_app.ui.window_base import WindowBase
 from editor_app.ui.workers import Report
 
@@ -190,7 +191,8 @@ class FileCommands(WindowBase):
 
         def work(_report: Report) -> None:
             try:
-                atomic_write_text(path, text)
+                with PROJECT_FILE_LOCK:  # export bookkeeping patches the same file (ui/export/persistence.py)
+                    atomic_write_text(path, text)
             except OSError as exc:
                 raise ProjectFileError(str(path), f"could not save: {exc.strerror or exc}") from exc
 

@@ -1,7 +1,7 @@
 """Compile a preview and export a video (a mixin of MainWindow), through the API client in workers.
 
-An export is compile -> start the export job -> follow it -> download the file, each step
-cancellable through one CancelToken; its row in the Exports dock shows the progress.
+An export: the Export dialog, then a job in the Exports dock (`ui/export/`) that compiles,
+renders, downloads and checks the file on its own; several may run at once.
 """
 
 from __future__ import annotations
@@ -9,13 +9,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from editor_app.api.cancel import CancelToken
-from editor_app.api.wire import AsyncResponse, CompileResult
+from editor_app.api.wire import CompileResult, ExportFormat, Quality
+from editor_app.model import EditError
+from editor_app.model.edits_props import SetTimelineProperty
+from editor_app.ui.export.dialog import ExportDialog, formats_for
+from editor_app.ui.export.job import ExportJob
 from editor_app.ui.window_base import WindowBase
-from editor_app.ui.workers import Report
-
-EXPORT_FILTER = "MP4 video (*.mp4);;WebM video (*.webm);;AVI video (*.avi)"
-FORMATS = {".mp4": "mp4", ".webm": "webm", ".avi": "avi"}
 
 
 class RenderCommands(WindowBase):
@@ -46,61 +45,46 @@ class RenderCommands(WindowBase):
         self.preview.set_stream(result.stream_url)
         self.previewCompiled.emit(result.stream_url)
 
+    # ---- export (see ui/export/) ----------------------------------------------------------------
     def export_video(self) -> None:
-        client = self.client
-        body = self._timeline_body()
-        if body is None:
+        document, client = self.document, self.client
+        if self._timeline_body() is None or document is None:
             return
         if client is None:
             self.statusBar().showMessage("Cannot export: the backend is not connected yet", 5000)
             return
-        path = self.ask_path("Export Video", EXPORT_FILTER, save=True)
-        if path is None:
+        folder = document.path.parent if document.path is not None else Path.home()
+        dialog = ExportDialog(
+            folder / f"{document.name}.mp4", document.timeline.resolution, formats_for(client.base_url), self
+        )
+        if not self.ask_export(dialog):
             return
-        if path.suffix.lower() not in FORMATS:
-            path = path.with_suffix(".mp4")
-        self.start_export(body, path)
+        self.start_export(dialog.path, dialog.format, dialog.quality, dialog.resolution)
 
-    def start_export(self, body: dict[str, Any], path: Path, quality: str = "high") -> None:
-        client = self.client
-        if client is None:
-            return
-        token = CancelToken()
-        row = self.exports.panel.add(path.name, token.cancel)
-        export_format = FORMATS.get(path.suffix.lower(), "mp4")
+    def ask_export(self, dialog: ExportDialog) -> bool:
+        """Show the dialog; True when the user pressed Start (tests replace this)."""
+        return dialog.exec() == ExportDialog.DialogCode.Accepted
 
-        def work(report: Report) -> Path:
-            compiled = client.compile(body, cancel=token)
-            handle = client.start_export(compiled, format=export_format, quality=quality)  # type: ignore[arg-type]
-
-            def job_progress(response: AsyncResponse) -> None:
-                report(("render", int(1000 * (response.data.progress or 0)), 1000))
-
-            finished = client.wait_export(handle, progress=job_progress, cancel=token)
-            url = finished.data.download_url or finished.data.output_url or finished.data.stream_url
-            if not url:
-                raise RuntimeError("the export finished without a file to download")
-            return client.download(
-                url, path, progress=lambda done, total: report(("download", done, total or 0)), cancel=token
-            )
-
-        def progressed(value: tuple[str, int, int]) -> None:
-            stage, done, total = value
-            row.bar.setFormat(f"{stage} %p%")
-            row.set_progress(done, total)
-
-        def done(result: Path) -> None:
-            self.exports.panel.remove(row)
-            self.exports.add_finished(f"✓ {result.name}", str(result))
-            self.statusBar().showMessage(f"Exported {result}", 6000)
-
-        def failed(exc: BaseException) -> None:
-            self.exports.panel.remove(row)
-            reason = "cancelled" if token.cancelled else str(exc)
-            self.exports.add_finished(f"✗ {path.name}: {reason}", reason)
-
+    def start_export(
+        self, path: Path, fmt: ExportFormat = "mp4", quality: Quality = "high", resolution: str | None = None
+    ) -> ExportJob | None:
+        document = self.document
+        if document is None:
+            return None
+        if path in self.exports.manager.busy_paths():
+            self.report_error("Export Video", f"{path.name} is already being exported")
+            return None
+        if resolution and resolution != document.timeline.resolution:
+            try:
+                document.history.push(SetTimelineProperty("resolution", resolution))
+            except EditError as exc:
+                self.report_error("Export Video", str(exc))
+                return None
+        body = self._timeline_body()
+        if body is None:
+            return None
+        seconds = document.timeline.duration / 1000
+        job = self.exports.manager.start(path, fmt, quality, body, seconds)
         self.exports.show()
         self.exports.raise_()
-        self.runner.run(
-            work, on_done=done, on_error=failed, on_progress=progressed, name=f"export {path.name}"
-        )
+        return job

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QFileDialog,
     QLabel,
@@ -66,7 +67,7 @@ class WindowBase(QMainWindow):
         self.preview = PreviewDock(self)
         self.inspector = Inspector(self)
         self.history_dock = HistoryDock(self)
-        self.exports = ExportsDock(self)
+        self.exports = ExportsDock(self.runner, self)
         self._lay_out_docks()
         self.menu_actions = Actions(self, self.shortcuts)
         for dock in self.docks():
@@ -81,6 +82,7 @@ class WindowBase(QMainWindow):
         self.transport.positionChanged.connect(self._transport_moved)
         self.transport.playingChanged.connect(self.menu_actions.set_playing)
         self.thumbnails.updated.connect(self._thumbnails_updated)
+        self.exports.manager.notify.connect(self.export_finished)
 
         central = QWidget(self)
         central.setObjectName("TimelineArea")
@@ -145,6 +147,7 @@ class WindowBase(QMainWindow):
         self.jobs_label = QLabel("", self)
         self.jobs_label.setObjectName("JobsStatus")
         self.position_label = QLabel(format_timecode(0), self)
+        bar.addPermanentWidget(self.exports.summary_label)
         bar.addPermanentWidget(self.jobs_label)
         bar.addPermanentWidget(self.backend_label)
         bar.addPermanentWidget(self.position_label)
@@ -183,6 +186,7 @@ class WindowBase(QMainWindow):
         self._listener = functools.partial(self._history_changed, document)
         document.history.add_listener(self._listener)
         self.history_dock.set_history(document.history)
+        self.exports.manager.set_document(document)
         self.inspector.set_history(document.history)
         self.transport.set_duration_source(lambda: document.timeline.duration)
         self.transport.seek(0)
@@ -331,6 +335,11 @@ class WindowBase(QMainWindow):
             path, _ = QFileDialog.getOpenFileName(self, title, "", filters)
         return Path(path) if path else None
 
+    def export_finished(self, text: str) -> None:
+        """A finished (or failed) export: the status bar says so and the window asks for attention."""
+        self.statusBar().showMessage(text, 10000)
+        QApplication.alert(self)
+
     def report_error(self, title: str, message: str) -> None:
         self.statusBar().showMessage(f"{title}: {message}", 10000)
         QMessageBox.warning(self, title, message)
@@ -340,3 +349,4 @@ class WindowBase(QMainWindow):
         self.client = client
         self.thumbnails.set_client(client)
         self.media_bin.set_client(client)
+        self.exports.manager.set_client(client)
