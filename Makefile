@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test setup system lint typecheck imports unit bench clean
+.PHONY: run test setup system lint typecheck imports unit bench package clean
 
 run: setup
 	@$(BIN)/videodb-editor --demo
@@ -35,6 +35,10 @@ unit: setup
 
 bench: setup
 	for b in bench/*.py; do $(BIN)/python $$b || exit 1; done
+
+# A one-folder bundle in dist/videodb-editor/ (PyInstaller; build files in build/).
+package: setup
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build/pyinstaller packaging/videodb-editor.spec
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache
