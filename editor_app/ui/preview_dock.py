@@ -1,96 +1,135 @@
-"""The Preview dock as the window lays it out.
+"""The Preview dock: the VLC preview player of the compiled timeline, with live recompiles.
 
-The preview player (VLC) fills the Preview dock in its own issue; until it plays, the dock
-shows a poster frame (the backend's thumbnail of the top video under the playhead, in the
-timeline's aspect), the program timecode and the last compiled stream.
+Until a stream plays (nothing compiled yet, libvlc missing, or a failure) it shows a poster
+frame (the backend's thumbnail of the top video under the playhead) and a message.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent
-from PySide6.QtWidgets import QDockWidget, QLabel, QVBoxLayout, QWidget
+from collections.abc import Callable
+from typing import Any
 
-from editor_app.model import format_timecode
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QDockWidget, QWidget
+
+from editor_app.api.client import VideoDBClient
+from editor_app.api.wire import CompileResult
 from editor_app.model.ticks import Ticks
+from editor_app.ui.preview.live import FAILED, LiveCompiler
+from editor_app.ui.preview.sync import TransportSync
+from editor_app.ui.preview.widget import PreviewWidget
+from editor_app.ui.transport import Transport
+from editor_app.ui.workers import TaskRunner
 
 
-class PosterView(QWidget):
-    """Black frame in the timeline's aspect with the poster image and a message over it."""
+def _window_body(window: QWidget) -> dict[str, Any] | None:
+    document = getattr(window, "document", None)
+    timeline = getattr(document, "timeline", None)
+    if timeline is None or not timeline.clip_count:
+        return None
+    body: dict[str, Any] = timeline.to_editor_json()
+    return body
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("PreviewPicture")
-        self.setMinimumSize(320, 180)
-        self.image: QImage | None = None
-        self.message = ""
-        self.aspect = 16 / 9
 
-    def set_image(self, image: QImage | None) -> None:
-        self.image = image
-        self.update()
-
-    def set_message(self, text: str) -> None:
-        self.message = text
-        self.update()
-
-    def frame_rect(self) -> QRectF:
-        width, height = float(self.width()), float(self.height())
-        if width / max(height, 1.0) > self.aspect:
-            frame_w, frame_h = height * self.aspect, height
-        else:
-            frame_w, frame_h = width, width / self.aspect
-        return QRectF((width - frame_w) / 2, (height - frame_h) / 2, frame_w, frame_h)
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        painter.fillRect(self.rect(), QColor("#111214"))
-        frame = self.frame_rect()
-        painter.fillRect(frame, QColor("#000000"))
-        if self.image is not None and not self.image.isNull():
-            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-            painter.drawImage(frame, self.image)
-        if self.message:
-            painter.setPen(QColor("#c9ccd1"))
-            band = QRectF(frame.left(), frame.bottom() - 34, frame.width(), 30)
-            painter.fillRect(band, QColor(0, 0, 0, 150))
-            painter.drawText(band, Qt.AlignmentFlag.AlignCenter, self.message)
-        painter.end()
+def _window_client(window: QWidget) -> VideoDBClient | None:
+    client = getattr(window, "client", None)
+    return client if isinstance(client, VideoDBClient) else None
 
 
 class PreviewDock(QDockWidget):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    """`PreviewDock(window)` wires itself to the window's runner, transport, client and document
+    (the main window's attributes); other hosts call `attach` themselves."""
+
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        runner: TaskRunner | None = None,
+        settings: QSettings | None = None,
+        output: str | None = None,
+    ) -> None:
         super().__init__("Preview", parent)
+        runner = runner or getattr(parent, "runner", None) or TaskRunner(parent=self)
+        settings = settings or getattr(parent, "settings", None)
         self.setObjectName("PreviewDock")
-        body = QWidget(self)
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        self.picture = PosterView(body)
-        self.picture.set_message("Ctrl+Enter compiles a preview of the timeline")
-        self.timecode = QLabel(format_timecode(0), body)
-        self.timecode.setObjectName("PreviewTimecode")
-        self.timecode.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.timecode.setStyleSheet("QLabel { font-family: monospace; font-size: 15px; padding: 4px; }")
-        layout.addWidget(self.picture, 1)
-        layout.addWidget(self.timecode)
-        self.setWidget(body)
+        self.player = PreviewWidget(settings, output=output, parent=self)
+        self.setWidget(self.player)
+        self.live = LiveCompiler(runner, parent=self)
+        self.live.stateChanged.connect(self._compile_state)
+        self.live.compiled.connect(self._compiled)
+        self._play_next = False
+        self.player.controls.compile.clicked.connect(self.compile_and_play)
+        self.player.controls.live.toggled.connect(self.live.set_enabled)
+        self.sync: TransportSync | None = None
         self.stream_url: str | None = None
+        self.on_compiled: Callable[[CompileResult], None] | None = None
+        if not self.player.unavailable:
+            self.player.set_message("Ctrl+Enter (or Compile) plays a preview of the timeline")
+        transport = getattr(parent, "transport", None)
+        if parent is not None and isinstance(transport, Transport):
+            window = parent
+            self.attach(transport, lambda: _window_client(window), lambda: _window_body(window))
+            edited = getattr(window, "edited", None)
+            if edited is not None:
+                edited.connect(self.live.edited)
 
+    def attach(
+        self,
+        transport: Transport,
+        client_of: Callable[[], VideoDBClient | None],
+        body_of: Callable[[], dict[str, Any] | None],
+    ) -> None:
+        """Follow the window's transport and compile its document through its client."""
+        self.sync = TransportSync(transport, self.player)
+        self.live.configure(client_of, body_of)
+
+    # ---- what the window tells it ------------------------------------------------------------
     def set_position(self, ticks: Ticks) -> None:
-        self.timecode.setText(format_timecode(ticks))
+        if not self.player.playing:
+            self.player.controls.show_times(ticks, max(self.player.duration_ms, 0))
 
-    def set_stream(self, stream_url: str) -> None:
+    def set_stream(self, stream_url: str, start_ms: int | None = None, autoplay: bool | None = None) -> None:
+        """Play `stream_url`, by default where the transport is and as it is (playing or not).
+
+        The same stream again is left as it plays. From now on edits recompile (live preview).
+        """
+        self.live.armed = True
+        self.live.show_ready()
+        if stream_url == self.stream_url and self.player.failure is None and self.player.url == stream_url:
+            return
+        resume, playing = (
+            self.sync.resume_position() if self.sync is not None else (self.player.position(), True)
+        )
         self.stream_url = stream_url
-        self.picture.set_message("Compiled: the preview stream is ready")
-        self.picture.setToolTip(stream_url)
+        self.setToolTip(stream_url)
+        self.player.load(
+            stream_url,
+            resume if start_ms is None else start_ms,
+            autoplay=playing if autoplay is None else autoplay,
+        )
+
+    def compile_and_play(self) -> None:
+        """The Compile button and Ctrl+Enter: compile now, then play from the playhead."""
+        self._play_next = True
+        self.live.compile_now()
 
     def set_message(self, text: str) -> None:
-        self.picture.set_message(text)
+        self.player.set_message(text)
 
     def set_poster(self, image: QImage | None) -> None:
-        self.picture.set_image(image)
+        self.player.set_poster(image)
 
     def set_resolution(self, width: int, height: int) -> None:
-        self.picture.aspect = width / max(height, 1)
-        self.picture.update()
+        self.player.set_resolution(width, height)
+
+    # ---- compiles ---------------------------------------------------------------------------
+    def _compile_state(self, state: str, text: str) -> None:
+        retry = self.live.compile_now if state == FAILED else None
+        self.player.show_state(state, text, retry)
+
+    def _compiled(self, result: CompileResult) -> None:
+        autoplay = True if self._play_next else None
+        self._play_next = False
+        self.set_stream(result.stream_url, autoplay=autoplay)
+        if self.on_compiled is not None:
+            self.on_compiled(result)

@@ -22,6 +22,8 @@ class Transport(QObject):
     positionChanged = Signal(int)  # ticks
     playingChanged = Signal(bool)
     rangeChanged = Signal(object, object)  # in, out (ticks or None)
+    speedChanged = Signal(int)  # the signed speed, on every change (a preview player follows it)
+    jumped = Signal(int)  # an explicit seek (not the clock running): a preview player seeks too
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -38,6 +40,8 @@ class Transport(QObject):
         self._timer = QTimer(self)
         self._timer.setInterval(16)
         self._timer.timeout.connect(self._tick)
+        # while it answers, a playing preview's clock moves the playhead instead of ours
+        self.clock_source: Callable[[], Ticks | None] | None = None
 
     @property
     def playing(self) -> bool:
@@ -49,6 +53,7 @@ class Transport(QObject):
         if ticks != self.position:
             self.position = ticks
             self.positionChanged.emit(ticks)
+        self.jumped.emit(ticks)
 
     @property
     def duration(self) -> Ticks:
@@ -111,17 +116,22 @@ class Transport(QObject):
         if speed > 0 and self.position >= self.duration:
             self.seek(0)  # play from the start when parked at the end
         self._anchor_position, self._anchor_clock = self.position, time.monotonic()
-        self.speed = speed
+        changed, self.speed = speed != self.speed, speed
         if speed:
             self._timer.start()
         else:
             self._timer.stop()
         if was_playing != self.playing:
             self.playingChanged.emit(self.playing)
+        if changed:
+            self.speedChanged.emit(speed)
 
     def _tick(self) -> None:
-        elapsed = time.monotonic() - self._anchor_clock
-        target = self._anchor_position + round(elapsed * 1000 * self.speed)
+        now = time.monotonic()
+        followed = self.clock_source() if self.clock_source is not None else None
+        if followed is not None:
+            self._anchor_position, self._anchor_clock = followed, now
+        target = self._anchor_position + round((now - self._anchor_clock) * 1000 * self.speed)
         if target >= self.duration or target <= 0:
             target = max(0, min(target, self.duration))
             self.position = target

@@ -52,7 +52,8 @@ class PreviewControls(QWidget):
         self.volume.setObjectName("PreviewVolume")
         self.volume.setRange(0, 100)
         self.volume.setValue(100)
-        self.volume.setMaximumWidth(90)
+        self.volume.setMaximumWidth(80)
+        self.seek.setMinimumWidth(60)
         self.volume.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.time = QLabel(self)
         self.time.setObjectName("PreviewTimecode")
@@ -60,6 +61,7 @@ class PreviewControls(QWidget):
         self.state = QLabel(self)
         self.state.setObjectName("PreviewState")
         self.state.setWordWrap(True)
+        self.state.setMinimumWidth(40)
         self.live = QCheckBox("Live", self)
         self.live.setToolTip("Recompile shortly after each edit")
         self.live.setChecked(True)
@@ -73,14 +75,18 @@ class PreviewControls(QWidget):
         self.retry.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.retry.hide()
 
+        # three short rows: the dock must still fit beside the bin and inspector at 760 px
         buttons = QHBoxLayout()
         buttons.setContentsMargins(4, 0, 4, 0)
         for button in (self.play, self.stop, self.back_frame, self.next_frame):
             buttons.addWidget(button)
         buttons.addWidget(self.seek, 1)
-        buttons.addWidget(self.time)
+        sound = QHBoxLayout()
+        sound.setContentsMargins(6, 0, 4, 0)
+        sound.addWidget(self.time)
+        sound.addStretch(1)
         for item in (self.mute, self.volume, self.loop, self.fullscreen):
-            buttons.addWidget(item)
+            sound.addWidget(item)
         status = QHBoxLayout()
         status.setContentsMargins(6, 0, 4, 2)
         status.addWidget(self.state, 1)
@@ -90,6 +96,7 @@ class PreviewControls(QWidget):
         layout.setContentsMargins(0, 2, 0, 2)
         layout.setSpacing(2)
         layout.addLayout(buttons)
+        layout.addLayout(sound)
         layout.addLayout(status)
         self.show_times(0, 0)
 

@@ -84,6 +84,7 @@ class Player(QObject):
         if start_ms > 0:
             media.add_option(f":start-time={start_ms / 1000:.3f}")
         self.url = url
+        self.state = OPENING  # not the previous stream's end while VLC's own event is on its way
         self.player.set_media(media)
         media.release()  # the player holds its own reference
         self.player.audio_set_mute(self._muted)

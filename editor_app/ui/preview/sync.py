@@ -1,0 +1,71 @@
+"""Keeps the preview player and the timeline's transport in step.
+
+The transport stays the one source of play/pause, J/K/L and seeks (its shortcuts work from
+any widget); the player follows it. While the player shows pictures, the transport's playhead
+follows the player's interpolated clock. Reverse shuttle is not something VLC can play: the
+player pauses and the transport runs on its own clock (the poster follows).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+
+from editor_app.model.ticks import Ticks
+from editor_app.ui.preview.widget import PreviewWidget
+from editor_app.ui.transport import Transport
+
+DRIFT_MS = 120  # the player this far from the playhead when play starts: seek it first
+
+
+class TransportSync(QObject):
+    def __init__(self, transport: Transport, widget: PreviewWidget) -> None:
+        super().__init__(widget)
+        self.transport = transport
+        self.widget = widget
+        widget.on_play_pause = transport.play_pause
+        widget.on_step = transport.step
+        widget.on_seek = transport.seek
+        widget.on_stop = self._stop
+        transport.speedChanged.connect(self._speed_changed)
+        transport.jumped.connect(self._jumped)
+        transport.clock_source = self._followed
+        widget.ended.connect(self._ended)
+
+    def resume_position(self) -> tuple[Ticks, bool]:
+        """Where a newly compiled stream should open, and whether it should play."""
+        return self.transport.position, self.transport.speed > 0
+
+    def _followed(self) -> Ticks | None:
+        widget = self.widget
+        if widget.playing and widget.has_picture and self.transport.speed > 0:
+            return widget.position()
+        return None
+
+    def _speed_changed(self, speed: int) -> None:
+        widget = self.widget
+        if widget.url is None:
+            return
+        if speed > 0:
+            if abs(widget.position() - self.transport.position) > DRIFT_MS:
+                widget.seek(self.transport.position)
+            widget.play(rate=float(speed))
+        else:
+            widget.pause()
+            if speed == 0:
+                widget.seek(self.transport.position)
+
+    def _jumped(self, ticks: int) -> None:
+        if self.widget.url is not None:
+            self.widget.seek(ticks)
+
+    def _stop(self) -> None:
+        self.transport.stop()
+        self.transport.seek(0)
+
+    def _ended(self) -> None:
+        transport = self.transport
+        if self.widget.loop and transport.playing:
+            transport.seek(0)
+            self.widget.play(rate=float(max(transport.speed, 1)))
+        elif transport.playing:
+            transport.seek(transport.duration)  # its own clock reaches the end and stops
