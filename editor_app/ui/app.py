@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QSocketNotifier, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from editor_app.api.client import VideoDBClient
@@ -24,6 +25,7 @@ from editor_app.model.project import Project
 from editor_app.ui.backend_link import DATA_DIR_ENV, BackendLink, app_data_dir
 from editor_app.ui.demo import build_demo_project
 from editor_app.ui.document import Document
+from editor_app.ui.first_run import WelcomeDialog, is_first_run, resources_dir
 from editor_app.ui.main_window import MainWindow
 from editor_app.ui.screenshot import ScreenshotTaker
 from editor_app.ui.theme import apply_theme, chosen_theme
@@ -113,6 +115,26 @@ def offer_orphan_recovery(window: MainWindow) -> None:
             orphan.unlink(missing_ok=True)
 
 
+def offer_welcome(window: MainWindow, link: BackendLink) -> WelcomeDialog:
+    """First start: choose the backend; the demo project then opens on whichever was chosen."""
+    dialog = WelcomeDialog(window.settings, window.runner, window)
+    loader = DemoLoader(window)
+
+    def chosen(backend: str) -> None:
+        if backend == "cloud":
+            link.stop()
+            connect_backend(link, window)
+
+    def finished(_result: int) -> None:
+        link.clientChanged.connect(loader.client_changed)
+        loader.client_changed(link.client)
+
+    dialog.chosen.connect(chosen)
+    dialog.finished.connect(finished)
+    dialog.open()
+    return dialog
+
+
 def connect_backend(link: BackendLink, window: MainWindow) -> None:
     """VideoDB cloud when the settings ask for it and a key is stored; the local child otherwise."""
     try:
@@ -163,6 +185,7 @@ def run_app(project: str | None, demo: bool, screenshot: str | None = None) -> i
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("VideoDB Timeline Editor")
+    app.setWindowIcon(QIcon(str(resources_dir() / "videodb-editor.svg")))
     settings = make_settings()
     apply_theme(app, chosen_theme(settings))
     quit_on_termination_signals(app)
@@ -170,7 +193,8 @@ def run_app(project: str | None, demo: bool, screenshot: str | None = None) -> i
     link = BackendLink(window)
     link.clientChanged.connect(window.set_client)
     link.statusChanged.connect(window.set_backend_status)
-    if project is None and (demo or screenshot):
+    welcome_first = project is None and not screenshot and is_first_run(settings)
+    if project is None and (demo or screenshot) and not welcome_first:
         loader = DemoLoader(window)
         link.clientChanged.connect(loader.client_changed)
     connect_backend(link, window)
@@ -179,6 +203,8 @@ def run_app(project: str | None, demo: bool, screenshot: str | None = None) -> i
     window.show()
     if project is not None:
         window.open_path(Path(project), confirmed=True)
+    elif welcome_first:
+        offer_welcome(window, link)
     elif not screenshot:
         offer_orphan_recovery(window)
     taker = None
