@@ -1,13 +1,14 @@
 """Editor compile and export routes, the HLS preview streams, and async job responses.
 
 - `POST /editor` (inline editor JSON, or `{"timeline_url"}` of a file uploaded to this server)
-  and `POST /timeline_v2` (the seed's cut list) answer at once with an HLS `stream_url` that
-  ffmpeg fills segment by segment, plus `timeline_id` (our extension, so the seed's download
-  contract is usable). The seed's `output_format` does not change the compiled stream (always
-  HLS, `format: "hls"`); files in mp4/webm/avi come from the download routes.
-- `GET /stream/{id}/index.m3u8?token=` waits up to `PLAYLIST_WAIT_S` for the first segment
-  (VLC sits forever on an empty playlist); each segment URI inside carries the same token,
-  which is signed for the stream's folder.
+  and `POST /timeline_v2` (the seed's cut list) answer at once with an HLS `stream_url`, plus
+  `timeline_id` (our extension, so the seed's download contract is usable). The seed's
+  `output_format` does not change the compiled stream (always HLS, `format: "hls"`); files in
+  mp4/webm/avi come from the download routes.
+- `GET /stream/{id}/index.m3u8?token=` answers at once with a complete VOD playlist of 2 s
+  segments; each segment URI inside carries the same token, which is signed for the stream's
+  folder. `GET /stream/{id}/seg_NNNNN.ts` renders the segment if it is not cached (waiting up
+  to `SEGMENT_WAIT_S`) and reads the next few ahead (see `render/segment_cache.py`).
 - `POST /editor/download` (`stream_url`, optional `format`/`quality`) and
   `POST /timeline_v2/download` start an export job and answer `status: processing` with
   `output_url`.
@@ -28,6 +29,7 @@ from typing import Annotated, Any
 from urllib.parse import urlparse
 
 from fastapi import APIRouter, Body, FastAPI, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import FileResponse, Response
 
 from editor_app.api.wire import (
@@ -42,16 +44,18 @@ from editor_app.model import Clip, InvalidTimelineJSON, Timeline, Track, VideoAs
 from editor_app.model.ticks import to_ticks
 from editor_app.server.errors import ApiError, bad_request, not_found
 from editor_app.server.jobs import Job
-from editor_app.server.render.hls import PreviewFailed
+from editor_app.server.render.hls import vod_playlist
+from editor_app.server.render.segment_cache import SegmentTimeout
+from editor_app.server.render.segments import SegmentedTimeline, SegmentFailed
 from editor_app.server.render.service import EditorService, TimelineGone
 from editor_app.server.render.sources import MissingSourceError, RenderInputError
 from editor_app.server.render.timelines import ID_PREFIX, stream_folder_name
 from editor_app.server.routes_files import file_url
 
-PLAYLIST_WAIT_S = 5.0
+SEGMENT_WAIT_S = 20.0
 JOB_WAIT_S = 2.0
 _STREAM_ID = re.compile(r"^[0-9a-f]{32}$")
-_SEGMENT = re.compile(r"^seg_\d{5}\.ts$")
+_SEGMENT = re.compile(r"^seg_(\d{5})\.ts$")
 _STREAM_PATH = re.compile(r"^/stream/([0-9a-f]{32})/index\.m3u8$")
 
 
@@ -144,45 +148,45 @@ def compile_timeline_v2(request: Request, body: SeedCompileRequest) -> dict[str,
 
 
 # ---- streams ------------------------------------------------------------------------------------
-def _stream_folder(request: Request, stream_id: str) -> str:
+def _stream(request: Request, stream_id: str) -> SegmentedTimeline:
     if not _STREAM_ID.match(stream_id):
         raise not_found("stream", stream_id)
     try:
-        service(request.app).ensure_preview(ID_PREFIX + stream_id)
+        return service(request.app).stream(ID_PREFIX + stream_id)
     except TimelineGone:
         raise not_found("stream", stream_id) from None
     except (RenderInputError, MissingSourceError, ApiError) as exc:
         raise ApiError(410, f"stream {stream_id} can no longer be rendered: {exc}", "gone") from None
-    return stream_id
 
 
 @router.get("/stream/{stream_id}/index.m3u8", summary="HLS playlist of a compiled timeline")
 def stream_playlist(request: Request, stream_id: str) -> Response:
-    folder = _stream_folder(request, stream_id)
-    try:
-        text = service(request.app).previews.playlist_when_ready(folder, PLAYLIST_WAIT_S)
-    except PreviewFailed as exc:
-        raise ApiError(500, f"rendering the stream failed: {exc}", "render_failed") from None
-    if text is None:
-        raise ApiError(503, "the stream is still being prepared; retry in a moment", "not_ready")
+    stream = _stream(request, stream_id)
+    service(request.app).segments.watch(stream)
     token = request.query_params.get("token") or request.app.state.sign(f"/stream/{stream_id}/")
-    lines = [
-        f"{line}?token={token}" if line and not line.startswith("#") else line for line in text.splitlines()
-    ]
     return Response(
-        "\n".join(lines) + "\n",
+        vod_playlist(stream.segments, f"?token={token}"),
         media_type="application/vnd.apple.mpegurl",
         headers={"Cache-Control": "no-cache"},
     )
 
 
 @router.get("/stream/{stream_id}/{segment}", summary="One HLS segment of a compiled timeline")
-def stream_segment(request: Request, stream_id: str, segment: str) -> FileResponse:
-    if not _STREAM_ID.match(stream_id) or not _SEGMENT.match(segment):
+async def stream_segment(request: Request, stream_id: str, segment: str) -> FileResponse:
+    match = _SEGMENT.match(segment)
+    if not _STREAM_ID.match(stream_id) or match is None:
         raise not_found("segment", f"{stream_id}/{segment}")
-    path = service(request.app).previews.folder(stream_id) / segment
-    if not path.is_file():
+    stream = await run_in_threadpool(_stream, request, stream_id)
+    index = int(match.group(1))
+    if index >= len(stream.segments):
         raise not_found("segment", f"{stream_id}/{segment}")
+    segments = service(request.app).segments
+    try:
+        path = await run_in_threadpool(segments.fetch, stream, index, SEGMENT_WAIT_S)
+    except SegmentFailed as exc:
+        raise ApiError(500, f"rendering the stream failed: {exc}", "render_failed") from None
+    except SegmentTimeout as exc:
+        raise ApiError(503, f"{exc}; retry in a moment", "not_ready") from None
     return FileResponse(path, media_type="video/mp2t")
 
 

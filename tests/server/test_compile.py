@@ -31,7 +31,7 @@ def local(url: str) -> str:
     return f"{parts.path}?{parts.query}" if parts.query else parts.path
 
 
-def test_compile_answers_at_once_and_the_playlist_waits_for_a_segment(
+def test_compile_answers_at_once_with_a_complete_playlist(
     app_client: TestClient, red_id: str
 ) -> None:
     started = time.monotonic()
@@ -42,7 +42,8 @@ def test_compile_answers_at_once_and_the_playlist_waits_for_a_segment(
     assert data["timeline_id"].startswith("tl-") and data["duration"] == 4
     playlist = app_client.get(local(data["stream_url"]))
     assert playlist.status_code == 200
-    assert "#EXT-X-PLAYLIST-TYPE:EVENT" in playlist.text and "#EXTINF" in playlist.text
+    assert "#EXT-X-PLAYLIST-TYPE:VOD" in playlist.text and playlist.text.count("#EXTINF:2.000,") == 2
+    assert playlist.text.rstrip().endswith("#EXT-X-ENDLIST")
     assert playlist.headers["content-type"].startswith("application/vnd.apple.mpegurl")
 
 
@@ -60,17 +61,24 @@ def test_stream_and_segments_play_with_the_token_alone(app_client: TestClient, r
     assert player.get(urlparse(data["stream_url"]).path + "?token=" + "0" * 32).status_code == 401
 
 
+def segment_urls(client: TestClient, stream_url: str) -> list[str]:
+    folder = urlparse(stream_url).path.rsplit("/", 1)[0]
+    text = client.get(local(stream_url)).text
+    return [f"{folder}/{line}" for line in text.splitlines() if line and not line.startswith("#")]
+
+
 def test_identical_timeline_is_served_from_cache(app_client: TestClient, red_id: str) -> None:
     first = app_client.post("/editor", json=body(red_id)).json()["data"]
-    deadline = time.monotonic() + 30
-    while "#EXT-X-ENDLIST" not in app_client.get(local(first["stream_url"])).text:
-        assert time.monotonic() < deadline, "the preview never finished"
-        time.sleep(0.2)
+    for url in segment_urls(app_client, first["stream_url"]):
+        assert app_client.get(url).status_code == 200
+    renders = app_client.app.state.editor.segments.renders  # type: ignore[attr-defined]
     started = time.monotonic()
     again = app_client.post("/editor", json=body(red_id)).json()["data"]
-    playlist = app_client.get(local(again["stream_url"])).text
+    for url in segment_urls(app_client, again["stream_url"]):
+        assert app_client.get(url).status_code == 200
     assert time.monotonic() - started < 0.5
-    assert again["timeline_id"] == first["timeline_id"] and "#EXT-X-ENDLIST" in playlist
+    assert again["timeline_id"] == first["timeline_id"]
+    assert app_client.app.state.editor.segments.renders == renders  # type: ignore[attr-defined]
     changed = app_client.post("/editor", json=body(red_id, duration=3)).json()["data"]
     assert changed["timeline_id"] != first["timeline_id"]
 

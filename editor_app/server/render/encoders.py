@@ -8,8 +8,7 @@
 
 MP4 gets `+faststart` (players and VLC start before the whole file is read).
 AVI carries MPEG-4 part 2 with MP3 because that pair plays in every AVI player (H.264 in
-AVI is off-spec). Previews (HLS) favour speed: x264 ultrafast/zerolatency, 2 s segments with
-a keyframe at each segment start, AAC 128k.
+AVI is off-spec). Preview segments have their own settings (see `segments.py`).
 """
 
 from __future__ import annotations
@@ -18,8 +17,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from editor_app.api.wire import ExportFormat, Quality
-
-HLS_SEGMENT_SECONDS = 2
 
 
 @dataclass(frozen=True)
@@ -69,39 +66,3 @@ def export_args(fmt: ExportFormat, quality: Quality, output: Path) -> list[str]:
 
 def extension(fmt: ExportFormat) -> str:
     return ENCODINGS[(fmt, "high")].extension
-
-
-def hls_args(fps: float, folder: Path) -> list[str]:
-    gop = max(1, round(fps * HLS_SEGMENT_SECONDS))
-    return [
-        *_X264,
-        "-preset",
-        "ultrafast",
-        "-tune",
-        "zerolatency",
-        "-crf",
-        "23",
-        "-g",
-        str(gop),
-        "-sc_threshold",
-        "0",
-        "-force_key_frames",
-        f"expr:gte(t,n_forced*{HLS_SEGMENT_SECONDS})",
-        "-c:a",
-        "aac",
-        "-b:a",
-        "128k",
-        "-ar",
-        "48000",
-        "-f",
-        "hls",
-        "-hls_time",
-        str(HLS_SEGMENT_SECONDS),
-        "-hls_playlist_type",
-        "event",
-        "-hls_flags",
-        "independent_segments+temp_file",
-        "-hls_segment_filename",
-        str(folder / "seg_%05d.ts"),
-        str(folder / "index.m3u8"),
-    ]

@@ -16,6 +16,12 @@ Render semantics (where the cloud is silent, these are ours):
   silent bed as long as the timeline; muted tracks and volume 0 add nothing;
 - the output frame rate is the highest source frame rate (at most 60), 25 without video;
 - output length is the timeline's duration (the end of its last clip).
+
+A `Window` renders only a stretch of the timeline (a preview segment): pictures over
+[start, end) ms, sound over [audio_from, audio_to) samples (sound may reach further, for the
+encoder's pre-roll). Clips outside are dropped, clips across an edge are cut: their inputs
+are seeked to the window's start, and fades and captions keep their times relative to the
+clip's own start. Output timestamps start at 0 at the window's start.
 """
 
 from __future__ import annotations
@@ -37,6 +43,23 @@ MAX_SIDE = 7680
 # A single argv string may not exceed 128 KiB on Linux; longer graphs go through a file.
 INLINE_GRAPH_LIMIT = 64 * 1024
 MANY_INPUTS = 8
+
+
+@dataclass(frozen=True)
+class Window:
+    start: Ticks
+    end: Ticks
+    audio_from: int  # samples at AUDIO_RATE, may be negative (silence before the timeline)
+    audio_to: int
+
+    @classmethod
+    def whole(cls, duration: Ticks) -> Window:
+        return cls(0, duration, 0, duration * AUDIO_RATE // 1000)
+
+    def cut(self, clip: Clip) -> tuple[Ticks, Ticks]:
+        """(head cut off the clip, length left) of the clip's picture inside the window."""
+        first = max(clip.start, self.start)
+        return first - clip.start, min(clip.end, self.end) - first
 
 
 @dataclass
@@ -86,6 +109,23 @@ def _secs(ticks: Ticks) -> str:
     return f"{ticks / 1000:.3f}"
 
 
+def _exact(seconds: float) -> str:
+    """Seconds to the microsecond (sound is cut by the sample), written short when whole ms."""
+    text = f"{seconds:.6f}"
+    return text[:-3] if text.endswith("000") else text
+
+
+def _delay(samples: int) -> str:
+    """adelay's delay: whole milliseconds when exact, else samples."""
+    per_ms = AUDIO_RATE // 1000
+    return str(samples // per_ms) if samples % per_ms == 0 else f"{samples}S"
+
+
+def _shift(seconds: float) -> str:
+    """A setpts term moving frames by `seconds` (negative moves them earlier)."""
+    return f"+{_exact(seconds)}/TB" if seconds >= 0 else f"-{_exact(-seconds)}/TB"
+
+
 def _frame_size(timeline: Timeline) -> tuple[int, int]:
     width, height = timeline.size
     if not (16 <= width <= MAX_SIDE and 16 <= height <= MAX_SIDE and width % 2 == 0 and height % 2 == 0):
@@ -93,7 +133,7 @@ def _frame_size(timeline: Timeline) -> tuple[int, int]:
     return width, height
 
 
-def _output_fps(timeline: Timeline, sources: Mapping[str, RenderSource]) -> float:
+def output_fps(timeline: Timeline, sources: Mapping[str, RenderSource]) -> float:
     rates = [
         sources[clip.media_id].fps or 0.0
         for _t, clip in timeline.clips()
@@ -115,13 +155,19 @@ def _layer_key(item: tuple[int, Track, Clip]) -> tuple[int, int, int, int]:
 
 
 class _Builder:
-    def __init__(self, timeline: Timeline, sources: Mapping[str, RenderSource], work_dir: Path) -> None:
+    def __init__(
+        self, timeline: Timeline, sources: Mapping[str, RenderSource], work_dir: Path, window: Window
+    ) -> None:
         self.timeline = timeline
+        self.window = window
+        # the whole render shares one input per clip for picture and sound; a window's sound
+        # reaches past its picture (pre-roll), so there each gets its own seek
+        self.share_inputs = window == Window.whole(timeline.duration)
         self.sources = sources
         self.work_dir = work_dir
         self.size = _frame_size(timeline)
-        self.fps = _output_fps(timeline, sources)
-        self.duration = timeline.duration
+        self.fps = output_fps(timeline, sources)
+        self.duration = window.end - window.start
         self.inputs: list[str] = []
         self.input_count = 0
         self.chains: list[str] = []
@@ -129,7 +175,11 @@ class _Builder:
         self.media_inputs: dict[str, int] = {}
         # Every input gets its own decoder, all open at once; with many clips, frame-threaded
         # decoders (cores + 1 frames each) dominate memory, so they decode single-threaded.
-        timed = sum(1 for _t, c in timeline.clips() if c.kind in ("video", "audio"))
+        timed = sum(
+            1
+            for _t, c in timeline.clips()
+            if c.kind in ("video", "audio") and c.start < window.end and c.end > window.start
+        )
         self.decoder_threads = ["-threads", "1"] if timed > MANY_INPUTS else []
 
     def add_input(self, args: list[str]) -> int:
@@ -137,9 +187,9 @@ class _Builder:
         self.input_count += 1
         return self.input_count - 1
 
-    def timed_input(self, clip: Clip, source: RenderSource) -> int:
-        seek = ["-ss", _secs(clip.source_start), "-t", _secs(clip.duration)]
-        return self.add_input([*self.decoder_threads, *seek, "-i", str(source.path)])
+    def timed_input(self, source: RenderSource, seek: float, length: float) -> int:
+        cut = ["-ss", _exact(seek), "-t", _exact(length)]
+        return self.add_input([*self.decoder_threads, *cut, "-i", str(source.path)])
 
     # ---- pictures ---------------------------------------------------------------------------
     def alpha_tail(self, clip: Clip, force_alpha: bool) -> list[str]:
@@ -158,15 +208,18 @@ class _Builder:
             filters.append(f"fade=t=in:st=0:d={_secs(fade)}:alpha=1")
         if fade_out:
             filters.append(f"fade=t=out:st={_secs(clip.duration - fade)}:d={_secs(fade)}:alpha=1")
-        filters.append(f"setpts=PTS+{_secs(clip.start)}/TB")
+        filters.append("setpts=PTS" + _shift((clip.start - self.window.start) / 1000))
         return filters
 
-    def picture(self, n: int, clip: Clip, input_index: int, source: RenderSource) -> tuple[str, int, int]:
+    def picture(
+        self, n: int, clip: Clip, input_index: int, source: RenderSource, head: Ticks
+    ) -> tuple[str, int, int]:
         frame_w, frame_h = self.size
         src_w, src_h = source.width or frame_w, source.height or frame_h
         crop = clip.asset.crop if isinstance(clip.asset, VideoAsset | ImageAsset) else None
         fitted = fit(clip, src_w, src_h, frame_w, frame_h, crop)
-        filters = ["setpts=PTS-STARTPTS"]
+        # frames carry times from the clip's own start, so fades line up when the head is cut
+        filters = ["setpts=PTS-STARTPTS" + (_shift(head / 1000) if head else "")]
         if fitted.crop is not None:
             c = fitted.crop
             filters.append(f"crop={c.width}:{c.height}:{c.x}:{c.y}")
@@ -182,7 +235,7 @@ class _Builder:
         x, y = place(clip, fitted.final[0], fitted.final[1], frame_w, frame_h)
         return f"v{n}", x, y
 
-    def text(self, n: int, clip: Clip) -> tuple[str, int, int]:
+    def text(self, n: int, clip: Clip, head: Ticks, length: Ticks) -> tuple[str, int, int]:
         frame_w, frame_h = self.size
         stem = f"text{n}"
         layer: TextLayer
@@ -193,8 +246,14 @@ class _Builder:
         else:  # pragma: no cover - callers route only text and captions here
             raise RenderInputError(f"{clip.kind} clip cannot be drawn as text")
         self.files.update(layer.files)
-        canvas = f"color=c=black@0.0:s={frame_w}x{frame_h}:r={self.fps}:d={_secs(clip.duration)}"
-        filters = [canvas, "format=rgba", *layer.filters, *self.alpha_tail(clip, force_alpha=False)]
+        canvas = f"color=c=black@0.0:s={frame_w}x{frame_h}:r={self.fps}:d={_secs(length)}"
+        filters = [
+            canvas,
+            "setpts=PTS" + _shift(head / 1000),
+            "format=rgba",
+            *layer.filters,
+            *self.alpha_tail(clip, force_alpha=False),
+        ]
         self.chains.append(",".join(filters) + f"[v{n}]")
         return f"v{n}", 0, 0
 
@@ -210,17 +269,20 @@ class _Builder:
         for n, (_i, _track, clip) in enumerate(layers):
             if clip.kind == "audio" or clip.scale == 0 or clip.opacity == 0:
                 continue
+            head, length = self.window.cut(clip)
+            if length <= 0:
+                continue
             if clip.kind in ("text", "caption"):
-                label, x, y = self.text(n, clip)
+                label, x, y = self.text(n, clip, head, length)
             else:
                 source = self.sources[clip.media_id or ""]
                 if clip.kind == "image":
-                    still = ["-loop", "1", "-framerate", str(self.fps), "-t", _secs(clip.duration)]
+                    still = ["-loop", "1", "-framerate", str(self.fps), "-t", _secs(length)]
                     index = self.add_input([*still, "-i", str(source.path)])
                 else:
-                    index = self.timed_input(clip, source)
+                    index = self.timed_input(source, (clip.source_start + head) / 1000, length / 1000)
                     self.media_inputs[clip.id] = index
-                label, x, y = self.picture(n, clip, index, source)
+                label, x, y = self.picture(n, clip, index, source, head)
             self.chains.append(f"[{current}][{label}]overlay=x={x}:y={y}:eof_action=pass[o{n}]")
             current = f"o{n}"
         self.chains.append(f"[{current}]format=yuv420p[vout]")
@@ -228,7 +290,11 @@ class _Builder:
 
     # ---- sound ------------------------------------------------------------------------------
     def sounds(self) -> None:
-        self.chains.append(f"anullsrc=r={AUDIO_RATE}:cl=stereo,atrim=duration={_secs(self.duration)}[asil]")
+        window = self.window
+        bed = window.audio_to - window.audio_from
+        self.chains.append(
+            f"anullsrc=r={AUDIO_RATE}:cl=stereo,atrim=duration={_exact(bed / AUDIO_RATE)}[asil]"
+        )
         labels = ["asil"]
         for track in self.timeline.tracks:
             if track.hidden or track.muted:
@@ -240,13 +306,19 @@ class _Builder:
                 source = self.sources[clip.media_id or ""]
                 if not source.has_audio:
                     continue
-                index = self.media_inputs.get(clip.id)
+                first = max(clip.start * AUDIO_RATE // 1000, window.audio_from)
+                last = min(clip.end * AUDIO_RATE // 1000, window.audio_to)
+                if last <= first:
+                    continue
+                head = first / AUDIO_RATE - clip.start / 1000
+                index = self.media_inputs.get(clip.id) if self.share_inputs else None
                 if index is None:
-                    index = self.timed_input(clip, source)
+                    seek = clip.source_start / 1000 + head
+                    index = self.timed_input(source, seek, (last - first) / AUDIO_RATE)
                 label = f"a{len(labels)}"
                 filters = [
-                    "asetpts=PTS-STARTPTS",
                     f"aformat=sample_fmts=fltp:sample_rates={AUDIO_RATE}:channel_layouts=stereo",
+                    "asetpts=PTS-STARTPTS" + (_shift(head) if head else ""),
                     f"volume={volume:.4f}",
                 ]
                 fade = _fade_duration(clip)
@@ -254,7 +326,10 @@ class _Builder:
                     filters.append(f"afade=t=in:st=0:d={_secs(fade)}")
                 if fade and clip.transition is not None and clip.transition.out == "fade":
                     filters.append(f"afade=t=out:st={_secs(clip.duration - fade)}:d={_secs(fade)}")
-                filters.append(f"adelay=delays={clip.start}:all=1")
+                filters += [
+                    "asetpts=PTS-STARTPTS",
+                    f"adelay=delays={_delay(first - window.audio_from)}:all=1",
+                ]
                 self.chains.append(f"[{index}:a]" + ",".join(filters) + f"[{label}]")
                 labels.append(label)
         if len(labels) == 1:
@@ -266,14 +341,16 @@ class _Builder:
             )
 
 
-def build_plan(timeline: Timeline, sources: Mapping[str, RenderSource], work_dir: Path) -> RenderPlan:
-    """The ffmpeg inputs and filter graph that render `timeline` (see the module docstring)."""
+def build_plan(
+    timeline: Timeline, sources: Mapping[str, RenderSource], work_dir: Path, window: Window | None = None
+) -> RenderPlan:
+    """The ffmpeg inputs and filter graph that render `timeline`, or the `window` of it."""
     if timeline.duration <= 0:
         raise RenderInputError("timeline: it has no clips, so there is nothing to render")
     for _track, clip in timeline.clips():
         if clip.media_id is not None and clip.media_id not in sources:
             raise RenderInputError(f"media {clip.media_id} was not looked up before rendering")
-    builder = _Builder(timeline, sources, work_dir)
+    builder = _Builder(timeline, sources, work_dir, window or Window.whole(timeline.duration))
     builder.pictures()
     builder.sounds()
     graph = ";\n".join(builder.chains)
@@ -284,4 +361,4 @@ def build_plan(timeline: Timeline, sources: Mapping[str, RenderSource], work_dir
     return plan
 
 
-__all__ = ["RenderPlan", "build_plan", "filter_value"]
+__all__ = ["RenderPlan", "Window", "build_plan", "filter_value"]

@@ -1,12 +1,15 @@
 """The renderer behind the editor routes: compile (cache + HLS preview) and export jobs.
 
-Folders under the data dir: `streams/<id>/` (HLS previews, see `hls.py`) and `exports/`
+Folders under the data dir: `segments/` (preview segments by content key, see
+`segment_cache.py`; a compiled timeline's playlist lists them, see `hls.py`) and `exports/`
 (finished files `<job id>.<ext>`, served by the core's `/files/exports/...`; per-job work
 files in `exports/work-<job id>/`, removed after the render).
 """
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, cast
@@ -16,8 +19,9 @@ from editor_app.model import Timeline
 from editor_app.server.jobs import Job, JobRunner, JobStore
 from editor_app.server.render.encoders import extension
 from editor_app.server.render.export import EXPORT_NICENESS, FileRender
-from editor_app.server.render.graph import RenderPlan, build_plan
-from editor_app.server.render.hls import PreviewRenderer
+from editor_app.server.render.graph import build_plan
+from editor_app.server.render.segment_cache import SegmentCache
+from editor_app.server.render.segments import SegmentedTimeline
 from editor_app.server.render.sources import RenderSource, SourceLookup, collect_sources
 from editor_app.server.render.timelines import (
     Connect,
@@ -26,6 +30,9 @@ from editor_app.server.render.timelines import (
     stream_folder_name,
     timeline_id,
 )
+
+# compiled timelines kept cut into segments (their keys); older ones are rebuilt from SQLite
+STREAMS_KEPT = 16
 
 
 class TimelineGone(LookupError):
@@ -51,19 +58,41 @@ class EditorService:
         self.exports_dir.mkdir(parents=True, exist_ok=True)
         self.jobs = JobStore(connect)
         self.runner = JobRunner(self.jobs, self._make_render)
-        self.previews = PreviewRenderer(data_dir / "streams", ffmpeg, on_busy=self._previews_busy)
+        self.segments = SegmentCache(data_dir / "segments", ffmpeg, on_busy=self._previews_busy)
+        self._streams: OrderedDict[str, SegmentedTimeline] = OrderedDict()
+        self._streams_lock = threading.Lock()
 
     # ---- compile ------------------------------------------------------------------------------
     def compile(self, timeline: Timeline) -> tuple[str, bool]:
-        """Check, store and start previewing a timeline: its id, and whether it was cached."""
+        """Check and store a timeline: its id, and whether every preview segment is cached.
+
+        Nothing renders yet: segments render when a player asks for them."""
         sources = collect_sources(timeline, self.lookup)
-        build_plan(timeline, sources, self.data_dir / "streams")  # only computes: refuses what cannot render
+        build_plan(timeline, sources, self.data_dir / "work")  # only computes: refuses what cannot render
         tid = timeline_id(timeline, sources)
         self.timelines.save(tid, timeline)
-        cached = self.previews.is_cached(stream_folder_name(tid))
-        self.previews.forget_failure(stream_folder_name(tid))
-        self.ensure_preview(tid)
-        return tid, cached
+        stream = SegmentedTimeline(stream_folder_name(tid), timeline, sources)
+        self._keep(tid, stream)
+        return tid, all(self.segments.is_cached(s) for s in stream.segments)
+
+    def _keep(self, tid: str, stream: SegmentedTimeline) -> None:
+        with self._streams_lock:
+            self._streams[tid] = stream
+            self._streams.move_to_end(tid)
+            while len(self._streams) > STREAMS_KEPT:
+                self._streams.popitem(last=False)
+
+    def stream(self, tid: str) -> SegmentedTimeline:
+        """The compiled timeline `tid` cut into segments (TimelineGone if unknown)."""
+        with self._streams_lock:
+            stream = self._streams.get(tid)
+            if stream is not None:
+                self._streams.move_to_end(tid)
+                return stream
+        timeline, sources = self._plan_for(tid)
+        stream = SegmentedTimeline(stream_folder_name(tid), timeline, sources)
+        self._keep(tid, stream)
+        return stream
 
     def _plan_for(self, tid: str) -> tuple[Timeline, dict[str, RenderSource]]:
         stored = self.timelines.get(tid)
@@ -71,17 +100,6 @@ class EditorService:
             raise TimelineGone(f"timeline {tid} not found")
         timeline = stored.timeline()
         return timeline, collect_sources(timeline, self.lookup)
-
-    def ensure_preview(self, tid: str) -> None:
-        folder = stream_folder_name(tid)
-        if self.previews.is_cached(folder) or self.previews.is_running(folder):
-            return
-        timeline, sources = self._plan_for(tid)
-
-        def make_plan(work_dir: Path) -> RenderPlan:
-            return build_plan(timeline, sources, work_dir)
-
-        self.previews.ensure(folder, make_plan)
 
     def _previews_busy(self, busy: bool) -> None:
         # previews preempt exports: the user is watching a preview, an export can wait a little
@@ -119,4 +137,4 @@ class EditorService:
 
     def shutdown(self) -> None:
         self.runner.shutdown()
-        self.previews.shutdown()
+        self.segments.shutdown()

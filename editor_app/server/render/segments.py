@@ -1,0 +1,211 @@
+"""One preview segment: its window, its cache key, and rendering it on its own.
+
+A timeline is cut into `SEGMENT_MS` windows. Each segment renders from the shared graph
+builder over its window (every input seeked to the window's start) and is written as an
+MPEG-TS file whose timestamps continue the previous one (`-output_ts_offset`), starting on a
+keyframe, so a player sees one continuous stream.
+
+Sound at the joins: AAC codes 1024-sample frames whose decoded output overlaps the frame
+before, and an encoder starting cold emits a priming frame; independently encoded segments
+would each start with a gap and a click. So the sound of every segment sits on one global
+grid of AAC frames (frame j covers samples [j*1024, (j+1)*1024) of the timeline): a segment
+carries exactly the frames whose start falls inside its window. It encodes from two frames
+before its first frame to two after its last (pre-roll and tail, so the encoder is warm and
+the frame boundaries match the grid), then keeps only its own frames (`trim_adts`) and muxes
+them at their grid time. Decoded in a row, neighbouring frames from two encodes overlap-add
+as if one encoder had made them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import json
+import math
+import os
+import shutil
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from editor_app.model import Timeline
+from editor_app.model.ticks import Ticks
+from editor_app.server.render.graph import AUDIO_RATE, RenderPlan, Window, build_plan, output_fps
+from editor_app.server.render.progress import failure_reason
+from editor_app.server.render.sources import RenderSource
+
+SEGMENT_MS: Ticks = 2000
+AAC_FRAME = 1024
+PRE_ROLL_FRAMES = 2
+TAIL_FRAMES = 2
+# what the encoder makes of a segment: part of every key, so changing it re-renders
+VIDEO_ARGS = (
+    *("-c:v", "libx264", "-pix_fmt", "yuv420p", "-preset", "ultrafast", "-tune", "zerolatency"),
+    *("-crf", "23", "-bf", "0", "-g", "100000", "-sc_threshold", "0"),
+)
+AUDIO_ARGS = ("-c:a", "aac", "-b:a", "128k", "-ar", str(AUDIO_RATE), "-ac", "2")
+SEGMENT_FORMAT_VERSION = "seg-1"
+
+
+class SegmentFailed(RuntimeError):
+    """ffmpeg could not render a segment; the message says why."""
+
+
+@dataclass(frozen=True)
+class Segment:
+    index: int
+    start: Ticks
+    end: Ticks
+    key: str
+
+    @property
+    def name(self) -> str:
+        return f"seg_{self.index:05d}.ts"
+
+    @property
+    def seconds(self) -> float:
+        return (self.end - self.start) / 1000
+
+
+def _first_frame_at_or_after(sample: int) -> int:
+    return -(-sample // AAC_FRAME)
+
+
+def audio_frames(start: Ticks, end: Ticks) -> tuple[int, int]:
+    """The grid frames [first, last) a segment over [start, end) ms carries."""
+    per_ms = AUDIO_RATE // 1000
+    return _first_frame_at_or_after(start * per_ms), _first_frame_at_or_after(end * per_ms)
+
+
+def segment_window(start: Ticks, end: Ticks) -> Window:
+    first, last = audio_frames(start, end)
+    return Window(start, end, (first - PRE_ROLL_FRAMES) * AAC_FRAME, (last + TAIL_FRAMES) * AAC_FRAME)
+
+
+class SegmentedTimeline:
+    """A compiled timeline cut into segments, each keyed by exactly what falls inside it."""
+
+    _generations = itertools.count()
+
+    def __init__(self, stream_id: str, timeline: Timeline, sources: dict[str, RenderSource]) -> None:
+        self.stream_id = stream_id
+        self.generation = next(self._generations)  # later compiles get larger numbers (priority)
+        self.timeline = timeline
+        self.sources = sources
+        self.duration = timeline.duration
+        # the frame rate is the whole timeline's, so every segment is cut on the same clock
+        self.fps = output_fps(timeline, sources)
+        count = max(1, math.ceil(self.duration / SEGMENT_MS))
+        self.segments = [self._segment(i) for i in range(count)]
+
+    def _segment(self, index: int) -> Segment:
+        start = index * SEGMENT_MS
+        end = min(start + SEGMENT_MS, self.duration)
+        return Segment(index, start, end, self._key(start, end))
+
+    def _key(self, start: Ticks, end: Ticks) -> str:
+        window = segment_window(start, end)
+        per_ms = AUDIO_RATE // 1000
+        reach = (window.audio_from // per_ms, -(-window.audio_to // per_ms))
+        tracks: list[dict[str, Any]] = []
+        for index, track in enumerate(self.timeline.tracks):
+            inside = [c for c in track.visible(min(reach[0], start), max(reach[1], end))]
+            if not inside:
+                continue
+            clips = []
+            for clip in inside:
+                wire = clip.to_wire()
+                wire["start"] = clip.start - start  # relative, in ms: the same clip later is the same
+                source = self.sources.get(clip.media_id or "")
+                wire["media"] = source.content_hash if source else None
+                clips.append(wire)
+            tracks.append(
+                {
+                    "index": index,
+                    "z": track.z_index,
+                    "muted": track.muted,
+                    "hidden": track.hidden,
+                    "clips": clips,
+                }
+            )
+        described = {
+            "version": SEGMENT_FORMAT_VERSION,
+            "window": [start, end],
+            "segment_ms": SEGMENT_MS,
+            "resolution": self.timeline.resolution,
+            "background": self.timeline.background,
+            "fps": self.fps,
+            "video": VIDEO_ARGS,
+            "audio": AUDIO_ARGS,
+            "tracks": tracks,
+        }
+        text = json.dumps(described, sort_keys=True, separators=(",", ":"))
+        return hashlib.sha256(text.encode()).hexdigest()
+
+    def plan(self, segment: Segment, work_dir: Path) -> RenderPlan:
+        return build_plan(self.timeline, self.sources, work_dir, segment_window(segment.start, segment.end))
+
+
+def trim_adts(data: bytes, first: int, count: int) -> bytes:
+    """Frames [first, first + count) of an ADTS stream (one 1024-sample block per frame)."""
+    frames: list[bytes] = []
+    offset = 0
+    while offset + 7 <= len(data):
+        header = data[offset : offset + 7]
+        if header[0] != 0xFF or header[1] & 0xF0 != 0xF0:
+            raise SegmentFailed(f"ADTS: no frame sync at byte {offset}")
+        length = ((header[3] & 0x03) << 11) | (header[4] << 3) | (header[5] >> 5)
+        if length < 7 or header[6] & 0x03:
+            raise SegmentFailed(f"ADTS: unexpected frame at byte {offset}")
+        frames.append(data[offset : offset + length])
+        offset += length
+    if first + count > len(frames):
+        raise SegmentFailed(f"ADTS: {len(frames)} frames, needed {first + count}")
+    return b"".join(frames[first : first + count])
+
+
+def _run(command: list[str], log: Path) -> None:
+    with log.open("ab") as err:
+        done = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=err, stdin=subprocess.DEVNULL)
+    if done.returncode != 0:
+        raise SegmentFailed(failure_reason(log, done.returncode))
+
+
+def render_segment(
+    stream: SegmentedTimeline, segment: Segment, output: Path, work_dir: Path, ffmpeg: str = "ffmpeg"
+) -> None:
+    """Render `segment` into `output` (written whole or not at all); SegmentFailed on failure."""
+    shutil.rmtree(work_dir, ignore_errors=True)
+    work_dir.mkdir(parents=True)
+    try:
+        plan = stream.plan(segment, work_dir)
+        plan.write_files()
+        log = work_dir / "ffmpeg.log"
+        picture, sound = work_dir / "picture.nut", work_dir / "sound.aac"
+        quiet = ["-loglevel", "error", "-nostats"]
+        encode = [ffmpeg, "-hide_banner", "-nostdin", "-y", *quiet, *plan.input_args, *plan.graph_args()]
+        encode += ["-map", "[vout]", "-t", f"{segment.seconds:.3f}", *VIDEO_ARGS, "-f", "nut", str(picture)]
+        encode += ["-map", "[aout]", *AUDIO_ARGS, "-f", "adts", str(sound)]
+        _run(encode, log)
+        first, last = audio_frames(segment.start, segment.end)
+        # the encoder's packet 0 is its priming frame: grid frame `first` is packet PRE_ROLL + 1
+        kept = work_dir / "kept.aac"
+        kept.write_bytes(trim_adts(sound.read_bytes(), PRE_ROLL_FRAMES + 1, last - first))
+        sound_at = (first * AAC_FRAME - segment.start * (AUDIO_RATE // 1000)) / AUDIO_RATE
+        partial = output.with_name(output.name + ".part")
+        mux = [ffmpeg, "-hide_banner", "-nostdin", "-y", *quiet, "-i", str(picture)]
+        mux += ["-itsoffset", f"{sound_at:.6f}", "-f", "aac", "-i", str(kept), "-map", "0:v", "-map", "1:a"]
+        mux += [
+            "-c",
+            "copy",
+            "-output_ts_offset",
+            f"{segment.start / 1000:.3f}",
+            "-f",
+            "mpegts",
+            str(partial),
+        ]
+        _run(mux, log)
+        os.replace(partial, output)
+    finally:
+        shutil.rmtree(work_dir, ignore_errors=True)
