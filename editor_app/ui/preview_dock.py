@@ -128,8 +128,9 @@ class PreviewDock(QDockWidget):
         self.player.show_state(state, text, retry)
 
     def _compiled(self, result: CompileResult) -> None:
-        autoplay = True if self._play_next else None
-        self._play_next = False
-        self.set_stream(result.stream_url, autoplay=autoplay)
+        play_now, self._play_next = self._play_next, False
+        self.set_stream(result.stream_url, autoplay=True if play_now else None)
+        if play_now and self.sync is not None and not self.sync.transport.playing:
+            self.sync.transport.play_pause()  # the playhead runs with the picture
         if self.on_compiled is not None:
             self.on_compiled(result)

@@ -132,7 +132,7 @@ class Transport(QObject):
         if followed is not None:
             self._anchor_position, self._anchor_clock = followed, now
         target = self._anchor_position + round((now - self._anchor_clock) * 1000 * self.speed)
-        if target >= self.duration or target <= 0:
+        if target >= self.duration or (target <= 0 and self.speed < 0):
             target = max(0, min(target, self.duration))
             self.position = target
             self.positionChanged.emit(target)

@@ -37,7 +37,8 @@ class TransportSync(QObject):
 
     def _followed(self) -> Ticks | None:
         widget = self.widget
-        if widget.playing and widget.has_picture and self.transport.speed > 0:
+        # from play until the first picture too: the playhead waits for the picture
+        if widget.playing and widget.url is not None and widget.failure is None and self.transport.speed > 0:
             return widget.position()
         return None
 

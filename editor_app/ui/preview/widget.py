@@ -29,6 +29,7 @@ from editor_app.ui.preview.watchdog import FirstFrameWatchdog
 log = logging.getLogger(__name__)
 FRAME_MS = 40  # a frame at 25 fps: the step when the rate is unknown
 TICK_MS = 30
+REOPEN_MS = 60  # a paused seek reopens the stream once the playhead rests this long
 
 
 def _close_player(holder: list[Player]) -> None:
@@ -89,6 +90,10 @@ class PreviewWidget(QWidget):
         self._ticker = QTimer(self)
         self._ticker.setInterval(TICK_MS)
         self._ticker.timeout.connect(self._tick)
+        self._reopen = QTimer(self)
+        self._reopen.setSingleShot(True)
+        self._reopen.setInterval(REOPEN_MS)
+        self._reopen.timeout.connect(self._reopen_here)
         self._wire_controls()
         if self.unavailable:
             self.view.set_message(self.unavailable)
@@ -151,6 +156,7 @@ class PreviewWidget(QWidget):
         self.url, self.failure, self.retry_action = url, None, self.reload
         self.frames_shown, self.has_picture = 0, False
         self._autoplay = autoplay
+        self._reopen.stop()
         self.clock.seek(max(0, start_ms))
         self.clock.run(0)
         self.watchdog.arm()
@@ -206,12 +212,19 @@ class PreviewWidget(QWidget):
         if abs(ms - self.position()) < 2:
             return
         self.clock.seek(ms)
-        if self.player is not None and self.url is not None and self.has_picture:
-            if self.player.state == ENDED:
-                self.load(self.url, ms, autoplay=self.playing)
-            else:
-                self.player.seek(ms)
         self._show_times()
+        if self.player is None or self.url is None or self.failure is not None:
+            return
+        if self.playing and self.has_picture and self.player.state != ENDED:
+            self.player.seek(ms)
+        else:
+            # paused VLC does not always show the frame it seeks to (HLS): reopen there,
+            # once a drag of the playhead rests for a moment
+            self._reopen.start()
+
+    def _reopen_here(self) -> None:
+        if self.url is not None and self.failure is None:
+            self.load(self.url, self.position(), autoplay=self.playing)
 
     def step(self, frames: int) -> None:
         self.pause()
