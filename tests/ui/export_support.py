@@ -39,6 +39,30 @@ def short_timeline(client: VideoDBClient, media: MediaFactory, seconds: float = 
     )
 
 
+def noisy_video(folder: Path, seconds: int = 8) -> Path:
+    """Moving noise at 320x180: slow enough to encode that a test can act while it renders."""
+    path = folder / f"noise-{seconds}.mp4"
+    if not path.exists():
+        subprocess.run(
+            ["ffmpeg", "-v", "error", "-y",
+             "-f", "lavfi", "-i", f"testsrc2=s=320x180:r=25:d={seconds},noise=alls=60:allf=t",
+             "-f", "lavfi", "-i", f"sine=frequency=440:sample_rate=44100:duration={seconds}",
+             "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", str(path)],
+            check=True, timeout=120,
+        )  # fmt: skip
+    return path
+
+
+def slow_timeline(client: VideoDBClient, folder: Path, seconds: int = 8) -> Timeline:
+    item = client.upload(noisy_video(folder, seconds), name="noise")
+    clip = Clip(start=0, duration=seconds * 1000, asset=VideoAsset(id=item.id))
+    return Timeline(
+        resolution="320x180",
+        tracks=[Track(name="V1", kind="video", clips=[clip])],
+        media={item.id: media_info_from_item(item)},
+    )
+
+
 def show_timeline(win: MainWindow, timeline: Timeline, name: str = "export") -> None:
     win.set_document(Document(Project(name=name, timeline=timeline)))
 

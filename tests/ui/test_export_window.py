@@ -12,7 +12,15 @@ from editor_app.api.client import VideoDBClient
 from editor_app.ui.main_window import MainWindow
 from tests.server.conftest import MediaFactory
 from tests.server.server_process import LiveServer
-from tests.ui.export_support import codecs, leftovers, make_window, probe, short_timeline, show_timeline
+from tests.ui.export_support import (
+    codecs,
+    leftovers,
+    make_window,
+    probe,
+    short_timeline,
+    show_timeline,
+    slow_timeline,
+)
 
 EXPECTED_CODECS = {
     "mp4": {"video": "h264", "audio": "aac"},
@@ -67,9 +75,9 @@ def test_three_formats_export_at_once_to_checked_files(
 
 
 def test_cancel_while_rendering_leaves_nothing_and_stops_the_backend_job(
-    qtbot: QtBot, window: MainWindow, client: VideoDBClient, media_factory: MediaFactory, tmp_path: Path
+    qtbot: QtBot, window: MainWindow, client: VideoDBClient, tmp_path: Path
 ) -> None:
-    show_timeline(window, short_timeline(client, media_factory, seconds=30))
+    show_timeline(window, slow_timeline(client, tmp_path))
     final = tmp_path / "long.webm"
     job = window.start_export(final, "webm", "high")
     assert job is not None

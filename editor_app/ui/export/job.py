@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from editor_app.api.cancel import CancelToken
 from editor_app.api.client import VideoDBClient
@@ -28,6 +28,10 @@ from editor_app.ui.workers import TaskRunner
 ACTIVE = ("queued", "compiling", "rendering", "downloading")
 SETTLED = ("done", "failed", "cancelled")
 SPEED_SMOOTHING = 0.3  # weight of the newest sample in the download speed's moving average
+WRITER_POLL_MS = 200
+# final paths whose files a worker may still write, across all jobs (a suspended job's worker
+# ends at its next check of the token; the job reopened for the same path waits for that)
+_WRITERS: set[Path] = set()
 
 ClientSource = Callable[[], VideoDBClient | None]
 BodySource = Callable[[], dict[str, Any] | None]
@@ -115,6 +119,9 @@ class ExportJob(QObject):
 
     # ---- running ------------------------------------------------------------------------------
     def _launch(self, fresh: bool) -> None:
+        if self.path in _WRITERS:  # an earlier attempt at this file is still stopping
+            QTimer.singleShot(WRITER_POLL_MS, self, lambda: self._launch(fresh))
+            return
         client = self.client_source()
         if client is None:
             self._fail("the backend is not connected")
@@ -140,14 +147,17 @@ class ExportJob(QObject):
             output_url=self.record.output_url,
             timeline_seconds=self.timeline_seconds,
         )
-        self.runner.run(
+        final = self.path
+        _WRITERS.add(final)
+        task = self.runner.run(
             lambda report: run_export(client, plan, token, report),
             on_done=lambda path: self._finished(token, path),
             on_error=lambda exc: self._errored(token, exc),
             on_progress=lambda step: self._step(token, step),
-            name=f"export {self.path.name}",
+            name=f"export {final.name}",
             owner=self,
         )
+        task.ended.connect(lambda: _WRITERS.discard(final))  # also when this job is gone
 
     def _step(self, token: CancelToken, step: object) -> None:
         if token is not self._token or not isinstance(step, Step):

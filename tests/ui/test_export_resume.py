@@ -1,0 +1,82 @@
+"""Exports outlive the project being closed: reopening resumes the download with HTTP Range."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from editor_app.api.client import VideoDBClient
+from editor_app.api.retry import RetryPolicy
+from editor_app.model.project import load_project
+from editor_app.ui.export.files import partial_bytes
+from tests.api.fault_proxy import FaultProxy
+from tests.server.conftest import MediaFactory
+from tests.server.server_process import LiveServer
+from tests.ui.export_support import leftovers, make_window, probe, short_timeline, show_timeline
+
+CUT_AT = 4000  # bytes the first download attempt gets before the connection drops
+
+
+@pytest.fixture
+def proxy(live_server: LiveServer) -> Iterator[FaultProxy]:
+    proxy = FaultProxy(live_server.base_url).start()
+    yield proxy
+    proxy.stop()
+
+
+def test_reopening_the_project_mid_download_resumes_to_an_identical_file(
+    qtbot: QtBot,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    live_server: LiveServer,
+    proxy: FaultProxy,
+    media_factory: MediaFactory,
+) -> None:
+    monkeypatch.setenv("VIDEODB_EDITOR_DATA_DIR", str(tmp_path / "data"))
+    window = make_window(qtbot, tmp_path)
+    client = VideoDBClient(proxy.base_url, live_server.api_key, retry=RetryPolicy(base_delay=0.1), timeout=20)
+    window.set_client(client)
+    show_timeline(window, short_timeline(client, media_factory, seconds=2))
+    project = tmp_path / "resume.vdbproj"
+    window.save_to(project)
+    qtbot.waitUntil(lambda: window.document is not None and window.document.path == project, timeout=10000)
+
+    # the first attempt is cut short, the retry hangs: the project is closed meanwhile
+    proxy.plan("GET", r"^/files/exports/", f"cut:{CUT_AT}", times=1)
+    proxy.plan("GET", r"^/files/exports/", "delay:3", times=1)
+    final = tmp_path / "resumed.mp4"
+    job = window.start_export(final, "mp4", "medium")
+    assert job is not None
+    qtbot.waitUntil(lambda: partial_bytes(final) >= CUT_AT, timeout=60000)
+    assert job.state == "downloading"
+    window.new_project()
+    assert not window.exports.rows
+    qtbot.waitUntil(lambda: load_project(project).exports[0].download_url is not None, timeout=5000)
+    saved = load_project(project).exports[0]
+    assert saved.state == "downloading" and saved.backend_job_id and saved.output_path == str(final)
+    assert not final.exists()
+
+    window.open_path(project)
+    qtbot.waitUntil(lambda: bool(window.exports.rows), timeout=10000)
+    resumed = window.exports.rows[0].job
+    qtbot.waitUntil(lambda: resumed.state in ("done", "failed"), timeout=60000)
+    assert resumed.state == "done", resumed.record.error
+    # after the cut first request, every request (the reopened project's last) asked for the rest only
+    requests = proxy.count("GET", r"^/files/exports/", forwarded=False)
+    assert requests >= 2 and proxy.range_headers == [f"bytes={CUT_AT}-"] * (requests - 1)
+    assert leftovers(tmp_path) == []
+
+    # the same bytes as a download of the whole file in one go, straight from the backend
+    with VideoDBClient(live_server.base_url, live_server.api_key) as direct:
+        answer = direct.poll_job(f"/async-response/{saved.backend_job_id}")
+        assert answer.data.download_url is not None
+        reference = direct.download(answer.data.download_url, tmp_path / "reference.mp4")
+    assert final.read_bytes() == reference.read_bytes()
+    assert abs(float(probe(final)["format"]["duration"]) - 2.0) <= 1 / 25 + 0.001
+    assert window.document is not None and not window.document.modified
+    qtbot.waitUntil(lambda: load_project(project).exports[0].state == "done", timeout=5000)
+    window.runner.wait(10000)
+    client.close()
