@@ -32,6 +32,7 @@ from editor_app.api.settings import (
     save_settings,
 )
 from editor_app.ui.preferences_general import GeneralPage
+from editor_app.ui.preview.preferences_page import PreviewPage
 from editor_app.ui.shortcuts import DEFAULTS, ShortcutMap, format_keys, parse_keys
 from editor_app.ui.theme import THEMES, apply_theme
 
@@ -98,6 +99,8 @@ class PreferencesDialog(QDialog):
         tabs.addTab(self.backend_page, "Backend && Look")
         self.general_page = GeneralPage(shortcuts.settings, tabs)
         tabs.addTab(self.general_page, "General")
+        self.preview_page = PreviewPage(shortcuts.settings, tabs)
+        tabs.addTab(self.preview_page, "Preview")
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -157,6 +160,7 @@ class PreferencesDialog(QDialog):
         except (ValueError, OSError) as exc:
             self.problem.setText(f"General settings: {exc}")
             return
+        self.preview_page.save(self.shortcuts.settings)
         for command_id, keys in self.bindings().items():
             self.shortcuts.set_keys(command_id, keys)
         super().accept()

@@ -6,13 +6,17 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
 from editor_app.ui.preview import widget as widget_module
 from editor_app.ui.preview.clock import PlaybackClock
+from editor_app.ui.preview.native import SETTING, chosen_output
 from editor_app.ui.preview.player import Player
+from editor_app.ui.preview.preferences_page import PreviewPage
 from editor_app.ui.preview.widget import PreviewWidget
 from tests.ui.preview_helpers import static_server
 
@@ -111,3 +115,17 @@ def test_the_playhead_clock_never_runs_backwards_between_reports() -> None:
     assert clock.position() == 2600
     clock.seek(300)  # an intended seek may go back
     assert clock.position() == 300
+
+
+def test_the_video_output_override_is_kept_and_used(qtbot: QtBot, tmp_path: Path) -> None:
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    assert chosen_output(settings) == "frames"  # offscreen: no native window system
+    page = PreviewPage(settings)
+    qtbot.addWidget(page)
+    page.output.setCurrentIndex(page.output.findData("native"))
+    page.save(settings)
+    assert settings.value(SETTING) == "native"
+    assert chosen_output(settings) == "frames"  # still offscreen: native cannot work here
+    page.output.setCurrentIndex(page.output.findData("frames"))
+    page.save(settings)
+    assert PreviewWidget(settings).output == "frames"
