@@ -21,8 +21,8 @@ $(STAMP): pyproject.toml packaging/debian-packages.txt packaging/bootstrap.sh
 	touch $(STAMP)
 
 lint: setup
-	$(BIN)/ruff check editor_app tests bench
-	$(BIN)/ruff format --check editor_app tests bench
+	$(BIN)/ruff check editor_app tests bench packaging
+	$(BIN)/ruff format --check editor_app tests bench packaging
 
 typecheck: setup
 	$(BIN)/mypy

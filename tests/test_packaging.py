@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import re
+import runpy
 import struct
 import subprocess
 import sys
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
+import pytest
 from PySide6.QtGui import QImage
 
 from editor_app import __version__
@@ -90,3 +93,21 @@ def test_spec_and_makefile_agree() -> None:
     assert "packaging/videodb-editor.spec" in makefile
     assert 'name="videodb-editor"' in spec
     assert "editor_app.server.cli" in spec  # `serve` is imported by name: it must be in the bundle
+
+
+def test_runtime_hook_points_python_vlc_at_a_bundled_libvlc(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in ("PYTHON_VLC_LIB_PATH", "PYTHON_VLC_MODULE_PATH"):
+        monkeypatch.setenv(name, "")  # recorded, so whatever the hook sets is undone after the test
+        monkeypatch.delenv(name)
+    (tmp_path / "libvlc.dll").write_bytes(b"")
+    (tmp_path / "plugins").mkdir()
+    monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
+    monkeypatch.setattr(sys, "platform", "linux")
+    runpy.run_path(str(PACKAGING / "rthook_vlc.py"))
+    assert "PYTHON_VLC_LIB_PATH" not in os.environ  # Linux: the system's libvlc
+    monkeypatch.setattr(sys, "platform", "win32")
+    runpy.run_path(str(PACKAGING / "rthook_vlc.py"))
+    assert os.environ["PYTHON_VLC_LIB_PATH"] == str(tmp_path / "libvlc.dll")
+    assert os.environ["PYTHON_VLC_MODULE_PATH"] == str(tmp_path / "plugins")
