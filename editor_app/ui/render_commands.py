@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from editor_app.api.wire import CompileResult, ExportFormat, Quality
+from editor_app.api.wire import ExportFormat, Quality
 from editor_app.model import EditError
 from editor_app.model.edits_props import SetTimelineProperty
 from editor_app.ui.export.dialog import ExportDialog, formats_for
@@ -25,25 +25,14 @@ class RenderCommands(WindowBase):
         return self.document.timeline.to_editor_json()
 
     def compile_preview(self) -> None:
-        client = self.client
-        body = self._timeline_body()
-        if body is None:
+        """Ctrl+Enter: the Preview dock compiles the timeline and plays it from the playhead."""
+        if self.document is None or not self.document.timeline.clip_count:
+            self.statusBar().showMessage("The timeline is empty: add some media first", 5000)
             return
-        if client is None:
+        if self.client is None:
             self.statusBar().showMessage("Cannot compile: the backend is not connected yet", 5000)
             return
-        self.preview.set_message("Compiling…")
-
-        def failed(exc: BaseException) -> None:
-            self.preview.set_message(f"Could not compile the timeline:\n{exc}")
-
-        self.runner.run(
-            lambda _r: client.compile(body), on_done=self._compiled, on_error=failed, name="compile preview"
-        )
-
-    def _compiled(self, result: CompileResult) -> None:
-        self.preview.set_stream(result.stream_url)
-        self.previewCompiled.emit(result.stream_url)
+        self.preview.compile_and_play()
 
     # ---- export (see ui/export/) ----------------------------------------------------------------
     def export_video(self) -> None:

@@ -65,6 +65,7 @@ class WindowBase(QMainWindow):
 
         self.media_bin = MediaBin(self.runner, self)
         self.preview = PreviewDock(self)
+        self.preview.live.compiled.connect(lambda result: self.previewCompiled.emit(result.stream_url))
         self.inspector = Inspector(self)
         self.history_dock = HistoryDock(self)
         self.exports = ExportsDock(self.runner, self)
