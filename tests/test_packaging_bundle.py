@@ -21,6 +21,7 @@ PYINSTALLER = (sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level"
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(1200)  # the build alone takes 1-1.5 min here, more on a loaded machine
 def test_bundle_builds_and_passes_its_smoke_test(tmp_path: Path) -> None:
     dist = tmp_path / "dist"
     started = time.monotonic()
