@@ -9,6 +9,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from editor_app.api.client import VideoDBClient
+from editor_app.ui.export.dialog import ExportDialog
 from editor_app.ui.main_window import MainWindow
 from tests.server.conftest import MediaFactory
 from tests.server.server_process import LiveServer
@@ -97,8 +98,6 @@ def test_cancel_while_rendering_leaves_nothing_and_stops_the_backend_job(
 def test_an_existing_file_is_replaced_only_when_the_user_agrees(
     qtbot: QtBot, window: MainWindow, client: VideoDBClient, tmp_path: Path
 ) -> None:
-    from editor_app.ui.export.dialog import ExportDialog
-
     existing = tmp_path / "keep.mp4"
     existing.write_bytes(b"precious")
     dialog = ExportDialog(existing, "160x90", ("mp4", "webm", "avi"), window)
@@ -109,3 +108,33 @@ def test_an_existing_file_is_replaced_only_when_the_user_agrees(
     dialog.confirm_overwrite = lambda path: True  # type: ignore[method-assign]
     dialog.try_accept()
     assert dialog.result() == ExportDialog.DialogCode.Accepted
+
+
+def test_export_video_asks_the_dialog_and_a_new_resolution_is_one_undo_step(
+    qtbot: QtBot, window: MainWindow, client: VideoDBClient, media_factory: MediaFactory, tmp_path: Path
+) -> None:
+    show_timeline(window, short_timeline(client, media_factory))
+    seen: list[ExportDialog] = []
+
+    def answer(dialog: ExportDialog) -> bool:
+        seen.append(dialog)
+        dialog.path_edit.setText(str(tmp_path / "bigger.mp4"))
+        dialog.quality_box.setCurrentIndex(0)
+        dialog.resolution_box.setCurrentText("320x180")
+        return True
+
+    window.ask_export = answer  # type: ignore[method-assign]
+    window.export_video()
+    assert seen and seen[0].formats == ("mp4", "webm", "avi") and seen[0].resolution == "320x180"
+    document = window.document
+    assert document is not None and document.timeline.resolution == "320x180"
+    assert document.history.undo_label is not None and "Resolution" in document.history.undo_label
+    job = window.exports.rows[0].job
+    qtbot.waitUntil(lambda: job.state in ("done", "failed"), timeout=60000)
+    assert job.state == "done", job.record.error
+    video = next(s for s in probe(job.path)["streams"] if s["codec_type"] == "video")
+    assert (video["width"], video["height"]) == (320, 180)
+    twice = tmp_path / "twice.mp4"
+    assert window.start_export(twice, "mp4", "low") is not None
+    assert window.start_export(twice, "mp4", "low") is None  # one export per file at a time
+    assert "already being exported" in window.statusBar().currentMessage()

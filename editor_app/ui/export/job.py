@@ -18,7 +18,13 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from editor_app.api.cancel import CancelToken
 from editor_app.api.client import VideoDBClient
-from editor_app.api.errors import Cancelled, ConnectionFailed, NotFoundError, RequestTimeout
+from editor_app.api.errors import (
+    Cancelled,
+    ConnectionFailed,
+    DownloadIncomplete,
+    NotFoundError,
+    RequestTimeout,
+)
 from editor_app.api.wire import ExportFormat, Quality
 from editor_app.model.project import ExportJobRecord
 from editor_app.ui.export.files import ExportCheckFailed, partial_bytes, remove_partials
@@ -229,26 +235,26 @@ class ExportJob(QObject):
             self._set_state("cancelled")
             self.settled.emit("cancelled")
             return
-        self._fail(self._reason(exc))
+        self._fail(*self._reason(exc))
 
-    def _reason(self, exc: BaseException) -> str:
+    def _reason(self, exc: BaseException) -> tuple[str, bool]:
+        """What to tell the user, and whether Retry can continue the download (else it renders again)."""
         stage = self.state
+        if isinstance(exc, ConnectionFailed | RequestTimeout | DownloadIncomplete) and stage == "downloading":
+            return f"the download was interrupted ({exc}); Retry continues it", True
         if isinstance(exc, ConnectionFailed | RequestTimeout):
             if stage == "rendering":
-                return "the backend stopped while rendering; Retry renders it again"
-            if stage == "downloading":
-                return f"the download was interrupted ({exc}); Retry continues it"
-            return f"the backend could not be reached ({exc})"
+                return "the backend stopped while rendering; Retry renders it again", False
+            return f"the backend could not be reached ({exc})", False
         if isinstance(exc, NotFoundError) and stage in ("rendering", "downloading"):
-            return "the backend no longer knows this export; Retry renders it again"
+            return "the backend no longer knows this export; Retry renders it again", False
         if isinstance(exc, ExportCheckFailed):
-            return f"the downloaded file failed its check: {exc}"
-        return str(getattr(exc, "reason", None) or exc) or type(exc).__name__
+            return f"the downloaded file failed its check: {exc}", False
+        return str(getattr(exc, "reason", None) or exc) or type(exc).__name__, False
 
-    def _fail(self, reason: str) -> None:
-        if self.state not in ("downloading",):
+    def _fail(self, reason: str, resumable: bool = False) -> None:
+        if not resumable:
             remove_partials(self.path)
-        if "Retry renders it again" in reason or "failed its check" in reason:
             self.record.download_url = None  # the next try starts from a new render
         self.record.error = reason
         self._set_state("failed")
