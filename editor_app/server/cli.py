@@ -5,6 +5,7 @@ Once it accepts requests it prints exactly one JSON line on stdout,
 here (port 0 picks a free port) and handed to uvicorn, so the port is known before serving.
 SIGTERM and SIGINT shut down gracefully: our ffmpeg runs end at once, open requests get 3 s to
 finish, the app's shutdown hooks run (the renderer's end its jobs), and the exit status is 0.
+With `--parent-watch` the same shutdown starts when the parent process dies.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import asyncio
 import ipaddress
 import json
 import logging
+import os
 import secrets
 import signal
 import socket
@@ -29,6 +31,8 @@ from platformdirs import user_data_dir
 
 from editor_app.server import tool_runner
 from editor_app.server.app import DEFAULT_MAX_UPLOAD_BYTES, create_app
+
+PARENT_POLL_S = 0.5
 
 
 def default_data_dir() -> Path:
@@ -52,6 +56,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--ffmpeg", default="ffmpeg", help="ffmpeg executable")
     parser.add_argument("--ffprobe", default="ffprobe", help="ffprobe executable")
+    parser.add_argument(
+        "--parent-watch",
+        action="store_true",
+        help="shut down when the process that started this one dies (the app passes it)",
+    )
     parser.add_argument("--log-level", default="warning", choices=["debug", "info", "warning", "error"])
 
 
@@ -114,6 +123,17 @@ def _announce_when_started(server: uvicorn.Server, line: str) -> None:
     sys.stdout.flush()
 
 
+def _watch_parent(server: uvicorn.Server, parent: int) -> None:
+    """Shut down once the parent is gone: an editor killed with SIGKILL cannot stop us itself, and
+    we are then re-parented (to init or a subreaper), so our parent id changes."""
+    while not server.should_exit:
+        if os.getppid() != parent:
+            logging.getLogger(__name__).warning("parent process %d is gone; shutting down", parent)
+            server.should_exit = True
+            return
+        time.sleep(PARENT_POLL_S)
+
+
 def run(args: argparse.Namespace) -> int:
     problem = check_arguments(args)
     if problem:
@@ -147,6 +167,8 @@ def run(args: argparse.Namespace) -> int:
     server = _Server(config)
     line = json.dumps({"base_url": base_url_of(sock), "api_key": api_key})
     threading.Thread(target=_announce_when_started, args=(server, line), daemon=True).start()
+    if args.parent_watch:
+        threading.Thread(target=_watch_parent, args=(server, os.getppid()), daemon=True).start()
     # uvicorn re-raises a caught SIGTERM/SIGINT through the handlers it found; make those harmless
     # so a graceful stop ends with status 0 instead of death by signal.
     previous = {sig: signal.signal(sig, _ignore) for sig in (signal.SIGTERM, signal.SIGINT)}

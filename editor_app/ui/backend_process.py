@@ -99,7 +99,10 @@ class BackendProcess(QObject):
     def command(self) -> list[str]:
         if self._command is not None:
             return list(self._command)
-        args = self_command("serve", "--port", "0", "--data-dir", str(self.data_dir), *self._tools)
+        # --parent-watch: the backend ends itself if the editor is killed without a chance to stop it
+        args = self_command(
+            "serve", "--port", "0", "--parent-watch", "--data-dir", str(self.data_dir), *self._tools
+        )
         if self._api_key:
             args += ["--api-key", self._api_key]
         return args

@@ -4,7 +4,11 @@ and state that survives a restart."""
 from __future__ import annotations
 
 import json
+import os
+import signal
 import socket
+import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
@@ -17,7 +21,7 @@ from editor_app.cli import main
 from editor_app.server import tool_runner
 from editor_app.server.app import create_app
 from tests.server.conftest import MediaFactory, upload_via_http
-from tests.server.server_process import start_server
+from tests.server.server_process import serve_command, start_server
 
 
 def test_announces_one_json_line_and_serves(tmp_path: Path) -> None:
@@ -207,3 +211,46 @@ def test_sigterm_ends_an_ffmpeg_run_in_flight(tmp_path: Path, media_factory: Med
     # under the 3 s grace period: the run was ended when shutdown began, not after the grace
     assert took < 2.5, f"shutdown took {took:.1f} s"
     assert answers and answers[0] != 200
+
+
+PARENT_SCRIPT = r"""
+import subprocess, sys, time
+child = subprocess.Popen(sys.argv[1:], stdout=subprocess.PIPE)
+sys.stdout.write(f"{child.pid} {child.stdout.readline().decode().strip()}\n")
+sys.stdout.flush()
+time.sleep(600)
+"""
+
+
+def _running(pid: int) -> bool:
+    """Alive and not a zombie (an orphan's new parent may be slow to reap it)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (FileNotFoundError, IndexError):
+        return False
+    return state != "Z"
+
+
+@pytest.mark.parametrize("watch", [True, False])
+def test_parent_watch_ends_serve_when_its_parent_is_killed(tmp_path: Path, watch: bool) -> None:
+    command = serve_command(tmp_path / "data", *(["--parent-watch"] if watch else []))
+    parent = subprocess.Popen([sys.executable, "-c", PARENT_SCRIPT, *command], stdout=subprocess.PIPE)
+    assert parent.stdout is not None
+    pid_text, _, announcement = parent.stdout.readline().decode().partition(" ")
+    child = int(pid_text)
+    try:
+        base_url = json.loads(announcement)["base_url"]
+        assert httpx.get(f"{base_url}/collection", timeout=5).status_code == 401  # it serves
+        parent.send_signal(signal.SIGKILL)
+        parent.wait(5)
+        killed = time.monotonic()
+        deadline = killed + (5 if watch else 2)
+        while _running(child) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        print(f"serve (parent watch {watch}) running {time.monotonic() - killed:.1f} s after its parent died")
+        assert _running(child) is not watch  # without the flag it would outlive the editor
+    finally:
+        parent.kill()
+        parent.wait(5)
+        if _running(child):
+            os.kill(child, signal.SIGTERM)
