@@ -31,9 +31,7 @@ def local(url: str) -> str:
     return f"{parts.path}?{parts.query}" if parts.query else parts.path
 
 
-def test_compile_answers_at_once_with_a_complete_playlist(
-    app_client: TestClient, red_id: str
-) -> None:
+def test_compile_answers_at_once_with_a_complete_playlist(app_client: TestClient, red_id: str) -> None:
     started = time.monotonic()
     answer = app_client.post("/editor", json=body(red_id))
     assert answer.status_code == 200, answer.text
