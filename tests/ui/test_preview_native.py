@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 from tests.server.conftest import MediaFactory
+from tests.ui.preview_helpers import dominant
 
 SCRIPT = """
 import sys
@@ -27,6 +28,9 @@ widget.load(sys.argv[1])
 def report():
     shown = widget.surface is not None and widget.stack.currentWidget() is widget.surface
     print("picture", shown, flush=True)
+    if shown:  # what the X server shows in VLC's window: the video's colour
+        image = app.primaryScreen().grabWindow(widget.surface.winId()).toImage()
+        print("centre %06x" % (image.pixel(image.width() // 2, image.height() // 2) & 0xFFFFFF), flush=True)
     app.quit()
 widget.frameShown.connect(lambda: QTimer.singleShot(300, report))
 widget.failed.connect(lambda reason: (print("failed", reason, flush=True), app.quit()))
@@ -65,3 +69,5 @@ def test_vlc_draws_into_a_native_window_under_x(media_factory: MediaFactory) -> 
     assert done.returncode == 0, done.stderr[-2000:]
     assert "output native native" in done.stdout
     assert "picture True" in done.stdout, done.stdout + done.stderr[-2000:]
+    centre = int(done.stdout.split("centre ")[1].split()[0], 16)
+    assert dominant(centre) == 0xFFFF00, done.stdout  # yellow
