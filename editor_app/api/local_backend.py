@@ -12,6 +12,7 @@ import selectors
 import signal
 import subprocess
 import time
+from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
 
@@ -24,9 +25,12 @@ STARTUP_TIMEOUT_S = 30.0
 class LocalBackend:
     """A running `serve` child; use as a context manager so it is always stopped."""
 
-    def __init__(self, data_dir: Path, *, timeout: float = STARTUP_TIMEOUT_S) -> None:
+    def __init__(
+        self, data_dir: Path, *, timeout: float = STARTUP_TIMEOUT_S, tools: Sequence[str] = ()
+    ) -> None:
+        """`tools`: extra `serve` options naming ffmpeg/ffprobe (`EditorSettings.serve_tool_arguments`)."""
         self.data_dir = data_dir
-        command = self_command("serve", "--port", "0", "--data-dir", str(data_dir))
+        command = self_command("serve", "--port", "0", "--data-dir", str(data_dir), *tools)
         self.process = subprocess.Popen(
             command,
             stdin=subprocess.DEVNULL,

@@ -28,6 +28,7 @@ from editor_app.api.exports import ExportHandle, supports_formats
 from editor_app.api.key_store import KeyStore
 from editor_app.api.local_backend import LocalBackend
 from editor_app.api.progress_display import ProgressDisplay, human_bytes
+from editor_app.api.settings import SettingsFileError, load_settings
 from editor_app.api.wire import AsyncResponse
 from editor_app.model.errors import ModelError
 from editor_app.model.project import FORMAT_MARKER, MediaRef, project_from_json
@@ -179,6 +180,14 @@ def _cancel_quietly(client: VideoDBClient, handle: ExportHandle) -> None:
             pass  # the job may have finished meanwhile; nothing else to undo
 
 
+def configured_tools() -> list[str]:
+    """The ffmpeg chosen in Preferences (settings.json or VIDEODB_EDITOR_FFMPEG_PATH), for `serve`."""
+    try:
+        return load_settings().serve_tool_arguments()
+    except SettingsFileError:
+        return []
+
+
 def run(args: argparse.Namespace) -> int:
     show = ProgressDisplay()
     cancel = CancelToken()
@@ -191,7 +200,7 @@ def run(args: argparse.Namespace) -> int:
                     stack.enter_context(tempfile.TemporaryDirectory(prefix="vdb-render-"))
                 )
                 show.stage("Starting the local backend")
-                backend = stack.enter_context(LocalBackend(data_dir))
+                backend = stack.enter_context(LocalBackend(data_dir, tools=configured_tools()))
                 base_url, api_key = backend.base_url, backend.api_key
             client = stack.enter_context(VideoDBClient(base_url, api_key, collection_id=args.collection))
             out = render(client, args, show, cancel)

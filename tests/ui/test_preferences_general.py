@@ -10,6 +10,9 @@ import pytest
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
+from editor_app.api.client import VideoDBClient
+from editor_app.api.local_backend import LocalBackend
+from editor_app.api.render_cli import configured_tools
 from editor_app.api.settings import EditorSettings, load_settings
 from editor_app.model.autosave import Autosaver
 from editor_app.ui.backend_link import BackendLink
@@ -131,3 +134,20 @@ def test_the_local_backend_runs_the_configured_ffmpeg(
         assert "ffprobe" in calls  # the upload was probed with the configured tools
     finally:
         link.stop()
+
+
+def test_the_render_command_uses_the_configured_ffmpeg_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, media_factory: MediaFactory
+) -> None:
+    ffmpeg = _logging_wrappers(tmp_path / "tools")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("VIDEODB_EDITOR_FFMPEG_PATH", str(ffmpeg))
+    tools = configured_tools()
+    assert tools[:2] == ["--ffmpeg", str(ffmpeg)]
+    with LocalBackend(tmp_path / "data", tools=tools) as backend:
+        client = VideoDBClient(backend.base_url, backend.api_key)
+        try:
+            client.upload(media_factory.make_audio(seconds=1))
+        finally:
+            client.close()
+    assert "ffprobe" in (tmp_path / "tools" / "calls.log").read_text().split()
