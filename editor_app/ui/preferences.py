@@ -35,6 +35,7 @@ from editor_app.ui.preferences_general import GeneralPage
 from editor_app.ui.preview.preferences_page import PreviewPage
 from editor_app.ui.shortcuts import DEFAULTS, ShortcutMap, format_keys, parse_keys
 from editor_app.ui.theme import THEMES, apply_theme
+from editor_app.ui.timeline.keys import mouse_hints_html
 
 KEYS_COLUMN = 2
 
@@ -237,6 +238,7 @@ def show_shortcuts(shortcuts: ShortcutMap, parent: QWidget) -> None:
     layout = QVBoxLayout(dialog)
     layout.addWidget(QLabel("Change them in Edit ▸ Preferences ▸ Keyboard.", dialog))
     layout.addWidget(_shortcut_table(shortcuts, editable=False, parent=dialog), 1)
+    layout.addWidget(QLabel(mouse_hints_html(), dialog))
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
     buttons.rejected.connect(dialog.reject)
     layout.addWidget(buttons)

@@ -36,7 +36,7 @@ from editor_app.ui.timeline.interactions import (
     TrimGesture,
     VolumeGesture,
 )
-from editor_app.ui.timeline.keys import key_text
+from editor_app.ui.timeline.keys import SNAP_OFF_MODIFIERS, key_text
 from editor_app.ui.timeline.painter import PaintState, paint_dynamic, paint_static
 
 EDGE_SCROLL_PX = 24  # a drag this close to a side scrolls the view
@@ -196,7 +196,7 @@ class TimelineCanvas(CanvasEditing, CanvasDropping):
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         pos = event.position()
         self._mouse = pos
-        snapping = self._snapping = not (event.modifiers() & Qt.KeyboardModifier.AltModifier)
+        snapping = self._snapping = not (event.modifiers() & SNAP_OFF_MODIFIERS)
         if (self._gesture is not None or self._band is not None) and self._edge_speed() != 0:
             self._edge_timer.start()
         if self._scrubbing:
