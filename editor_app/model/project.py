@@ -156,7 +156,9 @@ def _parse(text: str, path: str) -> Project:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        truncated = " (the file looks truncated)" if exc.pos >= len(text.rstrip()) else ""
+        # a string still open at the end of the text is a cut-off file as well
+        cut_off = exc.pos >= len(text.rstrip()) or exc.msg.startswith("Unterminated string")
+        truncated = " (the file looks truncated)" if cut_off else ""
         raise ProjectFileError(path, f"line {exc.lineno}, column {exc.colno}: {exc.msg}{truncated}") from None
     except RecursionError:
         raise ProjectFileError(path, "not a VideoDB editor project (the JSON is nested too deeply)") from None
