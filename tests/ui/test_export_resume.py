@@ -10,12 +10,20 @@ from pytestqt.qtbot import QtBot
 
 from editor_app.api.client import VideoDBClient
 from editor_app.api.retry import RetryPolicy
+from editor_app.model.edits_props import SetTimelineProperty
 from editor_app.model.project import load_project
 from editor_app.ui.export.files import partial_bytes
 from tests.api.fault_proxy import FaultProxy
 from tests.server.conftest import MediaFactory
 from tests.server.server_process import LiveServer
-from tests.ui.export_support import leftovers, make_window, probe, short_timeline, show_timeline
+from tests.ui.export_support import (
+    leftovers,
+    make_window,
+    probe,
+    short_timeline,
+    show_timeline,
+    slow_timeline,
+)
 
 CUT_AT = 4000  # bytes the first download attempt gets before the connection drops
 
@@ -52,12 +60,17 @@ def test_reopening_the_project_mid_download_resumes_to_an_identical_file(
     assert job is not None
     # the GUI learns of the download a moment after the bytes reach the disk
     qtbot.waitUntil(lambda: partial_bytes(final) >= CUT_AT and job.state == "downloading", timeout=60000)
+    # an edit left unsaved: the export bookkeeping written into the file must not carry it along
+    window.document.history.push(SetTimelineProperty("background", "#123456"))  # type: ignore[union-attr]
     window.new_project()
     assert not window.exports.rows
-    qtbot.waitUntil(lambda: load_project(project).exports[0].download_url is not None, timeout=5000)
+    qtbot.waitUntil(
+        lambda: [r.download_url is not None for r in load_project(project).exports] == [True], timeout=5000
+    )
     saved = load_project(project).exports[0]
     assert saved.state == "downloading" and saved.backend_job_id and saved.output_path == str(final)
     assert not final.exists()
+    assert load_project(project).timeline.background == "#000000"
 
     window.open_path(project)
     qtbot.waitUntil(lambda: bool(window.exports.rows), timeout=10000)
@@ -78,5 +91,36 @@ def test_reopening_the_project_mid_download_resumes_to_an_identical_file(
     assert abs(float(probe(final)["format"]["duration"]) - 2.0) <= 1 / 25 + 0.001
     assert window.document is not None and not window.document.modified
     qtbot.waitUntil(lambda: load_project(project).exports[0].state == "done", timeout=5000)
+    window.runner.wait(10000)
+    client.close()
+
+
+def test_reopening_the_project_mid_render_follows_the_same_backend_job(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, live_server: LiveServer
+) -> None:
+    monkeypatch.setenv("VIDEODB_EDITOR_DATA_DIR", str(tmp_path / "data"))
+    window = make_window(qtbot, tmp_path)
+    client = VideoDBClient(live_server.base_url, live_server.api_key)
+    window.set_client(client)
+    show_timeline(window, slow_timeline(client, tmp_path))
+    project = tmp_path / "render.vdbproj"
+    window.save_to(project)
+    qtbot.waitUntil(lambda: window.document is not None and window.document.path == project, timeout=10000)
+    final = tmp_path / "rendered.mp4"
+    job = window.start_export(final, "mp4", "medium")
+    assert job is not None
+    qtbot.waitUntil(lambda: job.state == "rendering" and job.record.backend_job_id is not None, timeout=30000)
+    backend_job = job.record.backend_job_id
+    window.new_project()
+    qtbot.waitUntil(lambda: [r.state for r in load_project(project).exports] == ["rendering"], timeout=5000)
+
+    window.open_path(project)
+    qtbot.waitUntil(lambda: bool(window.exports.rows), timeout=10000)
+    resumed = window.exports.rows[0].job
+    qtbot.waitUntil(lambda: resumed.state in ("done", "failed"), timeout=90000)
+    assert resumed.state == "done", resumed.record.error
+    assert resumed.record.backend_job_id == backend_job  # followed, not rendered a second time
+    assert abs(float(probe(final)["format"]["duration"]) - 8.0) <= 1 / 25 + 0.001
+    assert leftovers(tmp_path) == []
     window.runner.wait(10000)
     client.close()

@@ -104,19 +104,23 @@ class ExportManager(QObject):
         self._summarise()
 
     def suspend_all(self) -> None:
-        """The window closes: stop following, keep the backend jobs and partial files."""
+        """The app quits: stop following, keep the backend jobs and partial files, write the records now."""
         for job in self.jobs:
             job.suspend()
-        self.save_records()
+        self.save_records(wait=True)
 
     # ---- saving -------------------------------------------------------------------------------
-    def save_records(self) -> None:
+    def save_records(self, wait: bool = False) -> None:
+        """Patch the records into the project file; `wait` writes at once (the process is ending)."""
         self._save_timer.stop()
         document = self.document
         if document is None or document.path is None:
             return
         path, records = document.path, records_json(document.project.exports)
-        self.runner.run(lambda _r: patch_exports(path, records), name="record export jobs")
+        if wait:
+            patch_exports(path, records)
+        else:
+            self.runner.run(lambda _r: patch_exports(path, records), name="record export jobs")
 
     def _schedule_save(self) -> None:
         self._save_timer.start()
