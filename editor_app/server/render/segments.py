@@ -11,9 +11,10 @@ would each start with a gap and a click. So the sound of every segment sits on o
 grid of AAC frames (frame j covers samples [j*1024, (j+1)*1024) of the timeline): a segment
 carries exactly the frames whose start falls inside its window. It encodes from two frames
 before its first frame to two after its last (pre-roll and tail, so the encoder is warm and
-the frame boundaries match the grid), then keeps only its own frames (`trim_adts`) and muxes
-them at their grid time. Decoded in a row, neighbouring frames from two encodes overlap-add
-as if one encoder had made them.
+the frame boundaries match the grid), then keeps only its own frames and moves them to their
+grid time with bitstream filters (`noise=drop=...`, `setts`), all in one ffmpeg run.
+Decoded in a row, neighbouring frames from two encodes overlap-add as if one encoder had
+made them.
 """
 
 from __future__ import annotations
@@ -147,22 +148,15 @@ class SegmentedTimeline:
         return build_plan(self.timeline, self.sources, work_dir, segment_window(segment.start, segment.end))
 
 
-def trim_adts(data: bytes, first: int, count: int) -> bytes:
-    """Frames [first, first + count) of an ADTS stream (one 1024-sample block per frame)."""
-    frames: list[bytes] = []
-    offset = 0
-    while offset + 7 <= len(data):
-        header = data[offset : offset + 7]
-        if header[0] != 0xFF or header[1] & 0xF0 != 0xF0:
-            raise SegmentFailed(f"ADTS: no frame sync at byte {offset}")
-        length = ((header[3] & 0x03) << 11) | (header[4] << 3) | (header[5] >> 5)
-        if length < 7 or header[6] & 0x03:
-            raise SegmentFailed(f"ADTS: unexpected frame at byte {offset}")
-        frames.append(data[offset : offset + length])
-        offset += length
-    if first + count > len(frames):
-        raise SegmentFailed(f"ADTS: {len(frames)} frames, needed {first + count}")
-    return b"".join(frames[first : first + count])
+def _keep_grid_frames(segment: Segment, first: int, last: int) -> str:
+    """Bitstream filters keeping grid frames [first, last) of the encoder's packets, at their
+    grid times. Packet 0 is the encoder's priming frame, so grid frame `first` is packet
+    PRE_ROLL + 1; the sound's time 0 is the window's `audio_from`."""
+    keep_from = PRE_ROLL_FRAMES + 1
+    keep_to = keep_from + last - first
+    window = segment_window(segment.start, segment.end)
+    shift = window.audio_from - segment.start * (AUDIO_RATE // 1000)  # samples, the encoder's time base
+    return f"noise=drop=lt(n\\,{keep_from})+gte(n\\,{keep_to}),setts=ts=TS{shift:+d}"
 
 
 def _run(command: list[str], log: Path) -> None:
@@ -181,31 +175,13 @@ def render_segment(
     try:
         plan = stream.plan(segment, work_dir)
         plan.write_files()
-        log = work_dir / "ffmpeg.log"
-        picture, sound = work_dir / "picture.nut", work_dir / "sound.aac"
-        quiet = ["-loglevel", "error", "-nostats"]
-        encode = [ffmpeg, "-hide_banner", "-nostdin", "-y", *quiet, *plan.input_args, *plan.graph_args()]
-        encode += ["-map", "[vout]", "-t", f"{segment.seconds:.3f}", *VIDEO_ARGS, "-f", "nut", str(picture)]
-        encode += ["-map", "[aout]", *AUDIO_ARGS, "-f", "adts", str(sound)]
-        _run(encode, log)
         first, last = audio_frames(segment.start, segment.end)
-        # the encoder's packet 0 is its priming frame: grid frame `first` is packet PRE_ROLL + 1
-        kept = work_dir / "kept.aac"
-        kept.write_bytes(trim_adts(sound.read_bytes(), PRE_ROLL_FRAMES + 1, last - first))
-        sound_at = (first * AAC_FRAME - segment.start * (AUDIO_RATE // 1000)) / AUDIO_RATE
         partial = output.with_name(output.name + ".part")
-        mux = [ffmpeg, "-hide_banner", "-nostdin", "-y", *quiet, "-i", str(picture)]
-        mux += ["-itsoffset", f"{sound_at:.6f}", "-f", "aac", "-i", str(kept), "-map", "0:v", "-map", "1:a"]
-        mux += [
-            "-c",
-            "copy",
-            "-output_ts_offset",
-            f"{segment.start / 1000:.3f}",
-            "-f",
-            "mpegts",
-            str(partial),
-        ]
-        _run(mux, log)
+        command = [ffmpeg, "-hide_banner", "-nostdin", "-y", "-loglevel", "error", "-nostats"]
+        command += [*plan.input_args, *plan.graph_args(), "-map", "[vout]", *VIDEO_ARGS]
+        command += ["-map", "[aout]", *AUDIO_ARGS, "-bsf:a", _keep_grid_frames(segment, first, last)]
+        command += ["-output_ts_offset", f"{segment.start / 1000:.3f}", "-f", "mpegts", str(partial)]
+        _run(command, work_dir / "ffmpeg.log")
         os.replace(partial, output)
     finally:
         shutil.rmtree(work_dir, ignore_errors=True)
