@@ -11,6 +11,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from editor_app.ui.backend_link import BackendLink
+from editor_app.ui.main_window import MainWindow
 from tests.ui.export_support import leftovers, make_window, probe, show_timeline, slow_timeline
 
 
@@ -58,3 +59,46 @@ def test_a_backend_killed_mid_render_fails_clearly_then_retry_succeeds(
     window.exports.manager.suspend_all()
     link.stop()
     window.runner.wait(10000)
+
+
+def _window_with_backend(qtbot: QtBot, folder: Path, data: Path) -> tuple[MainWindow, BackendLink]:
+    window = make_window(qtbot, folder)
+    link = BackendLink(window)
+    link.clientChanged.connect(window.set_client)
+    link.start_local(data)
+    qtbot.waitUntil(lambda: window.client is not None, timeout=30000)
+    return window, link
+
+
+def test_an_export_outlives_the_app_and_finishes_after_a_restart(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("VIDEODB_EDITOR_DATA_DIR", str(tmp_path / "data"))
+    first, first_link = _window_with_backend(qtbot, tmp_path, tmp_path / "data")
+    assert first.client is not None
+    show_timeline(first, slow_timeline(first.client, tmp_path))
+    project = tmp_path / "outlives.vdbproj"
+    first.save_to(project)
+    qtbot.waitUntil(lambda: first.document is not None and first.document.path == project, timeout=10000)
+    final = tmp_path / "outlived.mp4"
+    job = first.start_export(final, "mp4", "medium")
+    assert job is not None
+    qtbot.waitUntil(lambda: job.state == "rendering" and job.record.backend_job_id is not None, timeout=30000)
+    backend_job = job.record.backend_job_id
+    old_url = first.client.base_url
+    first.exports.manager.suspend_all()  # what quitting does (aboutToQuit)
+    first_link.stop()  # the backend goes down with the app, its job still unfinished
+    first.close()
+
+    second, second_link = _window_with_backend(qtbot, tmp_path, tmp_path / "data")
+    assert second.client is not None and second.client.base_url != old_url  # a new port
+    second.open_path(project)
+    qtbot.waitUntil(lambda: bool(second.exports.rows), timeout=10000)
+    resumed = second.exports.rows[0].job
+    qtbot.waitUntil(lambda: resumed.state in ("done", "failed"), timeout=90000)
+    assert resumed.state == "done", resumed.record.error
+    assert resumed.record.backend_job_id == backend_job
+    assert abs(float(probe(final)["format"]["duration"]) - 8.0) <= 1 / 25 + 0.001
+    assert leftovers(tmp_path) == []
+    second_link.stop()
+    second.runner.wait(10000)
