@@ -134,16 +134,17 @@ def test_headers_rename_toggle_add_remove_and_reorder(qtbot: QtBot, history: His
     assert [t.kind for t in history.timeline.tracks] == ["video", "video", "audio", "audio"]
     QTest.mouseClick(headers.rows[history.timeline.tracks[-1].id].remove, LEFT)
     assert len(history.timeline.tracks) == 3
-    # drag the V2 header's badge above V1
+    # video tracks stack upward: V2 (drawn over V1) shows above it; drag V1's badge above V2
     v1_row = view.canvas.layout_rows().row_of("v1")
     v2_row = view.canvas.layout_rows().row_of("v2")
-    assert v1_row is not None and v2_row is not None
-    start = QPoint(8, int(v2_row.top + v2_row.height / 2))
+    assert v1_row is not None and v2_row is not None and v2_row.top < v1_row.top
+    start = QPoint(8, int(v1_row.top + v1_row.height / 2))
     QTest.mousePress(headers, LEFT, NO_MODS, start)
-    QTest.mouseMove(headers, QPoint(8, int(v1_row.top + 5)))
-    QTest.mouseRelease(headers, LEFT, NO_MODS, QPoint(8, int(v1_row.top + 5)))
-    assert [t.id for t in history.timeline.tracks] == ["v2", "v1", "a1"]
-    assert headers.rows["v2"].y() < headers.rows["v1"].y()
+    QTest.mouseMove(headers, QPoint(8, int(v2_row.top + 5)))
+    QTest.mouseRelease(headers, LEFT, NO_MODS, QPoint(8, int(v2_row.top + 5)))
+    assert [t.id for t in history.timeline.tracks] == ["v2", "v1", "a1"]  # V1 is now drawn on top
+    assert headers.rows["v1"].y() < headers.rows["v2"].y()
+    assert headers.rows["v1"].badge.text() == "V2"
     while history.can_undo:
         history.undo()
     assert dump(history) == before

@@ -106,18 +106,19 @@ def test_rubber_band_selects_and_the_group_moves_together(qtbot: QtBot, history:
     view = open_view(qtbot, history)
     canvas = view.canvas
     before = dump(history)
-    v2 = canvas.layout_rows().row_of("v2")
+    v1 = canvas.layout_rows().row_of("v1")  # the row right above the audio rows
     a1 = canvas.layout_rows().row_of("a1")
-    assert v2 is not None and a1 is not None
+    assert v1 is not None and a1 is not None
     selections: list[list[str]] = []
     canvas.selectionChanged.connect(selections.append)
-    drag(canvas, (x_at(canvas, 200), int(v2.top) + 5), (x_at(canvas, 6000), int(a1.top + a1.height / 2)))
-    assert set(canvas.selected_clip_ids()) == {"logo", "title", "music"}
+    # from the empty place after "city" back to 1 s
+    drag(canvas, (x_at(canvas, 8500), int(v1.top) + 5), (x_at(canvas, 1000), int(a1.top + a1.height / 2)))
+    assert set(canvas.selected_clip_ids()) == {"beach", "city", "music"}
     assert selections[-1] == canvas.selected_clip_ids()
-    y = body_y(canvas, "v2")
+    y = body_y(canvas, "v1")
     drag(canvas, (x_at(canvas, 2000), y), (x_at(canvas, 3000), y))
     timeline = history.timeline
-    assert [timeline.clip(c).start for c in ("logo", "title", "music")] == [2000, 6000, 1000]
+    assert [timeline.clip(c).start for c in ("beach", "city", "music")] == [1000, 5000, 1000]
     assert history.undo_label == "Move Clips" and history.index == 1
     history.undo()
     assert dump(history) == before

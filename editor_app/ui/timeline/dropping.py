@@ -20,9 +20,10 @@ from editor_app.model.errors import EditError
 from editor_app.model.media import MediaInfo, MediaKind
 from editor_app.model.snapping import snap_span
 from editor_app.model.ticks import Ticks, format_timecode, to_ticks
-from editor_app.model.timeline import Clip, Track
+from editor_app.model.timeline import Clip
 from editor_app.ui.timeline.base import CanvasBase
 from editor_app.ui.timeline.interactions import SNAP_PX, ClipView, Preview, _targets
+from editor_app.ui.timeline.track_order import new_track
 
 MEDIA_MIME = "application/x-videodb-media"
 STILL_TICKS = 5000  # how long an image (or media of unknown length) lasts when dropped
@@ -161,9 +162,8 @@ class CanvasDropping(CanvasBase):
             if track_id is not None:
                 self.history.push(AddClip(track_id, clip))
             else:
-                kind = "audio" if clip.kind == "audio" else "video"
-                count = sum(1 for t in self.timeline.tracks if t.kind == kind)
-                track = Track(name=f"{'A' if kind == 'audio' else 'V'}{count + 1}", kind=kind)
+                # appended: a new video track tops the video stack, a new audio track ends the audio rows
+                track = new_track(self.timeline, "audio" if clip.kind == "audio" else "video")
                 with self.history.transaction("Add Clip"):
                     self.history.push(AddTrack(track, None))
                     self.history.push(AddClip(track.id, clip))

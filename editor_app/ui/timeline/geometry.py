@@ -13,6 +13,7 @@ from typing import Literal
 
 from editor_app.model.ticks import TICKS_PER_SECOND, Ticks
 from editor_app.model.timeline import Clip, Timeline, Track
+from editor_app.ui.timeline.track_order import display_order
 
 RULER_HEIGHT = 30
 TRACK_HEIGHTS = {"video": 68, "audio": 52}
@@ -67,9 +68,10 @@ def fit_scale(duration: Ticks, width: float) -> TimeScale:
 @dataclass(frozen=True)
 class Row:
     track_id: str
-    index: int
+    index: int  # the track's index in `timeline.tracks`
     top: float  # in canvas pixels, after vertical scrolling
     height: float
+    position: int = 0  # the row's place from the top (see track_order.display_order)
 
     @property
     def bottom(self) -> float:
@@ -77,15 +79,18 @@ class Row:
 
 
 class TrackLayout:
-    """Where each track's row is, below the ruler and shifted by the vertical scroll."""
+    """Where each track's row is, below the ruler and shifted by the vertical scroll.
+
+    `rows` run top to bottom in display order (video tracks upward, then audio tracks)."""
 
     def __init__(self, timeline: Timeline, scroll_y: float = 0.0, top: float = RULER_HEIGHT) -> None:
         self.rows: list[Row] = []
         self._tops: list[float] = []
         y = top - scroll_y
-        for index, track in enumerate(timeline.tracks):
+        for position, index in enumerate(display_order(timeline)):
+            track = timeline.tracks[index]
             height = float(TRACK_HEIGHTS.get(track.kind, 60))
-            self.rows.append(Row(track.id, index, y, height))
+            self.rows.append(Row(track.id, index, y, height, position))
             self._tops.append(y)
             y += height
         self.top = top - scroll_y
@@ -106,6 +111,12 @@ class TrackLayout:
             if row.track_id == track_id:
                 return row
         return None
+
+    def position_of(self, track_id: str) -> int:
+        row = self.row_of(track_id)
+        if row is None:
+            raise KeyError(f"no track {track_id!r}")
+        return row.position
 
     def visible_rows(self, y0: float, y1: float) -> list[Row]:
         first = max(bisect.bisect_right(self._tops, y0) - 1, 0)

@@ -18,6 +18,7 @@ from editor_app.model.edits import AddTrack, MoveTrack, RemoveTrack, SetTrackSta
 from editor_app.model.timeline import Track, TrackKind
 from editor_app.ui.timeline import style
 from editor_app.ui.timeline.geometry import RULER_HEIGHT
+from editor_app.ui.timeline.track_order import list_index_for_row_move, new_track
 
 if TYPE_CHECKING:
     from editor_app.ui.timeline.canvas import TimelineCanvas
@@ -96,6 +97,16 @@ class TrackHeaderRow(QFrame):
         self.headers.push(SetTrackState(self.track_id, **changes))
 
 
+def _labels(tracks: list[Track]) -> list[str]:
+    """V1, V2, ... and A1, A2, ... by list order: V1 is the bottom video track, as in other editors."""
+    counts = {"video": 0, "audio": 0}
+    labels = []
+    for track in tracks:
+        counts[track.kind] += 1
+        labels.append(f"{'A' if track.kind == 'audio' else 'V'}{counts[track.kind]}")
+    return labels
+
+
 class TrackHeaders(QWidget):
     def __init__(self, canvas: TimelineCanvas, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -134,9 +145,8 @@ class TrackHeaders(QWidget):
         self.canvas.push(command)
 
     def add_track(self, kind: TrackKind) -> None:
-        count = sum(1 for t in self.canvas.timeline.tracks if t.kind == kind)
-        name = f"{'A' if kind == 'audio' else 'V'}{count + 1}"
-        self.push(AddTrack(Track(name=name, kind=kind), None))
+        """A new video track goes on top of the video stack; a new audio track below the others."""
+        self.push(AddTrack(new_track(self.canvas.timeline, kind), None))
 
     def sync(self) -> None:
         """Match the rows to the tracks and to the canvas' vertical scroll."""
@@ -145,21 +155,22 @@ class TrackHeaders(QWidget):
         ids = {t.id for t in timeline.tracks}
         for track_id in [tid for tid in self.rows if tid not in ids]:
             self.rows.pop(track_id).deleteLater()
-        counts = {"video": 0, "audio": 0}
-        for row, track in zip(layout.rows, timeline.tracks, strict=True):
-            counts[track.kind] += 1
+        labels = _labels(timeline.tracks)
+        for row in layout.rows:
+            track = timeline.tracks[row.index]
             widget = self.rows.get(track.id)
             if widget is None:
                 widget = self.rows[track.id] = TrackHeaderRow(self, track)
                 widget.show()
-            widget.refresh(track, f"{'A' if track.kind == 'audio' else 'V'}{counts[track.kind]}")
+            widget.refresh(track, labels[row.index])
             widget.setGeometry(0, int(row.top), HEADER_WIDTH, int(row.height))
         self.top_bar.setGeometry(0, 0, HEADER_WIDTH, RULER_HEIGHT)
         self.top_bar.raise_()
         self.update()
 
     # ---- reorder by dragging a row ----------------------------------------------------------------
-    def _target_index(self, y: float) -> int:
+    def _target_row(self, y: float) -> int:
+        """The display row a dragged header would be inserted before."""
         rows = self.canvas.layout_rows().rows
         middles = [r.top + r.height / 2 for r in rows]
         return bisect.bisect_left(middles, y)
@@ -176,7 +187,7 @@ class TrackHeaders(QWidget):
         if self._drag is not None:
             self._drag = (self._drag[0], event.position().y())
             rows = self.canvas.layout_rows().rows
-            target = self._target_index(self._drag[1])
+            target = self._target_row(self._drag[1])
             y = rows[target].top if target < len(rows) else rows[-1].bottom
             self.indicator.setGeometry(0, int(y) - 1, HEADER_WIDTH, 3)
             self.indicator.show()
@@ -188,9 +199,9 @@ class TrackHeaders(QWidget):
         track_id, y = self._drag
         self._drag = None
         self.indicator.hide()
-        index = self.canvas.timeline.track_index(track_id)
-        target = self._target_index(y)
-        new_index = target - 1 if target > index else target
+        timeline = self.canvas.timeline
+        index = timeline.track_index(track_id)
+        new_index = list_index_for_row_move(timeline, track_id, self._target_row(y))
         if new_index != index:
             self.push(MoveTrack(track_id, new_index))
         self.update()

@@ -14,7 +14,7 @@ from typing import Literal
 from editor_app.model.edits import MoveClips, SetClipProperty, SetVolume, TrimIn, TrimOut
 from editor_app.model.snapping import SnapTarget, snap, snap_span, snap_targets
 from editor_app.model.ticks import Ticks, format_timecode
-from editor_app.model.timeline import Clip, Timeline, Transition
+from editor_app.model.timeline import Clip, Timeline, Track, Transition
 from editor_app.model.undo import Command
 from editor_app.ui.timeline.geometry import TimeScale, TrackLayout, clip_rect, volume_at
 
@@ -93,21 +93,29 @@ class MoveGesture(Gesture):
         self.clips = [timeline.clip(cid) for cid in clip_ids]
         self.grabbed = timeline.clip(grabbed)
         self.ids = frozenset(clip_ids)
-        self.rows = {c.id: timeline.track_index(timeline.track_of(c.id).id) for c in self.clips}
+        # rows by display position (from the top), so a drag one row down moves every clip one row down
+        self.rows = {c.id: ctx.layout.position_of(timeline.track_of(c.id).id) for c in self.clips}
         self.anchor_t = ctx.scale.ticks_at(x)
         row = ctx.layout.row_at(y)
-        self.anchor_row = row.index if row is not None else self.rows[grabbed]
+        self.anchor_row = row.position if row is not None else self.rows[grabbed]
         self.min_start = min(c.start for c in self.clips)
         self.delta: Ticks = 0
         self.shift = 0
         self.targets = _targets(ctx, self.ids)
         self.preview = Preview({c.id: _view(timeline, c) for c in self.clips}, ghost=True)
 
+    def _track(self, clip: Clip, shift: int) -> Track | None:
+        """The track `clip` lands on when shifted by `shift` rows, or None past the last row."""
+        rows = self.ctx.layout.rows
+        position = self.rows[clip.id] + shift
+        if not 0 <= position < len(rows):
+            return None
+        return self.ctx.timeline.tracks[rows[position].index]
+
     def _shift_ok(self, shift: int) -> bool:
-        tracks = self.ctx.timeline.tracks
         for clip in self.clips:
-            index = self.rows[clip.id] + shift
-            if not (0 <= index < len(tracks)) or not tracks[index].accepts(clip):
+            track = self._track(clip, shift)
+            if track is None or not track.accepts(clip):
                 return False
         return True
 
@@ -124,13 +132,13 @@ class MoveGesture(Gesture):
                 delta += correction
                 guide = target.time
         row = ctx.layout.row_at(y)
-        if row is not None and self._shift_ok(row.index - self.anchor_row):
-            self.shift = row.index - self.anchor_row
+        if row is not None and self._shift_ok(row.position - self.anchor_row):
+            self.shift = row.position - self.anchor_row
         self.delta = delta
-        tracks = ctx.timeline.tracks
         valid = True
         for clip in self.clips:
-            track = tracks[self.rows[clip.id] + self.shift]
+            track = self._track(clip, self.shift)
+            assert track is not None  # the shift was checked
             view = self.preview.views[clip.id]
             view.track_id, view.start, view.end = track.id, clip.start + delta, clip.end + delta
             if track.locked or track.overlapping(view.start, view.end, self.ids) is not None:
@@ -141,8 +149,11 @@ class MoveGesture(Gesture):
     def command(self) -> Command | None:
         if self.delta == 0 and self.shift == 0:
             return None
-        tracks = self.ctx.timeline.tracks
-        moves = {c.id: (c.start + self.delta, tracks[self.rows[c.id] + self.shift].id) for c in self.clips}
+        moves: dict[str, tuple[Ticks, str]] = {}
+        for clip in self.clips:
+            track = self._track(clip, self.shift)
+            assert track is not None  # the shift was checked
+            moves[clip.id] = (clip.start + self.delta, track.id)
         return MoveClips(moves)
 
 

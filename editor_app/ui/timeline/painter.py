@@ -98,7 +98,7 @@ def paint_static(
     scale, width = state.scale, state.width
     for row in state.layout.visible_rows(RULER_HEIGHT, state.height):
         track = state.timeline.tracks[row.index]
-        row_bg = style.ROW_BG if row.index % 2 == 0 else style.ROW_BG_ALT
+        row_bg = style.ROW_BG if row.position % 2 == 0 else style.ROW_BG_ALT
         painter.fillRect(QRectF(x_from, row.top, x_to - x_from, row.height), row_bg)
         painter.setPen(style.ROW_LINE)
         painter.drawLine(QPointF(x_from, row.bottom - 0.5), QPointF(x_to, row.bottom - 0.5))
