@@ -3,7 +3,10 @@
 `fetch` answers a cached segment at once; otherwise it queues the segment ahead of
 everything else and waits for it. Each fetch also queues the next `read_ahead` segments of
 the same stream behind it. The queue is ordered: segments somebody waits for first, then
-newer compiles before older ones, then earlier segments first. Read-ahead work belongs to
+newer compiles before older ones, then earlier segments first. One worker is kept for
+segments somebody waits for (read-ahead uses the others), and while such a segment renders,
+read-ahead ffmpegs are paused (SIGSTOP) so it has the CPU; they resume after. Read-ahead work
+belongs to
 the stream last asked for: when a player moves to another stream (a new compile after an
 edit), the old stream's read-ahead is dropped, so nothing renders for a stream nobody
 watches. A few worker threads render (one ffmpeg each); the same key asked for by two
@@ -15,8 +18,11 @@ complete; per-render work folders live under `<root>/work/` and are removed afte
 
 from __future__ import annotations
 
+import functools
 import heapq
 import itertools
+import signal
+import subprocess
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -35,6 +41,7 @@ class _Job:
     segment: Segment
     wanted: bool
     running: bool = False
+    process: subprocess.Popen[bytes] | None = None
     error: str | None = None
     done: threading.Event = field(default_factory=threading.Event)
 
@@ -60,6 +67,9 @@ class SegmentCache:
         self._order = itertools.count()
         self._watched: str | None = None
         self._running = 0
+        self._waited_for_running = 0
+        self._reading_ahead: list[_Job] = []  # running read-ahead jobs
+        self._read_ahead_slots = max(1, workers - 1)
         self._stopping = False
         root.mkdir(parents=True, exist_ok=True)
         self._workers = [
@@ -118,8 +128,13 @@ class SegmentCache:
             if not self._queue:
                 self._cond.wait()
                 continue
-            _priority, _n, key = heapq.heappop(self._queue)
+            _priority, _n, key = self._queue[0]
             job = self._jobs.get(key)
+            waiting_for_slot = len(self._reading_ahead) >= self._read_ahead_slots
+            if job is not None and not job.running and not job.wanted and waiting_for_slot:
+                self._cond.wait()  # the free worker stays free for a segment somebody waits for
+                continue
+            heapq.heappop(self._queue)
             if job is None or job.running:
                 continue  # a stale entry of a promoted or finished job
             if not job.wanted and job.stream.stream_id != self._watched:
@@ -130,8 +145,34 @@ class SegmentCache:
                 job.done.set()
                 continue
             job.running = True
+            if job.wanted:
+                self._waited_for_running += 1
+                self._signal_read_ahead(signal.SIGSTOP)
+            else:
+                self._reading_ahead.append(job)
             return job
         return None
+
+    def _signal_read_ahead(self, which: signal.Signals) -> None:
+        for job in self._reading_ahead:
+            if job.process is not None and job.process.poll() is None:
+                job.process.send_signal(which)
+
+    def _started(self, job: _Job, process: subprocess.Popen[bytes]) -> None:
+        with self._cond:
+            job.process = process
+            if not job.wanted and self._waited_for_running:
+                process.send_signal(signal.SIGSTOP)
+
+    def _finished(self, job: _Job) -> None:
+        """Book-keeping after a render; the caller holds the lock."""
+        if job in self._reading_ahead:
+            self._reading_ahead.remove(job)
+        elif job.wanted:
+            self._waited_for_running -= 1
+            if self._waited_for_running == 0:
+                self._signal_read_ahead(signal.SIGCONT)
+        self._cond.notify_all()
 
     def _work(self, number: int) -> None:
         while True:
@@ -145,7 +186,14 @@ class SegmentCache:
                 self._tell_busy(True)
             try:
                 work = self.root / "work" / f"{number}"
-                render_segment(job.stream, job.segment, self.path(job.segment), work, self.ffmpeg)
+                render_segment(
+                    job.stream,
+                    job.segment,
+                    self.path(job.segment),
+                    work,
+                    self.ffmpeg,
+                    on_process=functools.partial(self._started, job),
+                )
             except (SegmentFailed, OSError) as exc:
                 job.error = str(exc)
             except Exception as exc:  # a bad timeline must not kill the worker
@@ -153,6 +201,7 @@ class SegmentCache:
             with self._cond:
                 self.renders += 1
                 self._jobs.pop(job.segment.key, None)
+                self._finished(job)
                 self._running -= 1
                 idle = self._running == 0
             job.done.set()
@@ -167,4 +216,5 @@ class SegmentCache:
         """Stop taking work; renders under way finish on their own (daemon threads)."""
         with self._cond:
             self._stopping = True
+            self._signal_read_ahead(signal.SIGCONT)
             self._cond.notify_all()

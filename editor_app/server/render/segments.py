@@ -26,6 +26,7 @@ import math
 import os
 import shutil
 import subprocess
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -159,17 +160,30 @@ def _keep_grid_frames(segment: Segment, first: int, last: int) -> str:
     return f"noise=drop=lt(n\\,{keep_from})+gte(n\\,{keep_to}),setts=ts=TS{shift:+d}"
 
 
-def _run(command: list[str], log: Path) -> None:
+ProcessHook = Callable[[subprocess.Popen[bytes]], None]
+
+
+def _run(command: list[str], log: Path, on_process: ProcessHook | None) -> None:
     with log.open("ab") as err:
-        done = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=err, stdin=subprocess.DEVNULL)
-    if done.returncode != 0:
-        raise SegmentFailed(failure_reason(log, done.returncode))
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=err, stdin=subprocess.DEVNULL)
+        if on_process is not None:
+            on_process(process)
+        returncode = process.wait()
+    if returncode != 0:
+        raise SegmentFailed(failure_reason(log, returncode))
 
 
 def render_segment(
-    stream: SegmentedTimeline, segment: Segment, output: Path, work_dir: Path, ffmpeg: str = "ffmpeg"
+    stream: SegmentedTimeline,
+    segment: Segment,
+    output: Path,
+    work_dir: Path,
+    ffmpeg: str = "ffmpeg",
+    on_process: ProcessHook | None = None,
 ) -> None:
-    """Render `segment` into `output` (written whole or not at all); SegmentFailed on failure."""
+    """Render `segment` into `output` (written whole or not at all); SegmentFailed on failure.
+
+    `on_process` is told the ffmpeg process once it runs (so a scheduler can pause it)."""
     shutil.rmtree(work_dir, ignore_errors=True)
     work_dir.mkdir(parents=True)
     try:
@@ -181,7 +195,7 @@ def render_segment(
         command += [*plan.input_args, *plan.graph_args(), "-map", "[vout]", *VIDEO_ARGS]
         command += ["-map", "[aout]", *AUDIO_ARGS, "-bsf:a", _keep_grid_frames(segment, first, last)]
         command += ["-output_ts_offset", f"{segment.start / 1000:.3f}", "-f", "mpegts", str(partial)]
-        _run(command, work_dir / "ffmpeg.log")
+        _run(command, work_dir / "ffmpeg.log", on_process)
         os.replace(partial, output)
     finally:
         shutil.rmtree(work_dir, ignore_errors=True)
