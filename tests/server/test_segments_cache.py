@@ -3,6 +3,7 @@ failure reasons, what runs first, and telling exports to yield."""
 
 from __future__ import annotations
 
+import signal
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -111,3 +112,29 @@ def test_a_newer_stream_goes_first_and_the_old_read_ahead_is_dropped(
     rendered_old = [cache.is_cached(s) for s in old.segments[1:3]]
     assert rendered_old.count(True) <= 1, rendered_old
     assert answered[0] - started < 10
+
+
+class RecordingCache(SegmentCache):
+    """Records each pause/resume of read-ahead with how many live read-ahead ffmpegs it reached."""
+
+    signals: list[tuple[str, int]]
+
+    def _signal_read_ahead(self, which: signal.Signals) -> None:
+        live = sum(1 for job in self._reading_ahead if job.process is not None and job.process.poll() is None)
+        self.signals.append((which.name, live))
+        super()._signal_read_ahead(which)
+
+
+def test_read_ahead_pauses_while_a_waited_for_segment_renders(tmp_path: Path, red: RenderSource) -> None:
+    cache = RecordingCache(tmp_path, workers=2, read_ahead=4)
+    cache.signals = []
+    try:
+        old = stream(red, 5, "old")
+        cache.fetch(old, 0, 20)  # reads 1-4 ahead, one at a time on the second worker
+        wait_until(lambda: any(j.process is not None for j in list(cache._reading_ahead)), 10)
+        cache.fetch(stream(red, 1, "new", last_volume=0.5), 0, 20)
+        assert ("SIGSTOP", 1) in cache.signals
+        stop = cache.signals.index(("SIGSTOP", 1))
+        assert any(name == "SIGCONT" for name, _live in cache.signals[stop:])
+    finally:
+        cache.shutdown()
