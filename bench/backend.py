@@ -3,8 +3,12 @@
 A 60 s 720p timeline of two tracks (cuts from three sources at volumes 0.5/1.0/0.8, an image
 overlay from 10 s to 50 s) is compiled and exported through a real `videodb-editor serve`.
 Measured, median of N runs:
-- first_segment_s: `POST /editor` sent -> first HLS segment on disk (each run a new timeline,
-  so nothing comes from the cache);
+- first_segment_s: `POST /editor` sent -> the bytes of its first HLS segment received (each run
+  a new timeline, so nothing comes from the cache; segments render when first asked for);
+- seek_segment_s_10min: a 10 min 720p timeline (30 cuts of 20 s, the overlay on top) compiled,
+  then its segment at minute 9 asked for -> its bytes received;
+- edit_resegment_s: the volume of the cut at minute 9 changed, compiled again, and the same
+  segment asked for -> its bytes (the cost of an edit: the few segments it touches);
 - export_s: `POST /editor/download` (mp4, `--quality`) -> job done;
 - baseline_ffmpeg_s: the same composition as one hand-written ffmpeg command (concat + overlay)
   with the same encoder settings;
@@ -114,6 +118,29 @@ def timeline(ids: dict[str, str], background: str) -> dict[str, Any]:
     return {"timeline": {"background": background, "resolution": "1280x720", "tracks": tracks}}
 
 
+def long_timeline(ids: dict[str, str], background: str, volume_at_9: float = 1.0) -> dict[str, Any]:
+    main = []
+    for n in range(30):
+        source, in_point, _length, volume = CUTS[n % len(CUTS)]
+        asset = {"type": "video", "id": ids[source], "start": in_point / 2, "volume": volume}
+        if n == 27:  # [540 s, 560 s)
+            asset["volume"] = volume_at_9
+        main.append({"start": n * 20, "clip": {"asset": asset, "duration": 20}})
+    logo = {"type": "image", "id": ids["logo"]}
+    overlay = [{"start": 10, "clip": {"asset": logo, "duration": 580, "fit": None, "position": "top_right"}}]
+    tracks = [{"clips": main}, {"clips": overlay}]
+    return {"timeline": {"background": background, "resolution": "1280x720", "tracks": tracks}}
+
+
+def segment_bytes(client: httpx.Client, stream_url: str, index: int) -> int:
+    """GET one segment of a compiled stream (as a player does, with the token): its size."""
+    path, _, query = stream_url.partition("?")
+    folder = path.rsplit("/", 1)[0]
+    answer = client.get(f"{folder}/seg_{index:05d}.ts?{query}")
+    answer.raise_for_status()
+    return len(answer.content)
+
+
 def baseline_command(files: dict[str, Path], output: Path, quality: Any) -> list[str]:
     inputs: list[str] = []
     for source, in_point, length, _volume in CUTS:
@@ -189,6 +216,15 @@ def own_children_cpu_s() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
+def children_cpu_idle(pid: int) -> bool:
+    """No ffmpeg child of the server is running (read-ahead finished)."""
+    try:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:
+        return True
+    return not children
+
+
 def wait_for(predicate: Any, limit: float) -> None:
     deadline = time.monotonic() + limit
     while not predicate():
@@ -213,6 +249,8 @@ def main() -> int:
                     for name, path in files.items()
                 }
                 first_segments: list[float] = []
+                seeks: list[float] = []
+                edits: list[float] = []
                 exports: list[float] = []
                 export_cpu: list[float] = []
                 baselines: list[float] = []
@@ -221,14 +259,25 @@ def main() -> int:
                 for run in range(args.runs):
                     started = time.monotonic()
                     data = client.post("/editor", json=timeline(ids, f"#0000{run:02d}")).json()["data"]
-                    stream_dir = folder / "data" / "streams" / data["timeline_id"][3:]
-                    segment = stream_dir / "seg_00000.ts"
-                    wait_for(segment.is_file, 30)
+                    segment_bytes(client, data["stream_url"], 0)
                     first_segments.append(time.monotonic() - started)
                     stream_url = data["stream_url"]
                     print(f"run {run}: first segment after {first_segments[-1]:.3f} s", flush=True)
-                    # the preview's ffmpeg finished and was reaped: its CPU time is not counted below
-                    wait_for((stream_dir / "DONE").is_file, 300)
+                    started = time.monotonic()
+                    body = long_timeline(ids, f"#0001{run:02d}")
+                    long_url = client.post("/editor", json=body).json()["data"]["stream_url"]
+                    segment_bytes(client, long_url, 270)
+                    seeks.append(time.monotonic() - started)
+                    started = time.monotonic()
+                    body = long_timeline(ids, f"#0001{run:02d}", volume_at_9=0.25)
+                    long_url = client.post("/editor", json=body).json()["data"]["stream_url"]
+                    segment_bytes(client, long_url, 270)
+                    edits.append(time.monotonic() - started)
+                    print(
+                        f"run {run}: minute 9 of 10 after {seeks[-1]:.3f} s, edited {edits[-1]:.3f} s",
+                        flush=True,
+                    )
+                    wait_for(lambda: children_cpu_idle(process.pid), 60)  # read-ahead done: not counted below
                 with PeakRss(process.pid) as rss:
                     for run in range(args.runs):
                         cpu, started = children_cpu_s(process.pid), time.monotonic()
@@ -259,6 +308,8 @@ def main() -> int:
     result = {
         "bench": "backend",
         "first_segment_s": round(statistics.median(first_segments), 3),
+        "seek_segment_s_10min": round(statistics.median(seeks), 3),
+        "edit_resegment_s": round(statistics.median(edits), 3),
         "export_s": round(export_s, 2),
         "baseline_ffmpeg_s": round(baseline_s, 2),
         "export_vs_ffmpeg": round(export_s / baseline_s, 3),
