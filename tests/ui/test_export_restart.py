@@ -30,7 +30,7 @@ def test_a_backend_killed_mid_render_fails_clearly_then_retry_succeeds(
     out = tmp_path / "out"
     out.mkdir()
     final = out / "survivor.mp4"
-    job = window.start_export(final, "mp4", "high")
+    job = window.start_export(final, "mp4", "medium")
     assert job is not None
     qtbot.waitUntil(lambda: job.state == "rendering", timeout=30000)
     time.sleep(0.3)  # inside ffmpeg's run, not before it

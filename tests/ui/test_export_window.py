@@ -73,6 +73,9 @@ def test_three_formats_export_at_once_to_checked_files(
     assert "Export finished" in window.statusBar().currentMessage()
     assert window.document is not None and not window.document.modified  # bookkeeping is not an edit
     assert [r.state for r in window.document.project.exports] == ["done"] * 3
+    window.exports.clear_button.click()
+    assert window.exports.rows == [] and window.document.project.exports == []
+    assert window.exports.empty_label.isVisibleTo(window.exports)
 
 
 def test_cancel_while_rendering_leaves_nothing_and_stops_the_backend_job(
