@@ -3,6 +3,7 @@ failure reasons, what runs first, and telling exports to yield."""
 
 from __future__ import annotations
 
+import os
 import signal
 import threading
 import time
@@ -138,3 +139,18 @@ def test_read_ahead_pauses_while_a_waited_for_segment_renders(tmp_path: Path, re
         assert any(name == "SIGCONT" for name, _live in cache.signals[stop:])
     finally:
         cache.shutdown()
+
+
+def test_least_recently_used_segments_are_evicted_beyond_the_limit(
+    cache: SegmentCache, red: RenderSource
+) -> None:
+    cache.read_ahead = 0
+    seen = stream(red, 2, "lru")
+    paths = [cache.fetch(seen, index, 20) for index in range(3)]
+    sizes = [p.stat().st_size for p in paths]
+    for age, path in enumerate(paths):
+        os.utime(path, (1000 + age, 1000 + age))
+    cache.fetch(seen, 0, 20)  # a cache hit counts as a use
+    cache.max_bytes = sizes[0] + sizes[2]
+    cache.evict()
+    assert [p.is_file() for p in paths] == [True, False, True]

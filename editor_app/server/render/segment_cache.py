@@ -13,14 +13,18 @@ watches. A few worker threads render (one ffmpeg each); the same key asked for b
 streams renders once.
 
 Files: `<root>/<key>.ts`, written whole (renamed into place), so a file that exists is
-complete; per-render work folders live under `<root>/work/` and are removed after.
+complete; per-render work folders live under `<root>/work/` and are removed after. Every
+`EVICT_EVERY` renders, the least recently used files (by mtime, which a fetch refreshes) go
+until the folder is back under `max_bytes`.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import heapq
 import itertools
+import os
 import signal
 import subprocess
 import threading
@@ -29,6 +33,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from editor_app.server.render.segments import Segment, SegmentedTimeline, SegmentFailed, render_segment
+
+DEFAULT_MAX_BYTES = 2 * 1024**3
+EVICT_EVERY = 16
 
 
 class SegmentTimeout(TimeoutError):
@@ -54,11 +61,13 @@ class SegmentCache:
         *,
         workers: int = 2,
         read_ahead: int = 3,
+        max_bytes: int = DEFAULT_MAX_BYTES,
         on_busy: Callable[[bool], None] | None = None,
     ) -> None:
         self.root = root
         self.ffmpeg = ffmpeg
         self.read_ahead = read_ahead
+        self.max_bytes = max_bytes
         self.on_busy = on_busy  # told when the first render starts and the last one ends
         self.renders = 0  # segments rendered so far (for tests and the benchmark)
         self._cond = threading.Condition()
@@ -101,6 +110,7 @@ class SegmentCache:
                 if not self.path(ahead).is_file():
                     self._enqueue(stream, ahead, wanted=False)
         if job is None:
+            _touch(path)
             return path
         if not job.done.wait(timeout):
             raise SegmentTimeout(f"segment {index} of {stream.stream_id} is not ready after {timeout:.0f} s")
@@ -207,6 +217,24 @@ class SegmentCache:
             job.done.set()
             if idle:
                 self._tell_busy(False)
+            if self.renders % EVICT_EVERY == 0:
+                self.evict()
+
+    def evict(self) -> None:
+        """Remove the least recently used segment files beyond `max_bytes`."""
+        files = []
+        for path in self.root.glob("*.ts"):
+            try:
+                info = path.stat()
+            except OSError:
+                continue  # removed meanwhile
+            files.append((info.st_mtime, info.st_size, path))
+        total = sum(size for _mtime, size, _path in files)
+        for _mtime, size, path in sorted(files):
+            if total <= self.max_bytes:
+                break
+            path.unlink(missing_ok=True)
+            total -= size
 
     def _tell_busy(self, busy: bool) -> None:
         if self.on_busy is not None:
@@ -218,3 +246,9 @@ class SegmentCache:
             self._stopping = True
             self._signal_read_ahead(signal.SIGCONT)
             self._cond.notify_all()
+
+
+def _touch(path: Path) -> None:
+    # evicted meanwhile: the caller's read fails and the player asks again
+    with contextlib.suppress(OSError):
+        os.utime(path)
