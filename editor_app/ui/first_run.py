@@ -33,6 +33,7 @@ from editor_app.api.settings import (
     CLOUD_BASE_URL,
     EditorSettings,
     SettingsFileError,
+    default_settings_path,
     load_settings,
     save_settings,
 )
@@ -54,7 +55,10 @@ def resources_dir() -> Path:
 
 
 def is_first_run(settings: QSettings) -> bool:
-    return str(settings.value(FIRST_RUN_KEY, "false")).lower() != "true"
+    """Neither the welcome nor Preferences has saved a backend choice yet (so none is overwritten)."""
+    if str(settings.value(FIRST_RUN_KEY, "false")).lower() == "true":
+        return False
+    return not default_settings_path().exists()
 
 
 def check_api_key(base_url: str, api_key: str, timeout: float = CHECK_TIMEOUT_S) -> int:

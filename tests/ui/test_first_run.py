@@ -120,3 +120,10 @@ def test_check_api_key_counts_the_collections(live_server: LiveServer) -> None:
 
 def test_the_logo_is_found() -> None:
     assert (resources_dir() / "icons" / "videodb-editor-64.png").is_file()
+
+
+def test_an_earlier_backend_choice_is_not_asked_again(dialog: WelcomeDialog, config: Path) -> None:
+    """Someone who chose the cloud in Preferences before the welcome existed keeps that choice."""
+    config.parent.mkdir(parents=True)
+    config.write_text(json.dumps({"backend": "cloud"}))
+    assert not is_first_run(dialog.settings)
