@@ -70,7 +70,7 @@ class CanvasEditing(CanvasBase):
             "timeline.prev_marker": self.previous_marker,
             "timeline.next_marker": self.next_marker,
             "transport.home": lambda: self.set_playhead(0, emit=True),
-            "transport.end": lambda: self.set_playhead(self.timeline.duration, emit=True),
+            "transport.end": lambda: self.set_playhead(self.timeline_duration(), emit=True),
             "transport.prev_frame": lambda: self.set_playhead(self.playhead - FRAME_TICKS, emit=True),
             "transport.next_frame": lambda: self.set_playhead(self.playhead + FRAME_TICKS, emit=True),
         }

@@ -63,7 +63,7 @@ class TimelineView(QWidget):
         canvas = self.canvas
         start, end = canvas.scale.span(max(canvas.width(), 1))
         page = max(end - start, 1)
-        total = max(self.timeline.duration + page // 2, canvas.scale.origin_ticks + page)
+        total = max(canvas.timeline_duration() + page // 2, canvas.scale.origin_ticks + page)
         for bar in (self.hbar, self.vbar):
             bar.blockSignals(True)
         self.hbar.setRange(0, min(max(total - page, 0), INT_MAX))

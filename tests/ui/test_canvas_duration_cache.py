@@ -1,0 +1,49 @@
+"""The canvas knows the timeline's length without walking every clip on each scroll or zoom step,
+and the length it knows follows every change: edits, merged slider steps, undo and redo."""
+
+from __future__ import annotations
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from editor_app.model.edits import SetClipProperty, TrimOut
+from editor_app.model.timeline import Timeline
+from editor_app.model.undo import History
+from tests.ui.canvas_helpers import open_view
+
+
+def test_scrolling_and_zooming_do_not_walk_the_clips(
+    qtbot: QtBot, history: History, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    view = open_view(qtbot, history)
+    walks: list[int] = []
+    length = Timeline.duration.fget
+    assert length is not None
+
+    def counted(timeline: Timeline) -> int:
+        walks.append(1)
+        return length(timeline)
+
+    monkeypatch.setattr(Timeline, "duration", property(counted))
+    for step in range(20):
+        view.canvas.scroll_to(step * 100)
+        view.canvas.zoom_in()
+    assert len(walks) <= 1
+    assert view.hbar.maximum() > 0
+
+
+def test_the_known_length_follows_every_change(qtbot: QtBot, history: History) -> None:
+    canvas = open_view(qtbot, history).canvas
+    assert canvas.timeline_duration() == history.timeline.duration == 9000
+    history.push(TrimOut("music", 12_000))  # "music" [0, 9 s) is the last to end
+    assert canvas.timeline_duration() == 12_000
+    history.undo()
+    assert canvas.timeline_duration() == 9000
+    history.redo()
+    assert canvas.timeline_duration() == 12_000
+    history.push(SetClipProperty(["title"], "opacity", 0.5))
+    history.push(SetClipProperty(["title"], "opacity", 0.4))  # merged: same index, new revision
+    with history.transaction("Lengthen"):
+        history.push(TrimOut("music", 15_000))
+        assert canvas.timeline_duration() == 15_000  # inside a transaction too
+    assert canvas.timeline_duration() == 15_000
