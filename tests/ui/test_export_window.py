@@ -141,3 +141,19 @@ def test_export_video_asks_the_dialog_and_a_new_resolution_is_one_undo_step(
     assert window.start_export(twice, "mp4", "low") is not None
     assert window.start_export(twice, "mp4", "low") is None  # one export per file at a time
     assert "already being exported" in window.statusBar().currentMessage()
+
+
+def test_closing_an_untitled_project_ends_its_exports_cleanly(
+    qtbot: QtBot, window: MainWindow, client: VideoDBClient, tmp_path: Path
+) -> None:
+    show_timeline(window, slow_timeline(client, tmp_path))
+    job = window.start_export(tmp_path / "orphan.webm", "webm", "high")
+    assert job is not None
+    qtbot.waitUntil(lambda: job.state == "rendering" and job.record.backend_job_id is not None, timeout=30000)
+    backend_job = job.record.backend_job_id
+    window.new_project()  # untitled: nothing could resume it later
+    qtbot.waitUntil(
+        lambda: client.poll_job(f"/async-response/{backend_job}").status == "cancelled", timeout=10000
+    )
+    window.runner.wait(10000)
+    assert leftovers(tmp_path) == [] and not (tmp_path / "orphan.webm").exists()

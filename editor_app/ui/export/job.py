@@ -47,6 +47,7 @@ class ExportJob(QObject):
     changed = Signal()  # anything shown changed (progress included)
     recordChanged = Signal()  # something worth saving with the project changed
     settled = Signal(str)  # done, failed or cancelled
+    stopped = Signal()  # the worker of the last attempt has ended (any outcome, suspended too)
 
     def __init__(
         self,
@@ -215,11 +216,11 @@ class ExportJob(QObject):
             return
         self._token = None
         self.fraction = 1.0
-        self.record.bytes_done = (
-            Path(str(path)).stat().st_size if Path(str(path)).exists() else self.bytes_done
-        )
+        landed = Path(str(path))
+        self.record.bytes_done = landed.stat().st_size if landed.exists() else self.bytes_done
         self._set_state("done")
         self.settled.emit("done")
+        self.stopped.emit()
 
     def _errored(self, token: CancelToken, exc: BaseException) -> None:
         if token is not self._token:
@@ -229,13 +230,13 @@ class ExportJob(QObject):
             self._suspending = False
             self.record.bytes_done = partial_bytes(self.path)
             self.recordChanged.emit()
-            return
-        if isinstance(exc, Cancelled) or token.cancelled:
+        elif isinstance(exc, Cancelled) or token.cancelled:
             remove_partials(self.path)
             self._set_state("cancelled")
             self.settled.emit("cancelled")
-            return
-        self._fail(*self._reason(exc))
+        else:
+            self._fail(*self._reason(exc))
+        self.stopped.emit()
 
     def _reason(self, exc: BaseException) -> tuple[str, bool]:
         """What to tell the user, and whether Retry can continue the download (else it renders again)."""

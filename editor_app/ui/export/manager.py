@@ -62,7 +62,10 @@ class ExportManager(QObject):
         old = self.document
         if old is not None:
             for job in self.jobs:
-                job.suspend()
+                if old.path is None:  # nothing to reopen it from: end the export cleanly
+                    job.cancel()
+                else:
+                    job.suspend()
             self.save_records()
         for job in list(self.jobs):
             self._drop(job)
@@ -151,7 +154,12 @@ class ExportManager(QObject):
         if job in self._waiting:
             self._waiting.remove(job)
         self.jobRemoved.emit(job)
-        job.deleteLater()
+        job.recordChanged.disconnect(self._schedule_save)
+        job.changed.disconnect(self._summarise)
+        if job.running:  # it still has to clean up after its worker stops
+            job.stopped.connect(job.deleteLater)
+        else:
+            job.deleteLater()
 
     def _settled(self, job: ExportJob, outcome: str) -> None:
         if outcome == "done":
