@@ -218,10 +218,12 @@ def own_children_cpu_s() -> float:
 
 def children_cpu_idle(pid: int) -> bool:
     """No ffmpeg child of the server is running (read-ahead finished)."""
-    try:
-        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
-    except OSError:
-        return True
+    children: list[str] = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):  # ffmpeg is started from worker threads
+        try:
+            children += (task / "children").read_text().split()
+        except OSError:
+            continue
     return not children
 
 

@@ -10,8 +10,6 @@ import math
 
 from editor_app.server.render.segments import SEGMENT_MS, Segment
 
-PLAYLIST = "index.m3u8"
-
 
 def vod_playlist(segments: list[Segment], query: str = "") -> str:
     """The playlist text; `query` (e.g. `?token=...`) is appended to every segment URI."""
