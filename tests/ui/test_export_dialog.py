@@ -1,4 +1,4 @@
-"""The Export dialog: formats per backend, quality notes, the extension, resolution as an undo step."""
+"""Export pieces without a backend: the dialog (formats, quality notes, checks), state lines, the job."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 from editor_app.model.project import ExportJobRecord
 from editor_app.server.render.encoders import ENCODINGS
 from editor_app.ui.export.dialog import MP4_ONLY_NOTE, QUALITY_NOTES, ExportDialog, formats_for
-from editor_app.ui.export.job import ExportJob
+from editor_app.ui.export.job import _WRITERS, SPEED_SMOOTHING, WRITER_POLL_MS, ExportJob
 from editor_app.ui.export.panel import describe, human_bytes, human_seconds
 from editor_app.ui.export.work import rebase
 from editor_app.ui.workers import TaskRunner
@@ -94,3 +94,31 @@ def test_the_state_line_says_what_is_happening(qtbot: QtBot, tmp_path: Path) -> 
     assert describe(job) == "Failed: the backend stopped while rendering"
     job.start()  # no backend: a failure that says so, not a crash
     assert job.state == "failed" and job.record.error == "the backend is not connected"
+
+
+def test_a_new_attempt_waits_until_the_last_worker_on_its_file_has_stopped(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    final = tmp_path / "shared.mp4"
+    job = ExportJob(ExportJobRecord(output_path=str(final)), TaskRunner(), lambda: None)
+    _WRITERS.add(final)  # a suspended attempt still stopping
+    try:
+        job.start()
+        qtbot.wait(WRITER_POLL_MS * 2)
+        assert job.state == "queued"  # not started: its bytes would mix with the old worker's
+    finally:
+        _WRITERS.discard(final)
+    qtbot.waitUntil(lambda: job.state == "failed", timeout=2000)
+    assert job.record.error == "the backend is not connected"
+
+
+def test_download_speed_is_smoothed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    job = ExportJob(ExportJobRecord(output_path=str(tmp_path / "a.mp4")), TaskRunner(), lambda: None)
+    clock = iter([0.0, 1.0, 2.0])
+    monkeypatch.setattr("editor_app.ui.export.job.time.monotonic", lambda: next(clock))
+    job._downloaded(0, 3000)
+    job._downloaded(1000, 3000)
+    assert job.speed == 1000
+    job._downloaded(3000, 3000)  # a burst of 2000 B/s moves the average only part of the way
+    assert job.speed == pytest.approx(1000 + SPEED_SMOOTHING * 1000)
+    assert job.fraction == 1.0 and job.record.bytes_done == 3000
