@@ -1,5 +1,6 @@
-"""The canvas knows the timeline's length without walking every clip on each scroll or zoom step,
-and the length it knows follows every change: edits, merged slider steps, undo and redo."""
+"""Paint costs: the canvas knows the timeline's length without walking every clip on each scroll or
+zoom step, and that length follows every change (edits, merged slider steps, undo and redo); clip
+titles are laid out once and reused."""
 
 from __future__ import annotations
 
@@ -32,7 +33,8 @@ def test_scrolling_and_zooming_do_not_walk_the_clips(
 
 
 def test_the_known_length_follows_every_change(qtbot: QtBot, history: History) -> None:
-    canvas = open_view(qtbot, history).canvas
+    view = open_view(qtbot, history)
+    canvas = view.canvas
     assert canvas.timeline_duration() == history.timeline.duration == 9000
     history.push(TrimOut("music", 12_000))  # "music" [0, 9 s) is the last to end
     assert canvas.timeline_duration() == 12_000
@@ -46,3 +48,16 @@ def test_the_known_length_follows_every_change(qtbot: QtBot, history: History) -
         history.push(TrimOut("music", 15_000))
         assert canvas.timeline_duration() == 15_000  # inside a transaction too
     assert canvas.timeline_duration() == 15_000
+
+
+def test_clip_titles_are_laid_out_once_and_reused(qtbot: QtBot, history: History) -> None:
+    view = open_view(qtbot, history)
+    canvas = view.canvas
+    canvas.grab()
+    labels = canvas._caches.labels
+    names = {static.text() for static, _dy in labels.values()}
+    assert {"Beach.mp4", "City.mp4", "Music.mp3"} <= names
+    known = dict(labels)
+    canvas.refresh()
+    canvas.grab()  # a full repaint of the static layer lays out no title again
+    assert all(labels[key][0] is static for key, (static, _dy) in known.items()) and len(labels) == len(known)

@@ -10,7 +10,7 @@ import math
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFontMetrics, QPainter, QPen, QPolygonF
+from PySide6.QtGui import QBrush, QColor, QFontMetrics, QPainter, QPen, QPolygonF, QStaticText
 
 from editor_app.model.ticks import TICKS_PER_SECOND
 from editor_app.model.timeline import Clip, Timeline, Track
@@ -29,6 +29,7 @@ class ClipCaches:
     thumbs: ScaledThumbnails = field(default_factory=ScaledThumbnails)
     waveforms: WaveformCache = field(default_factory=WaveformCache)
     elided: dict[tuple[str, int], str] = field(default_factory=dict)
+    labels: dict[tuple[str, int], tuple[QStaticText, float]] = field(default_factory=dict)
 
     def elide(self, text: str, width: int) -> str:
         key = (text, width // 4 * 4)
@@ -38,6 +39,20 @@ class ClipCaches:
                 self.elided.clear()
             metrics = QFontMetrics(style.label_font())
             value = self.elided[key] = metrics.elidedText(text, Qt.TextElideMode.ElideRight, key[1])
+        return value
+
+    def label(self, text: str, width: int) -> tuple[QStaticText, float]:
+        """The clip title elided to `width`, laid out once (drawText lays the glyphs out on every
+        call, about 2.5x the cost), and its offset from the top to sit centred in the title bar."""
+        key = (text, width // 4 * 4)
+        value = self.labels.get(key)
+        if value is None:
+            if len(self.labels) > 4096:
+                self.labels.clear()
+            static = QStaticText(self.elide(text, width))
+            static.setTextFormat(Qt.TextFormat.PlainText)
+            static.prepare(font=style.label_font())
+            value = self.labels[key] = (static, (LABEL_HEIGHT - static.size().height()) / 2)
         return value
 
 
@@ -84,8 +99,8 @@ class ClipPainter:
         if room > 16:
             painter.setFont(style.label_font())
             painter.setPen(style.TEXT if not dim else style.TEXT_DIM)
-            name = self.caches.elide(clip_name(self.timeline, clip), room)
-            painter.drawText(QRectF(text_x, box.y(), room, LABEL_HEIGHT), Qt.AlignmentFlag.AlignVCenter, name)
+            label, dy = self.caches.label(clip_name(self.timeline, clip), room)
+            painter.drawStaticText(QPointF(text_x, box.y() + dy), label)
         if not dim and clip.transition is not None:
             self._fade_handles(painter, view, rect)
         if track.locked:
