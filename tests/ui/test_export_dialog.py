@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -10,10 +13,12 @@ from pytestqt.qtbot import QtBot
 from editor_app.model.project import ExportJobRecord
 from editor_app.server.render.encoders import ENCODINGS
 from editor_app.ui.export.dialog import MP4_ONLY_NOTE, QUALITY_NOTES, ExportDialog, formats_for
+from editor_app.ui.export.files import ExportCheckFailed, land, staging_path
 from editor_app.ui.export.job import _WRITERS, SPEED_SMOOTHING, WRITER_POLL_MS, ExportJob
 from editor_app.ui.export.panel import describe, human_bytes, human_seconds
 from editor_app.ui.export.work import rebase
 from editor_app.ui.workers import TaskRunner
+from tests.server.conftest import MediaFactory
 
 ALL = ("mp4", "webm", "avi")
 
@@ -122,3 +127,32 @@ def test_download_speed_is_smoothed(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     job._downloaded(3000, 3000)  # a burst of 2000 B/s moves the average only part of the way
     assert job.speed == pytest.approx(1000 + SPEED_SMOOTHING * 1000)
     assert job.fraction == 1.0 and job.record.bytes_done == 3000
+
+
+def test_a_file_that_appeared_during_the_export_is_kept_and_the_export_lands_beside_it(
+    tmp_path: Path, media_factory: MediaFactory
+) -> None:
+    video = media_factory.make_video(color="olive", seconds=1, size="160x90")
+    final = tmp_path / "film.mp4"
+    final.write_bytes(b"agreed to replace")
+    started = time.time() + 1  # the user agreed to replace what was there before this moment
+    shutil.copy(video, staging_path(final))
+    assert land(final, video.stat().st_size, 1.0, started) == final
+    assert final.read_bytes() == video.read_bytes()
+
+    os.utime(final, (started + 5, started + 5))  # written by someone else after the export began
+    shutil.copy(video, staging_path(final))
+    landed = land(final, None, 1.0, started)
+    assert landed == tmp_path / "film (2).mp4" and final.exists() and not staging_path(final).exists()
+
+
+def test_a_download_that_fails_its_check_never_lands(tmp_path: Path, media_factory: MediaFactory) -> None:
+    video = media_factory.make_video(color="olive", seconds=1, size="160x90")
+    final = tmp_path / "film.mp4"
+    shutil.copy(video, staging_path(final))
+    with pytest.raises(ExportCheckFailed, match="lasts"):
+        land(final, None, 5.0, time.time())
+    staging_path(final).write_bytes(b"not a video")
+    with pytest.raises(ExportCheckFailed):
+        land(final, 11, None, time.time())
+    assert not final.exists() and not staging_path(final).exists()

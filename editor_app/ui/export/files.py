@@ -80,13 +80,31 @@ def check_file(path: Path, expected_size: int | None, expected_duration: float |
         )
 
 
-def land(final: Path, expected_size: int | None, expected_duration: float | None) -> Path:
-    """Check the staged download and move it to `final` in one step (the user agreed to replace)."""
+def free_path(final: Path) -> Path:
+    """`NAME (2).EXT`, `NAME (3).EXT`, ...: the first name next to `final` that is not taken."""
+    number = 2
+    while True:
+        candidate = final.with_name(f"{final.stem} ({number}){final.suffix}")
+        if not candidate.exists():
+            return candidate
+        number += 1
+
+
+def land(final: Path, expected_size: int | None, expected_duration: float | None, started_at: float) -> Path:
+    """Check the staged download and move it into place in one step; returns where it landed.
+
+    A file already at `final` when the export started was replaced with the user's consent
+    (the dialog asked). One that appeared there later was not agreed to: it is kept, and the
+    export lands beside it under a free name.
+    """
     staging = staging_path(final)
     try:
         check_file(staging, expected_size, expected_duration)
     except ExportCheckFailed:
         staging.unlink(missing_ok=True)  # a bad file is no use to resume from
         raise
-    os.replace(staging, final)
-    return final
+    target = final
+    if final.exists() and final.stat().st_mtime > started_at:
+        target = free_path(final)
+    os.replace(staging, target)
+    return target

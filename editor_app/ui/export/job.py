@@ -153,6 +153,7 @@ class ExportJob(QObject):
             job_id=self.record.backend_job_id,
             output_url=self.record.output_url,
             timeline_seconds=self.timeline_seconds,
+            started_at=self.record.created_at,
         )
         final = self.path
         _WRITERS.add(final)
@@ -217,6 +218,7 @@ class ExportJob(QObject):
         self._token = None
         self.fraction = 1.0
         landed = Path(str(path))
+        self.record.output_path = str(landed)  # beside the wanted name if that was taken meanwhile
         self.record.bytes_done = landed.stat().st_size if landed.exists() else self.bytes_done
         self._set_state("done")
         self.settled.emit("done")

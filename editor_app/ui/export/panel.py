@@ -91,6 +91,8 @@ class ExportRow(QWidget):
     def refresh(self) -> None:
         job = self.job
         state = job.state
+        self.name.setText(job.path.name)
+        self.name.setToolTip(str(job.path))
         self.status.setText(describe(job))
         self.status.setToolTip(self.status.text())
         if state == "done":

@@ -62,6 +62,7 @@ class Plan:
     job_id: str | None = None
     output_url: str | None = None
     timeline_seconds: float | None = None
+    started_at: float = 0.0  # when the user agreed to replace what was at `final` then
 
 
 def run_export(client: VideoDBClient, plan: Plan, token: CancelToken, report: Report) -> Path:
@@ -102,7 +103,7 @@ def run_export(client: VideoDBClient, plan: Plan, token: CancelToken, report: Re
         expected_size=size,
     )
     token.raise_if_cancelled()
-    return land(plan.final, size, duration)
+    return land(plan.final, size, duration, plan.started_at)
 
 
 def _fraction(answer: AsyncResponse) -> float:
