@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 from editor_app.model.edits import SetClipProperty, TrimOut
 from editor_app.model.timeline import Timeline
 from editor_app.model.undo import History
+from editor_app.ui.timeline import ruler
 from tests.ui.canvas_helpers import open_view
 
 
@@ -61,3 +62,13 @@ def test_clip_titles_are_laid_out_once_and_reused(qtbot: QtBot, history: History
     canvas.refresh()
     canvas.grab()  # a full repaint of the static layer lays out no title again
     assert all(labels[key][0] is static for key, (static, _dy) in known.items()) and len(labels) == len(known)
+
+
+def test_ruler_labels_are_laid_out_once(qtbot: QtBot, history: History) -> None:
+    view = open_view(qtbot, history)  # 50 px/s: a label every 2 s
+    view.canvas.grab()
+    known = dict(ruler._LABELS)
+    assert {"0:00", "0:02", "0:04"} <= set(known)
+    view.canvas.refresh()
+    view.canvas.grab()
+    assert all(ruler._LABELS[text] is static for text, static in known.items())

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPolygonF
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPolygonF, QStaticText
 
 from editor_app.model.ticks import TICKS_PER_SECOND, Ticks
 from editor_app.model.timeline import Marker
@@ -48,6 +48,21 @@ def ruler_label(ticks: Ticks, major: Ticks) -> str:
     return text
 
 
+_LABELS: dict[str, QStaticText] = {}
+
+
+def _label_text(text: str) -> QStaticText:
+    """A ruler label laid out once: the same labels come back on every repaint and scroll."""
+    static = _LABELS.get(text)
+    if static is None:
+        if len(_LABELS) > 2048:
+            _LABELS.clear()
+        static = _LABELS[text] = QStaticText(text)
+        static.setTextFormat(Qt.TextFormat.PlainText)
+        static.prepare(font=style.small_font())
+    return static
+
+
 def paint_ruler(painter: QPainter, scale: TimeScale, width: float, markers: list[Marker]) -> None:
     """Ticks, labels and markers (the playhead's cap is drawn with the moving layer)."""
     painter.fillRect(QRectF(0, 0, width, RULER_HEIGHT), style.RULER_BG)
@@ -56,21 +71,20 @@ def paint_ruler(painter: QPainter, scale: TimeScale, width: float, markers: list
     painter.setPen(style.RULER_TICK)
     first = math.floor(start / minor) * minor
     count = int((end - first) // minor) + 1
+    ticks = []
     for i in range(count):
         t = first + i * minor
         x = round(scale.x_of(t)) + 0.5
         tall = t % major == 0
-        painter.drawLine(QPointF(x, RULER_HEIGHT - (12 if tall else 5)), QPointF(x, RULER_HEIGHT))
+        ticks.append(QLineF(x, RULER_HEIGHT - (12 if tall else 5), x, RULER_HEIGHT))
+    painter.drawLines(ticks)  # one call, not one per tick
     painter.setFont(style.small_font())
     painter.setPen(style.RULER_TEXT)
     first_major = math.floor(start / major) * major
     t = first_major
     while t < end:
         if t >= 0:
-            x = scale.x_of(t)
-            painter.drawText(
-                QRectF(x + 4, 2, MIN_LABEL_SPACING_PX, 14), Qt.AlignmentFlag.AlignLeft, ruler_label(t, major)
-            )
+            painter.drawStaticText(QPointF(scale.x_of(t) + 4, 2), _label_text(ruler_label(t, major)))
         t += major
     for marker in markers:
         x = scale.x_of(marker.time)
