@@ -70,6 +70,9 @@ class ExportManager(QObject):
         for job in list(self.jobs):
             self._drop(job)
         self.document = document
+        if old is not None and old.path is not None and document.path == old.path:
+            # the same file again: the records in memory are newer than the ones it was read with
+            document.project.exports = [record.model_copy() for record in old.project.exports]
         records = prune(document.project.exports)
         document.project.exports = records
         for record in records:
