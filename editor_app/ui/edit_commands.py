@@ -7,9 +7,10 @@ history, and reports refused edits in the status bar instead of raising into Qt.
 
 from __future__ import annotations
 
-from editor_app.model import EditError, TextAsset, Track
+from editor_app.model import EditError, TextAsset
 from editor_app.model.edits import AddClip, AddTrack
 from editor_app.model.timeline import Clip
+from editor_app.ui.timeline.track_order import new_track
 from editor_app.ui.window_base import WindowBase
 
 TITLE_TICKS = 3000
@@ -133,9 +134,7 @@ class EditCommands(WindowBase):
         try:
             with history.transaction("Add Title"):
                 if target is None:
-                    target = Track(
-                        name=f"V{sum(t.kind == 'video' for t in timeline.tracks) + 1}", kind="video"
-                    )
+                    target = new_track(timeline, "video")
                     history.push(AddTrack(target, len(timeline.tracks)))
                 history.push(AddClip(target.id, clip))
         except EditError as exc:
@@ -154,9 +153,7 @@ class EditCommands(WindowBase):
         if self.document is None:
             return
         timeline = self.document.timeline
-        prefix = "V" if kind == "video" else "A"
-        count = sum(t.kind == kind for t in timeline.tracks)
-        track = Track(name=f"{prefix}{count + 1}", kind="video" if kind == "video" else "audio")
+        track = new_track(timeline, "video" if kind == "video" else "audio")  # z_index above the rest
         # video tracks go above the other video tracks, audio tracks at the bottom
         index = len(timeline.tracks)
         if kind == "video":

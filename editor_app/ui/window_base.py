@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from editor_app.api.client import VideoDBClient
 from editor_app.api.wire import MediaItem
-from editor_app.model import EditError, MediaInfo, Track, format_timecode
+from editor_app.model import EditError, MediaInfo, format_timecode
 from editor_app.model.edits import AddClip, AddTrack
 from editor_app.ui.actions import Actions
 from editor_app.ui.document import Document, new_project
@@ -39,6 +39,7 @@ from editor_app.ui.shortcuts import ShortcutMap
 from editor_app.ui.thumbnail_provider import BackendThumbnails
 from editor_app.ui.timeline import TimelineView
 from editor_app.ui.timeline.dropping import DroppedMedia, clip_for
+from editor_app.ui.timeline.track_order import new_track
 from editor_app.ui.transport import Transport
 from editor_app.ui.workers import TaskRunner
 
@@ -288,9 +289,7 @@ class WindowBase(QMainWindow):
                 if track_id is not None and document.timeline.track(track_id).accepts(clip):
                     document.history.push(AddClip(track_id, clip))
                 else:
-                    kind = "audio" if clip.kind == "audio" else "video"
-                    count = sum(t.kind == kind for t in document.timeline.tracks)
-                    track = Track(name=f"{'A' if kind == 'audio' else 'V'}{count + 1}", kind=kind)
+                    track = new_track(document.timeline, "audio" if clip.kind == "audio" else "video")
                     with document.history.transaction("Add Clip"):
                         document.history.push(AddTrack(track, None))
                         document.history.push(AddClip(track.id, clip))

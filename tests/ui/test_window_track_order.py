@@ -1,0 +1,38 @@
+"""The window's own ways to add a track put a new video track on top of the stack, in the rows and
+in the picture (z_index above every other track)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from editor_app.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[MainWindow]:
+    monkeypatch.setenv("VIDEODB_EDITOR_DATA_DIR", str(tmp_path / "data"))
+    win = MainWindow(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(win)
+    win.ask_unsaved = lambda _doing: QMessageBox.StandardButton.Discard  # type: ignore[method-assign,assignment]
+    win.show()
+    yield win
+    win.runner.wait(10000)
+
+
+def test_add_video_track_goes_on_top_of_the_rows_and_the_picture(window: MainWindow) -> None:
+    document = window.document
+    assert document is not None and window.canvas is not None
+    window.add_video_track()
+    window.add_audio_track()
+    timeline = document.timeline
+    video = next(t for t in timeline.tracks if t.name == "V3")
+    audio = next(t for t in timeline.tracks if t.name == "A2")
+    rows = [row.track_id for row in window.canvas.canvas.layout_rows().rows]
+    assert rows[0] == video.id and rows[-1] == audio.id
+    assert video.z_index > max(t.z_index for t in timeline.tracks if t is not video and t.kind == "video")
