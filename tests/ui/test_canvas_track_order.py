@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 from editor_app.model.timeline import Timeline, Track
 from editor_app.model.undo import History
 from editor_app.ui.timeline.geometry import TrackLayout
-from editor_app.ui.timeline.track_order import display_order, list_index_for_row_move
+from editor_app.ui.timeline.track_order import RestackTrack, display_order
 from tests.ui.canvas_helpers import LEFT, NO_MODS, body_y, drag, open_view, x_at
 from tests.ui.test_canvas_drop_headers import _drop, _media
 
@@ -69,18 +69,38 @@ def test_dragging_a_clip_one_row_up_moves_it_to_the_track_shown_there(qtbot: QtB
     assert (track.id, clip.start) == ("v2", 10_000)
 
 
-def test_reordering_by_rows_keeps_each_kind_in_its_part_of_the_list() -> None:
+def _restack(timeline: Timeline, track_id: str, row: int) -> list[str]:
+    RestackTrack(track_id, row).do(timeline)
+    return [timeline.tracks[i].id for i in display_order(timeline)]
+
+
+def test_reordering_by_rows_keeps_each_kind_in_its_rows() -> None:
     timeline = _timeline("v", "v", "v", "a", "a")  # rows from the top: t2 t1 t0 | t3 t4
-    # t0 (bottom video row) dragged before row 0 (the top): it becomes the last video track
-    assert list_index_for_row_move(timeline, "t0", 0) == 2
-    # t2 (top row) dragged before row 2 (t0): it goes between t1 and t0, list index 1
-    assert list_index_for_row_move(timeline, "t2", 2) == 1
-    # t2 dragged into the audio rows becomes the bottom video track
-    assert list_index_for_row_move(timeline, "t2", 5) == 0
-    # t4 (last audio row) dragged before row 3 (t3) becomes the first audio track
-    assert list_index_for_row_move(timeline, "t4", 3) == 3
-    # dropped where it already is: no move
-    assert list_index_for_row_move(timeline, "t1", 1) == 1
+    assert [timeline.tracks[i].id for i in display_order(timeline)] == ["t2", "t1", "t0", "t3", "t4"]
+    assert _restack(timeline, "t0", 0) == ["t0", "t2", "t1", "t3", "t4"]  # bottom video to the top
+    assert [t.id for t in timeline.tracks] == ["t1", "t2", "t0", "t3", "t4"]  # last in the list = on top
+    assert _restack(timeline, "t0", 2) == ["t2", "t0", "t1", "t3", "t4"]
+    assert _restack(timeline, "t2", 5) == ["t0", "t1", "t2", "t3", "t4"]  # into the audio rows: bottom video
+    assert _restack(timeline, "t4", 0) == ["t0", "t1", "t2", "t4", "t3"]  # into the video rows: first audio
+    unchanged = RestackTrack("t1", 1)
+    assert not unchanged.changes(timeline)
+
+
+def test_a_restack_makes_the_picture_follow_the_rows_and_undoes_exactly() -> None:
+    timeline = _timeline("v", "v", "a")
+    for z, track in zip((5, 1, 0), timeline.tracks, strict=True):
+        track.z_index = z  # t0 has the highest z_index: the renderer draws it on top despite its place
+    assert [timeline.tracks[i].id for i in display_order(timeline)] == ["t0", "t1", "t2"]
+    before = [(t.id, t.z_index) for t in timeline.tracks]
+    command = RestackTrack("t1", 0)  # t1 to the top row
+    command.do(timeline)
+    assert [timeline.tracks[i].id for i in display_order(timeline)] == ["t1", "t0", "t2"]
+    stacking = sorted(
+        (t for t in timeline.tracks if t.kind == "video"), key=lambda t: (t.z_index, timeline.tracks.index(t))
+    )
+    assert stacking[-1].id == "t1"  # what the renderer draws last (on top) is the top row
+    command.undo(timeline)
+    assert [(t.id, t.z_index) for t in timeline.tracks] == before
 
 
 def test_a_header_dragged_to_the_top_row_moves_its_track_to_the_top(qtbot: QtBot, history: History) -> None:

@@ -14,11 +14,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
-from editor_app.model.edits import AddTrack, MoveTrack, RemoveTrack, SetTrackState
+from editor_app.model.edits import AddTrack, RemoveTrack, SetTrackState
 from editor_app.model.timeline import Track, TrackKind
 from editor_app.ui.timeline import style
 from editor_app.ui.timeline.geometry import RULER_HEIGHT
-from editor_app.ui.timeline.track_order import list_index_for_row_move, new_track
+from editor_app.ui.timeline.track_order import RestackTrack, new_track
 
 if TYPE_CHECKING:
     from editor_app.ui.timeline.canvas import TimelineCanvas
@@ -199,11 +199,9 @@ class TrackHeaders(QWidget):
         track_id, y = self._drag
         self._drag = None
         self.indicator.hide()
-        timeline = self.canvas.timeline
-        index = timeline.track_index(track_id)
-        new_index = list_index_for_row_move(timeline, track_id, self._target_row(y))
-        if new_index != index:
-            self.push(MoveTrack(track_id, new_index))
+        command = RestackTrack(track_id, self._target_row(y))
+        if command.changes(self.canvas.timeline):
+            self.push(command)
         self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:

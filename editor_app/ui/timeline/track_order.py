@@ -1,17 +1,22 @@
-"""Which track shows in which row: video tracks stack upward (the last in the list, drawn on top of
-the picture, is the top row), audio tracks follow below in list order, as in Shotcut, Kdenlive and
-Premiere. The model keeps its list order (the wire's drawing order); only the display maps it.
+"""Which track shows in which row: video tracks stack upward (the one drawn on top of the picture
+is the top row), audio tracks follow below in list order, as in Shotcut, Kdenlive and Premiere.
+The model keeps its list order (the wire's drawing order); only the display maps it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from editor_app.model.errors import EditError
 from editor_app.model.timeline import Timeline, Track, TrackKind
+from editor_app.model.undo import Command
 
 
 def display_order(timeline: Timeline) -> list[int]:
-    """List indices of the tracks from the top row down."""
+    """List indices of the tracks from the top row down: video tracks in the renderer's stacking
+    (z_index, then list order) from the top, then audio tracks in list order."""
     tracks = timeline.tracks
-    videos = [i for i, t in enumerate(tracks) if t.kind != "audio"]
+    videos = sorted((i for i, t in enumerate(tracks) if t.kind != "audio"), key=_stacking_key(timeline))
     audios = [i for i, t in enumerate(tracks) if t.kind == "audio"]
     return videos[::-1] + audios
 
@@ -27,29 +32,61 @@ def new_track(timeline: Timeline, kind: TrackKind) -> Track:
     return Track(name=f"{'A' if kind == 'audio' else 'V'}{count + 1}", kind=kind, z_index=z_index)
 
 
-def list_index_for_row_move(timeline: Timeline, track_id: str, target_row: int) -> int:
-    """Where `MoveTrack` must put `track_id` so it shows at the gap before display row `target_row`.
+def _stacking_key(timeline: Timeline) -> Callable[[int], tuple[int, int]]:
+    tracks = timeline.tracks
+    return lambda i: (tracks[i].z_index, i)
 
-    The moved track keeps to its own kind's part of the list: it lands beside its nearest
-    same-kind neighbour in the new display order (a video track dragged into the audio rows
-    becomes the bottom video track).
+
+class RestackTrack(Command):
+    """Move a track to the gap before display row `target_row`, so the picture follows the rows.
+
+    The renderer stacks video tracks by z_index, then list order; moving a track in the list alone
+    (`MoveTrack`) would leave the picture as it was when z_indexes differ. So the video tracks get
+    the list order of their new stacking, and their z_indexes (the same values, ascending) in that
+    order. A track keeps to its kind's rows: a video track dropped among the audio rows becomes
+    the bottom video track, an audio track dropped among the video rows the first audio track.
     """
-    order = display_order(timeline)
-    moving = timeline.track_index(track_id)
-    kind_is_audio = timeline.tracks[moving].kind == "audio"
-    before = order[:target_row]
-    after = order[target_row:]
-    rows = [i for i in before if i != moving] + [moving] + [i for i in after if i != moving]
-    same = [i for i in rows if (timeline.tracks[i].kind == "audio") == kind_is_audio]
-    at = same.index(moving)
-    if len(same) == 1:
-        return moving  # alone of its kind: its place among the other kind's tracks shows the same
-    remaining = [i for i in range(len(timeline.tracks)) if i != moving]  # the list once it is lifted
-    if kind_is_audio:  # audio rows run in list order: follow the one shown above, or precede the one below
-        if at > 0:
-            return remaining.index(same[at - 1]) + 1
-        return remaining.index(same[at + 1]) if at + 1 < len(same) else len(remaining)
-    # video rows run against list order: follow the one shown below, or precede the one above
-    if at + 1 < len(same):
-        return remaining.index(same[at + 1]) + 1
-    return remaining.index(same[at - 1]) if at > 0 else len(remaining)
+
+    label = "Move Track"
+
+    def __init__(self, track_id: str, target_row: int) -> None:
+        self.track_id = track_id
+        self.target_row = target_row
+        self._old: tuple[list[Track], dict[str, int]] = ([], {})
+
+    def plan(self, timeline: Timeline) -> tuple[list[Track], dict[str, int]]:
+        """The track list and the video tracks' z_indexes after the move."""
+        tracks = timeline.tracks
+        try:
+            moving = timeline.track_index(self.track_id)
+        except KeyError:
+            raise EditError(f"There is no track {self.track_id!r}") from None
+        order = display_order(timeline)
+        target = min(max(self.target_row, 0), len(order))
+        rows = (
+            [i for i in order[:target] if i != moving] + [moving] + [i for i in order[target:] if i != moving]
+        )
+        videos = [tracks[i] for i in rows if tracks[i].kind != "audio"][::-1]  # bottom to top
+        audios = [tracks[i] for i in rows if tracks[i].kind == "audio"]
+        queues = {False: iter(videos), True: iter(audios)}
+        new_list = [next(queues[t.kind == "audio"]) for t in tracks]  # each kind keeps its list slots
+        levels = sorted(t.z_index for t in videos)
+        return new_list, {t.id: z for t, z in zip(videos, levels, strict=True)}
+
+    def changes(self, timeline: Timeline) -> bool:
+        new_list, levels = self.plan(timeline)
+        same_list = all(a is b for a, b in zip(new_list, timeline.tracks, strict=True))
+        return not same_list or any(timeline.track(i).z_index != z for i, z in levels.items())
+
+    def do(self, timeline: Timeline) -> None:
+        new_list, levels = self.plan(timeline)
+        self._old = (list(timeline.tracks), {t.id: t.z_index for t in timeline.tracks})
+        timeline.tracks[:] = new_list
+        for track in new_list:
+            track.z_index = levels.get(track.id, track.z_index)
+
+    def undo(self, timeline: Timeline) -> None:
+        old_list, old_levels = self._old
+        timeline.tracks[:] = old_list
+        for track in old_list:
+            track.z_index = old_levels[track.id]
