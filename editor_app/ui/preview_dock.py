@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QDockWidget, QWidget
 from editor_app.api.client import VideoDBClient
 from editor_app.api.wire import CompileResult
 from editor_app.model.ticks import Ticks
-from editor_app.ui.preview.live import FAILED, LiveCompiler
+from editor_app.ui.preview.live import COMPILING, FAILED, LiveCompiler
 from editor_app.ui.preview.sync import TransportSync
 from editor_app.ui.preview.widget import PreviewWidget
 from editor_app.ui.transport import Transport
@@ -95,7 +95,9 @@ class PreviewDock(QDockWidget):
         """
         self.live.armed = True
         self.live.show_ready()
-        if stream_url == self.stream_url and self.player.failure is None and self.player.url == stream_url:
+        player = self.player
+        alive = player.has_picture or player.watchdog.waiting  # not suspended, not failed
+        if stream_url == self.stream_url and player.url == stream_url and alive and player.failure is None:
             return
         resume, playing = (
             self.sync.resume_position() if self.sync is not None else (self.player.position(), True)
@@ -124,6 +126,8 @@ class PreviewDock(QDockWidget):
 
     # ---- compiles ---------------------------------------------------------------------------
     def _compile_state(self, state: str, text: str) -> None:
+        if state == COMPILING:
+            self.player.suspend()
         retry = self.live.compile_now if state == FAILED else None
         self.player.show_state(state, text, retry)
 

@@ -10,6 +10,7 @@ freed memory.
 from __future__ import annotations
 
 import ctypes
+import functools
 import threading
 from typing import Any
 
@@ -28,41 +29,68 @@ def frame_size(width: int, height: int, limit: tuple[int, int] = MAX_SIZE) -> tu
 
 
 class FrameSink(QObject):
+    """One sink for the widget; each libvlc player attached gets its own buffer and callbacks
+    (a generation), so a player being retired on another thread never writes into the new
+    player's picture, and only the newest generation's pictures are shown."""
+
     frameReady = Signal()  # a new picture can be taken with `take()`
 
     def __init__(self, width: int, height: int, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.width, self.height = width, height
         self.pitch = width * 4
-        self._buffer = ctypes.create_string_buffer(self.pitch * height + 32)
-        # planes must be aligned on 32 bytes
-        self._address = (ctypes.addressof(self._buffer) + 31) & ~31
         self._lock = threading.Lock()
+        self._generation = 0
+        self._buffers: dict[int, tuple[ctypes.Array[ctypes.c_char], int]] = {}
+        # VLC may call a player's callbacks until that player is released: kept for good
+        self._callbacks: list[tuple[Any, Any, Any]] = []
         self._latest: bytes | None = None
         self._announced = False
         self.frames = 0  # pictures VLC displayed (tests, benchmarks)
         self.closed = False
         assert vlc is not None, "FrameSink needs libvlc"
-        decorators = vlc.CallbackDecorators
-        self._lock_cb = decorators.VideoLockCb(self._on_lock)
-        self._unlock_cb = decorators.VideoUnlockCb(self._on_unlock)
-        self._display_cb = decorators.VideoDisplayCb(self._on_display)
 
-    def attach(self, player: Any) -> None:
-        player.video_set_callbacks(self._lock_cb, self._unlock_cb, self._display_cb, None)
+    def attach(self, player: Any) -> int:
+        """Make `player` paint into a fresh buffer; returns its generation (see `forget`)."""
+        assert vlc is not None
+        buffer = ctypes.create_string_buffer(self.pitch * self.height + 32)
+        address = (ctypes.addressof(buffer) + 31) & ~31  # planes aligned on 32 bytes
+        with self._lock:
+            self._generation += 1
+            generation = self._generation
+            self._buffers[generation] = (buffer, address)
+            self._latest, self._announced = None, False
+        decorators = vlc.CallbackDecorators
+        callbacks = (
+            decorators.VideoLockCb(functools.partial(self._on_lock, address)),
+            decorators.VideoUnlockCb(self._on_unlock),
+            decorators.VideoDisplayCb(functools.partial(self._on_display, generation, address)),
+        )
+        self._callbacks.append(callbacks)
+        player.video_set_callbacks(*callbacks, None)
         player.video_set_format("RV32", self.width, self.height, self.pitch)
+        return generation
+
+    def forget(self, generation: int) -> None:
+        """The player of `generation` is released: its buffer can go (any thread)."""
+        with self._lock:
+            self._buffers.pop(generation, None)
 
     # ---- VLC's threads: no Qt calls but emit, never the player -------------------------------
-    def _on_lock(self, _opaque: int | None, planes: Any) -> int | None:
-        planes[0] = self._address
+    def _on_lock(self, address: int, _opaque: int | None, planes: Any) -> int | None:
+        planes[0] = address
         return None
 
     def _on_unlock(self, _opaque: int | None, _picture: int | None, _planes: Any) -> None:
         return None
 
-    def _on_display(self, _opaque: int | None, _picture: int | None) -> None:
-        snapshot = ctypes.string_at(self._address, self.pitch * self.height)
+    def _on_display(self, generation: int, address: int, _opaque: int | None, _picture: int | None) -> None:
+        if generation != self._generation or self.closed:
+            return  # a retired player's last pictures
+        snapshot = ctypes.string_at(address, self.pitch * self.height)
         with self._lock:
+            if generation != self._generation:
+                return
             self._latest = snapshot
             self.frames += 1
             announce = not self._announced and not self.closed

@@ -4,11 +4,17 @@ libvlc events arrive on VLC's threads; calling the player from one of them hung 
 so every handler here just emits, and the signals reach the GUI thread queued. All player
 calls are made by the GUI thread. The event callbacks are bound methods kept alive by this
 object (python-vlc also holds them in the event manager).
+
+Stopping a libvlc player joins its threads, and an HLS reader waiting for a segment the
+backend is still rendering held that for seconds. So a player is never stopped on the GUI
+thread while it reads: opening another stream, or stopping, retires the libvlc player to a
+background thread (stop + release there) and carries on with a fresh one.
 """
 
 from __future__ import annotations
 
 import logging
+import threading
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -18,6 +24,7 @@ from editor_app.ui.preview.vlc_loader import instance_args, missing_reason, vlc
 
 log = logging.getLogger(__name__)
 
+RETIRE_JOIN_S = 10.0
 OPENING, PLAYING, PAUSED, STOPPED, ENDED, ERROR = "opening", "playing", "paused", "stopped", "ended", "error"
 
 
@@ -37,15 +44,26 @@ class Player(QObject):
         self.instance = vlc.Instance(instance_args(vout))
         if self.instance is None:
             raise RuntimeError("libvlc refused to start (see its log)")
-        self.player = self.instance.media_player_new()
         self.url: str | None = None
         self.state = STOPPED
         self.sink: FrameSink | None = None
+        self._window: tuple[int, str] | None = None
         self._closed = False
         self._muted = False
         self._volume = 100
-        self._handlers: list[tuple[Any, Any]] = []
+        self._generation = 0
+        self._sink_generation = 0
+        self._retiring: list[threading.Thread] = []
+        self.player = self._new_player()
+        self.stateChanged.connect(self._record_state)
+
+    # ---- control (GUI thread) ------------------------------------------------------------
+    def _new_player(self) -> Any:
+        """A libvlc player with our event handlers (tagged with its generation) and output."""
+        self._generation += 1
+        player = self.instance.media_player_new()
         events = self._vlc.EventType
+        manager = player.event_manager()
         for event_type, handler in (
             (events.MediaPlayerOpening, self._on_opening),
             (events.MediaPlayerPlaying, self._on_playing),
@@ -57,29 +75,66 @@ class Player(QObject):
             (events.MediaPlayerLengthChanged, self._on_length),
             (events.MediaPlayerVout, self._on_vout),
         ):
-            self.player.event_manager().event_attach(event_type, handler)
-            self._handlers.append((event_type, handler))
-        self.stateChanged.connect(self._record_state)
+            manager.event_attach(event_type, handler, self._generation)
+        if self.sink is not None:
+            self._sink_generation = self.sink.attach(player)
+        if self._window is not None:
+            self._embed(player, *self._window)
+        player.audio_set_volume(self._volume)
+        return player
 
-    # ---- control (GUI thread) ------------------------------------------------------------
+    def _retire(self) -> None:
+        """Swap in a fresh libvlc player; the old one stops and is freed on a worker thread."""
+        old, old_sink_generation = self.player, self._sink_generation
+        manager = old.event_manager()
+        for event_type in self._event_types():
+            manager.event_detach(event_type)
+        self.player = self._new_player()
+        sink = self.sink
+
+        def finish() -> None:
+            old.stop()  # may wait for a segment the backend is still rendering
+            old.release()
+            if sink is not None:
+                sink.forget(old_sink_generation)
+
+        thread = threading.Thread(target=finish, name="vlc-retire", daemon=True)
+        thread.start()
+        self._retiring = [t for t in self._retiring if t.is_alive()] + [thread]
+
+    def _event_types(self) -> list[Any]:
+        events = self._vlc.EventType
+        return [
+            events.MediaPlayerOpening, events.MediaPlayerPlaying, events.MediaPlayerPaused,
+            events.MediaPlayerStopped, events.MediaPlayerEndReached, events.MediaPlayerEncounteredError,
+            events.MediaPlayerTimeChanged, events.MediaPlayerLengthChanged, events.MediaPlayerVout,
+        ]  # fmt: skip
+
     def use_frames(self, sink: FrameSink) -> None:
         """Render into `sink` (callbacks) instead of a window; before `open`."""
         self.sink = sink
-        sink.attach(self.player)
+        self._sink_generation = sink.attach(self.player)
 
     def embed(self, window_id: int, platform: str) -> None:
         """Draw into a native window: X11 id, HWND or NSView pointer."""
+        self._window = (window_id, platform)
+        self._embed(self.player, window_id, platform)
+
+    @staticmethod
+    def _embed(player: Any, window_id: int, platform: str) -> None:
         if platform == "windows":
-            self.player.set_hwnd(window_id)
+            player.set_hwnd(window_id)
         elif platform == "cocoa":
-            self.player.set_nsobject(window_id)
+            player.set_nsobject(window_id)
         else:
-            self.player.set_xwindow(window_id)
+            player.set_xwindow(window_id)
 
     def open(self, url: str, start_ms: int = 0) -> None:
         """Load `url` and start playing at `start_ms` (start-time avoids a second seek)."""
         if self._closed:
             return
+        if self.url is not None:
+            self._retire()  # never stop a reading player on the GUI thread
         media = self.instance.media_new(url)
         if start_ms > 0:
             media.add_option(f":start-time={start_ms / 1000:.3f}")
@@ -99,8 +154,11 @@ class Player(QObject):
             self.player.set_pause(1)
 
     def stop(self) -> None:
-        if not self._closed:
-            self.player.stop()
+        """Stop reading (the stream stays known: `play` opens it again)."""
+        if not self._closed and self.url is not None:
+            self._retire()
+            self.url = None
+            self.state = STOPPED
 
     def seek(self, ms: int) -> None:
         if not self._closed and self.url is not None:
@@ -146,39 +204,59 @@ class Player(QObject):
         if self.sink is not None:
             self.sink.close()  # no more emits from the video thread
         manager = self.player.event_manager()
-        for event_type, _handler in self._handlers:
+        for event_type in self._event_types():
             manager.event_detach(event_type)
         self.player.stop()  # joins VLC's threads: after this no callback runs
         self.player.release()
+        for thread in self._retiring:
+            thread.join(RETIRE_JOIN_S)
         self.instance.release()
 
     # ---- VLC's threads: emit only -------------------------------------------------------
-    def _on_opening(self, _event: Any) -> None:
+    def _on_opening(self, _event: Any, generation: int) -> None:
+        if generation != self._generation:
+            return
         self.stateChanged.emit(OPENING)
 
-    def _on_playing(self, _event: Any) -> None:
+    def _on_playing(self, _event: Any, generation: int) -> None:
+        if generation != self._generation:
+            return
         self.stateChanged.emit(PLAYING)
 
-    def _on_paused(self, _event: Any) -> None:
+    def _on_paused(self, _event: Any, generation: int) -> None:
+        if generation != self._generation:
+            return
         self.stateChanged.emit(PAUSED)
 
-    def _on_stopped(self, _event: Any) -> None:
+    def _on_stopped(self, _event: Any, generation: int) -> None:
+        if generation != self._generation:
+            return
         self.stateChanged.emit(STOPPED)
 
-    def _on_end(self, _event: Any) -> None:
+    def _on_end(self, _event: Any, generation: int) -> None:
+        if generation != self._generation:
+            return
         self.stateChanged.emit(ENDED)
 
-    def _on_error(self, _event: Any) -> None:
+    def _on_error(self, _event: Any, generation: int) -> None:
+        if generation != self._generation:
+            return
         self.stateChanged.emit(ERROR)
         self.failed.emit("VLC could not play the stream (it could not be opened or read)")
 
-    def _on_time(self, event: Any) -> None:
+    def _on_time(self, event: Any, generation: int) -> None:
+        if generation != self._generation:
+            return
         self.timeChanged.emit(int(event.u.new_time))
 
-    def _on_length(self, event: Any) -> None:
+    def _on_length(self, event: Any, generation: int) -> None:
+        if generation != self._generation:
+            return
         self.lengthChanged.emit(int(event.u.new_length))
 
-    def _on_vout(self, event: Any) -> None:
+    def _on_vout(self, event: Any, generation: int) -> None:
+        if generation != self._generation:
+            return
         if int(event.u.new_count) > 0:
             self.videoStarted.emit()
 

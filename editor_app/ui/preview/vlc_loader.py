@@ -71,5 +71,8 @@ def instance_args(vout: str | None) -> list[str]:
         "--live-caching=150",
         "--file-caching=150",
         "--adaptive-logic=highest",
+        # read ahead 2 segments, not 30 s: each segment the backend renders on request, and
+        # a paused or soon-replaced stream should not keep its CPU busy (edit -> frame)
+        "--adaptive-maxbuffer=4000",
     ]
     return args

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-FIRST_FRAME_TIMEOUT_MS = 10_000
+FIRST_FRAME_TIMEOUT_MS = 15_000  # generous: a loaded 2-core machine took 10 s
 
 
 class FirstFrameWatchdog(QObject):

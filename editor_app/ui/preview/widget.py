@@ -298,6 +298,17 @@ class PreviewWidget(QWidget):
     def set_message(self, text: str) -> None:
         self.view.set_message(text)
 
+    def suspend(self) -> None:
+        """A new stream is on its way: stop reading this one (each segment it would still fetch
+        is rendered by the backend on request) but keep its last picture on screen."""
+        if self.player is None or self.url is None or self.playing:
+            return
+        self._reopen.stop()
+        self.watchdog.disarm()
+        self.player.stop()
+        self.has_picture = False
+        self.stack.setCurrentWidget(self.view)
+
     def set_poster(self, image: QImage | None) -> None:
         """A still for when no stream picture is shown (the timeline's frame under the playhead)."""
         if not self.has_picture:
