@@ -57,9 +57,11 @@ class _Handler(BaseHTTPRequestHandler):
 
 
 @contextmanager
-def static_server(routes: dict[str, tuple[str, bytes]]) -> Iterator[str]:
+def static_server(
+    routes: dict[str, tuple[str, bytes]], stall_s: dict[str, float] | None = None
+) -> Iterator[str]:
     """Serves fixed bodies on loopback; yields the base URL."""
-    handler = type("Handler", (_Handler,), {"routes": routes})
+    handler = type("Handler", (_Handler,), {"routes": routes, "stall_s": stall_s or {}})
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

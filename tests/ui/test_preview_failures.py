@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -129,3 +130,25 @@ def test_the_video_output_override_is_kept_and_used(qtbot: QtBot, tmp_path: Path
     page.output.setCurrentIndex(page.output.findData("frames"))
     page.save(settings)
     assert PreviewWidget(settings).output == "frames"
+
+
+STALLED_PLAYLIST = (
+    b"#EXTM3U\n#EXT-X-VERSION:3\n#EXT-X-TARGETDURATION:2\n#EXT-X-PLAYLIST-TYPE:VOD\n"
+    b"#EXTINF:2.0,\nseg.ts\n#EXT-X-ENDLIST\n"
+)
+
+
+def test_switching_streams_never_blocks_the_gui_thread(qtbot: QtBot, preview: PreviewWidget) -> None:
+    """A segment the backend is still rendering made VLC's stop wait for seconds."""
+    routes = {"/slow/index.m3u8": ("application/vnd.apple.mpegurl", STALLED_PLAYLIST)}
+    routes["/slow/seg.ts"] = ("video/mp2t", b"\x47" + bytes(187))
+    with static_server(routes, stall_s={"/slow/seg.ts": 4.0}) as base:
+        preview.load(base + "/slow/index.m3u8")
+        qtbot.wait(700)  # VLC is now waiting for the segment
+        started = time.monotonic()
+        preview.load(base + "/slow/index.m3u8?again")
+        preview.pause()
+        assert preview.player is not None
+        preview.player.stop()
+        assert time.monotonic() - started < 0.5
+        preview.shutdown()  # quitting joins the retired players: within their stall
