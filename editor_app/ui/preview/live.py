@@ -20,7 +20,7 @@ from editor_app.api.wire import CompileResult
 from editor_app.ui.workers import TaskRunner
 
 log = logging.getLogger(__name__)
-QUIET_MS = 350
+QUIET_MS = 250  # long enough to merge a burst of edits (a drag, typing), short next to a render
 
 STALE, COMPILING, READY, FAILED = "stale", "compiling", "ready", "failed"
 
