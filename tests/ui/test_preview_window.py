@@ -71,6 +71,23 @@ def test_compile_plays_and_the_playhead_follows(qtbot: QtBot, window: MainWindow
     qtbot.waitUntil(lambda: centre(dock) == GREEN, timeout=5000)
 
 
+def test_shuttle_drives_the_player_rate_and_reverse_pauses_it(qtbot: QtBot, window: MainWindow) -> None:
+    dock = window.preview
+    dock.compile_and_play()
+    qtbot.waitUntil(lambda: dock.player.has_picture, timeout=20000)
+    window.transport.shuttle_forward()  # L while playing: 2x
+    assert window.transport.speed == 2 and dock.player.playing and dock.player.rate == 2.0
+    assert dock.player.player is not None
+    qtbot.waitUntil(lambda: dock.player.player.player.get_rate() == pytest.approx(2.0), timeout=3000)
+    window.transport.shuttle_reverse()  # J: VLC cannot play backwards, the playhead runs alone
+    assert window.transport.speed == -1 and not dock.player.playing
+    start = window.transport.position
+    qtbot.wait(300)
+    assert window.transport.position < start
+    window.transport.stop()  # K: the player shows the frame where the playhead stopped
+    qtbot.waitUntil(lambda: abs(dock.player.position() - window.transport.position) < 5, timeout=3000)
+
+
 def test_an_edit_recompiles_and_resumes_at_the_same_position(qtbot: QtBot, window: MainWindow) -> None:
     dock = window.preview
     dock.compile_and_play()
