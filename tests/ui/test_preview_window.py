@@ -79,6 +79,8 @@ def test_shuttle_drives_the_player_rate_and_reverse_pauses_it(qtbot: QtBot, wind
     assert window.transport.speed == 2 and dock.player.playing and dock.player.rate == 2.0
     assert dock.player.player is not None
     qtbot.waitUntil(lambda: dock.player.player.player.get_rate() == pytest.approx(2.0), timeout=3000)
+    # reverse from 0 rightly stays at 0, so let the playhead get somewhere first
+    qtbot.waitUntil(lambda: window.transport.position > 500, timeout=5000)
     window.transport.shuttle_reverse()  # J: VLC cannot play backwards, the playhead runs alone
     assert window.transport.speed == -1 and not dock.player.playing
     start = window.transport.position
