@@ -132,6 +132,10 @@ class ApiSession:
         self, method: str, url: str, *, authed: bool | None = None, stream: bool = False, **kwargs: Any
     ) -> httpx.Response:
         """Send once, following redirects; the key goes only to hops on the backend's origin."""
+        if self.http.is_closed:
+            # the app closes a client when its backend goes away (a restart gets a new one);
+            # httpx would raise a bare RuntimeError, which no caller could tell apart
+            raise ConnectionFailed(f"{self.redact(url)}: the connection to this backend was closed")
         request = self.build(method, url, authed=authed, **kwargs)
         for _ in range(MAX_REDIRECTS):
             response = self.http.send(request, stream=stream)

@@ -24,7 +24,7 @@ from editor_app.api import (
     VideoDBClient,
     supports_formats,
 )
-from editor_app.api.errors import redact
+from editor_app.api.errors import ConnectionFailed, redact
 from editor_app.api.retry import retry_after_seconds
 from editor_app.api.wire import CompileResult
 
@@ -210,3 +210,11 @@ def test_a_wrong_range_restarts_the_file_and_a_short_body_is_incomplete(tmp_path
     with make_client(handler) as api, pytest.raises((ServerError, DownloadIncomplete)):
         api.download(f"{BASE}/files/f.bin", dest)
     assert not dest.exists()
+
+
+def test_a_closed_client_fails_as_a_lost_connection_not_a_runtime_error() -> None:
+    # the app closes a client when its backend dies; a worker still using it must get a typed error
+    client = make_client(lambda request: ok([]))
+    client.close()
+    with pytest.raises(ConnectionFailed, match="closed"):
+        client.list_videos()
