@@ -142,7 +142,9 @@ def run(args: argparse.Namespace) -> int:
     logging.basicConfig(
         level=args.log_level.upper(), stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s"
     )
-    api_key = args.api_key or secrets.token_urlsafe(24)
+    # "sk-" as VideoDB keys look; it also keeps a random key from starting with "-", which a
+    # command line would read as an option
+    api_key = args.api_key or "sk-" + secrets.token_urlsafe(24)
     data_dir = (args.data_dir or default_data_dir()).expanduser()
     try:
         app = create_app(

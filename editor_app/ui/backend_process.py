@@ -104,7 +104,7 @@ class BackendProcess(QObject):
             "serve", "--port", "0", "--parent-watch", "--data-dir", str(self.data_dir), *self._tools
         )
         if self._api_key:
-            args += ["--api-key", self._api_key]
+            args.append(f"--api-key={self._api_key}")  # "=": a key may start with "-"
         return args
 
     # ---- child lifecycle ------------------------------------------------------------------

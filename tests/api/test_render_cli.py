@@ -79,8 +79,7 @@ def test_render_editor_json_against_a_running_backend(
         fmt,
         "--base-url",
         live_server.base_url,
-        "--api-key",
-        live_server.api_key,
+        f"--api-key={live_server.api_key}",
     )
     assert done.returncode == 0, done.stderr
     check_output(out, fmt, 2.0)

@@ -30,6 +30,8 @@ def test_announces_one_json_line_and_serves(tmp_path: Path) -> None:
     announced_after = time.monotonic() - started
     try:
         assert server.base_url.startswith("http://127.0.0.1:") and len(server.api_key) >= 24
+        # a generated key never starts with "-", which a command line would take for an option
+        assert server.api_key.startswith("sk-")
         # the server accepts requests the moment it has printed the line
         answer = httpx.get(f"{server.base_url}/collection", headers=server.headers, timeout=5)
         assert answer.status_code == 200 and answer.json()["data"]["collections"][0]["id"] == "default"
