@@ -3,8 +3,12 @@ thumbnail/waveform provider made of QImages filled with colour."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from pathlib import Path
+
 import pytest
 from PySide6.QtGui import QColor, QImage
+from pytestqt.qtbot import QtBot
 
 from editor_app.model import (
     AudioAsset,
@@ -101,6 +105,21 @@ def colour_thumbnails() -> ColourThumbnails:
 
 
 # ---- the real local backend, for window tests (the server helpers' session fixtures) ----
+from editor_app.ui.main_window import MainWindow  # noqa: E402
 from tests.server.conftest import live_server, media_factory  # noqa: E402
+from tests.ui.export_support import make_window  # noqa: E402
 
 __all__ = ["live_server", "media_factory"]
+
+
+@pytest.fixture
+def window(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[MainWindow]:
+    """A shown main window over a throw-away data folder and settings file, asking nothing modal.
+
+    Test files that need a backend or a timeline define their own `window`, which overrides this one.
+    """
+    monkeypatch.setenv("VIDEODB_EDITOR_DATA_DIR", str(tmp_path / "data"))
+    win = make_window(qtbot, tmp_path)
+    win.show()
+    yield win
+    win.runner.wait(10000)

@@ -3,29 +3,14 @@ written, even one merged into the last undo step (a slider drag), leaves the doc
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from editor_app.model import TextAsset
 from editor_app.model.edits_props import SetClipProperty
 from editor_app.model.project import load_project
 from editor_app.ui.main_window import MainWindow
-
-
-@pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[MainWindow]:
-    monkeypatch.setenv("VIDEODB_EDITOR_DATA_DIR", str(tmp_path / "data"))
-    win = MainWindow(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    qtbot.addWidget(win)
-    win.ask_unsaved = lambda _doing: QMessageBox.StandardButton.Discard  # type: ignore[method-assign,assignment]
-    win.show()
-    yield win
-    win.runner.wait(10000)
 
 
 def _title_id(window: MainWindow) -> str:
