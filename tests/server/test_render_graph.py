@@ -114,7 +114,7 @@ def test_graph_layers_gaps_and_audio(tmp_path: Path) -> None:
     assert plan.input_args[6:12] == ["-ss", "3.000", "-t", "2.000", "-i", "/media/a.mp4"]
     assert "trim=" not in plan.graph.replace("atrim=duration", "")
     assert "color=c=0x000000@1.000:s=1280x720:r=30.0:d=7.000[bg]" in plan.graph
-    assert "hue=s=0,format=rgba,colorchannelmixer=aa=0.500,setpts=PTS+1.000/TB" in plan.graph
+    assert "hue=s=0,format=yuva420p,lut=a=val*0.500,setpts=PTS+1.000/TB" in plan.graph
     # the silent source adds no audio input; two sounding clips mix over the silent bed
     assert "volume=0.5000" in plan.graph and "adelay=delays=5000:all=1" in plan.graph
     assert "[asil][a1][a2]amix=inputs=3:normalize=0:duration=first" in plan.graph
