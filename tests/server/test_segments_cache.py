@@ -4,7 +4,6 @@ failure reasons, what runs first, and telling exports to yield."""
 from __future__ import annotations
 
 import os
-import signal
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -14,7 +13,7 @@ from typing import Any
 import pytest
 
 from editor_app.model import Timeline
-from editor_app.server.render.segment_cache import SegmentCache
+from editor_app.server.render.segment_cache import SegmentAbandoned, SegmentCache
 from editor_app.server.render.segments import SegmentedTimeline, SegmentFailed
 from editor_app.server.render.sources import RenderSource
 from tests.server.render_tools import make_video, source_for
@@ -100,43 +99,85 @@ def test_a_newer_stream_goes_first_and_the_old_read_ahead_is_dropped(
     cache: SegmentCache, red: RenderSource
 ) -> None:
     old, new = stream(red, 5, "old"), stream(red, 5, "new", last_volume=0.5)
+    cache.watch(old)
     cache.fetch(old, 0, 20)  # queues old 1 and 2 behind it
     answered: list[float] = []
     started = time.monotonic()
+    cache.watch(new)  # the player opened the new compile's playlist
     asker = threading.Thread(target=lambda: answered.append(cache.fetch(new, 8, 20) and time.monotonic()))
     asker.start()
     asker.join(30)
     assert answered, "the newer stream's segment never came"
-    # at most the old segment already under way rendered before it, never both read-aheads
     wait_until(lambda: cache.is_cached(new.segments[9]))
     time.sleep(0.5)
-    rendered_old = [cache.is_cached(s) for s in old.segments[1:3]]
-    assert rendered_old.count(True) <= 1, rendered_old
+    # the old read-ahead under way was killed, the queued one dropped: neither exists
+    assert [cache.is_cached(s) for s in old.segments[1:3]] == [False, False]
     assert answered[0] - started < 10
 
 
-class RecordingCache(SegmentCache):
-    """Records each pause/resume of read-ahead with how many live read-ahead ffmpegs it reached."""
-
-    signals: list[tuple[str, int]]
-
-    def _signal_read_ahead(self, which: signal.Signals) -> None:
-        live = sum(1 for job in self._reading_ahead if job.process is not None and job.process.poll() is None)
-        self.signals.append((which.name, live))
-        super()._signal_read_ahead(which)
+def live(job: object) -> bool:
+    process = getattr(job, "process", None)
+    return process is not None and process.poll() is None
 
 
-def test_read_ahead_pauses_while_a_waited_for_segment_renders(tmp_path: Path, red: RenderSource) -> None:
-    cache = RecordingCache(tmp_path, workers=2, read_ahead=4)
-    cache.signals = []
+def test_read_ahead_pauses_while_a_waited_for_segment_renders(
+    tmp_path: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    # 720p, so a segment renders long enough to look at the read-ahead ffmpeg meanwhile
+    big_video = make_video(tmp_path_factory.mktemp("big") / "big.mp4", "red", seconds=4, size="1280x720")
+    big = source_for(big_video, "m-big")
+    cache = SegmentCache(tmp_path, workers=2, read_ahead=1)
     try:
-        old = stream(red, 5, "old")
-        cache.fetch(old, 0, 20)  # reads 1-4 ahead, one at a time on the second worker
-        wait_until(lambda: any(j.process is not None for j in list(cache._reading_ahead)), 10)
-        cache.fetch(stream(red, 1, "new", last_volume=0.5), 0, 20)
-        assert ("SIGSTOP", 1) in cache.signals
-        stop = cache.signals.index(("SIGSTOP", 1))
-        assert any(name == "SIGCONT" for name, _live in cache.signals[stop:])
+        seen = stream(big, 3, "seen")
+        cache.watch(seen)
+        asker = threading.Thread(target=cache.fetch, args=(seen, 2, 30))
+        asker.start()  # renders 2 and reads 3 ahead on the second worker
+        wait_until(lambda: running_kinds(cache) == {True, False} or not asker.is_alive())
+        with cache._cond:
+            states = [process_state(j) for j in cache._running if live(j) and not j.wanted]
+        asker.join(30)
+        assert states == ["T"]  # stopped while segment 2 rendered
+        wait_until(lambda: cache.is_cached(seen.segments[3]))  # and resumed after
+    finally:
+        cache.shutdown()
+
+
+def running_kinds(cache: SegmentCache) -> set[bool]:
+    """Whether live renders are waited for (True) or read-ahead (False)."""
+    return {job.wanted for job in list(cache._running) if live(job)}
+
+
+def process_state(job: Any) -> str:
+    """The job's ffmpeg's state letter in /proc ("T": stopped)."""
+    deadline = time.monotonic() + 2
+    state = ""
+    while time.monotonic() < deadline:  # SIGSTOP lands asynchronously
+        state = Path(f"/proc/{job.process.pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        if state == "T":
+            break
+        time.sleep(0.01)
+    return state
+
+
+def test_an_urgent_segment_takes_the_worker_of_a_stream_nobody_watches(
+    tmp_path: Path, red: RenderSource
+) -> None:
+    """A retired player still waits for the old stream; the new stream's segment must not queue
+    behind it: the old render is killed, and rendered again afterwards for its waiter."""
+    cache = SegmentCache(tmp_path, workers=1, read_ahead=0)
+    try:
+        old, new = stream(red, 5, "old"), stream(red, 5, "new", last_volume=0.5)
+        cache.watch(old)
+        old_answer: list[Path] = []
+        old_asker = threading.Thread(target=lambda: old_answer.append(cache.fetch(old, 3, 30)))
+        old_asker.start()
+        wait_until(lambda: any(live(j) for j in list(cache._running)), 10)
+        cache.watch(new)
+        assert cache.fetch(new, 9, 30).is_file()
+        assert cache.preemptions == 1
+        assert not cache.is_cached(old.segments[3])  # killed, not finished first
+        old_asker.join(30)
+        assert old_answer and old_answer[0].is_file()  # and still answered
     finally:
         cache.shutdown()
 
@@ -154,3 +195,48 @@ def test_least_recently_used_segments_are_evicted_beyond_the_limit(
     cache.max_bytes = sizes[0] + sizes[2]
     cache.evict()
     assert [p.is_file() for p in paths] == [True, False, True]
+
+
+def test_read_ahead_follows_the_player(tmp_path: Path, red: RenderSource) -> None:
+    """VLC reads segment 0 first and then jumps to the playhead: the read-ahead queued behind
+    segment 0 must give way to the read-ahead behind the playhead."""
+    cache = SegmentCache(tmp_path, workers=1, read_ahead=2)
+    try:
+        seen = stream(red, 5, "seen")
+        cache.watch(seen)
+        cache.fetch(seen, 0, 20)  # queues 1 and 2
+        cache.fetch(seen, 6, 20)  # queues 7 and 8 instead
+        wait_until(lambda: all(cache.is_cached(s) for s in seen.segments[7:9]))
+        time.sleep(0.5)
+        assert not cache.is_cached(seen.segments[2])
+    finally:
+        cache.shutdown()
+
+
+def test_a_segment_whose_asker_hung_up_is_not_rendered_for_nobody(tmp_path: Path, red: RenderSource) -> None:
+    cache = SegmentCache(tmp_path, workers=1, read_ahead=0)
+    try:
+        old, new = stream(red, 5, "old"), stream(red, 5, "new", last_volume=0.5)
+        cache.watch(new)
+        cache.fetch(new, 8, 20)
+        gone = threading.Event()
+        outcome: list[BaseException] = []
+
+        def ask() -> None:
+            try:
+                cache.fetch(old, 3, 20, gone)
+            except SegmentAbandoned as exc:
+                outcome.append(exc)
+
+        asker = threading.Thread(target=ask)
+        asker.start()
+        wait_until(lambda: any(live(j) for j in list(cache._running)), 10)
+        gone.set()
+        asker.join(10)
+        assert outcome, "the wait did not end when the asker left"
+        time.sleep(0.5)
+        assert not cache.is_cached(old.segments[3])
+        # somebody asking again gets it rendered
+        assert cache.fetch(old, 3, 20).is_file()
+    finally:
+        cache.shutdown()

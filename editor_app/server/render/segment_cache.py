@@ -1,21 +1,29 @@
 """Preview segments on disk by content key, rendered when first asked for and read ahead.
 
-`fetch` answers a cached segment at once; otherwise it queues the segment ahead of
-everything else and waits for it. Each fetch also queues the next `read_ahead` segments of
-the same stream behind it. The queue is ordered: segments somebody waits for first, then
-newer compiles before older ones, then earlier segments first. One worker is kept for
-segments somebody waits for (read-ahead uses the others), and while such a segment renders,
-read-ahead ffmpegs are paused (SIGSTOP) so it has the CPU; they resume after. Read-ahead work
-belongs to
-the stream last asked for: when a player moves to another stream (a new compile after an
-edit), the old stream's read-ahead is dropped, so nothing renders for a stream nobody
-watches. A few worker threads render (one ffmpeg each); the same key asked for by two
-streams renders once.
+`fetch` answers a cached segment at once; otherwise it queues the segment and waits for it,
+and queues the next `read_ahead` segments behind it. One stream is *watched*: the one whose
+playlist a player opened last (`watch`). After an edit the player opens the new compile, so
+the old stream's work stops mattering the moment the new playlist is read.
 
-Files: `<root>/<key>.ts`, written whole (renamed into place), so a file that exists is
-complete; per-render work folders live under `<root>/work/` and are removed after. Every
-`EVICT_EVERY` renders, the least recently used files (by mtime, which a fetch refreshes) go
-until the folder is back under `max_bytes`.
+What runs first (the measured cost of an edit is the time until the segment under the
+playhead exists, so everything else yields to it):
+- a segment of the watched stream that somebody waits for is *urgent*; then the watched
+  stream's read-ahead; then segments of other streams somebody waits for (a player being
+  retired still asks for its next ones); newer compiles first, earlier segments first.
+- while an urgent segment renders, every other ffmpeg is paused (SIGSTOP) and resumes after.
+- the watched stream's work never waits for a worker held by another stream's render: that
+  render is killed, and queued again if somebody still waits for it.
+- when another stream becomes watched, renders of the others are killed (queued again if
+  somebody waits for them) and their read-ahead is dropped.
+- all but urgent work uses at most `workers - 1` workers, so one stays free for urgent work.
+- read-ahead follows the player: a fetch of segment i replaces the stream's read-ahead
+  with i+1 .. i+read_ahead.
+The same key asked for by two streams renders once.
+
+Files: `<root>/<key>.ts`, written whole (renamed into place from the render's own work
+folder under `<root>/work/`), so a file that exists is complete. Every `EVICT_EVERY`
+renders, the least recently used files (by mtime, which a fetch refreshes) go until the
+folder is back under `max_bytes`.
 """
 
 from __future__ import annotations
@@ -28,6 +36,7 @@ import os
 import signal
 import subprocess
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,19 +45,27 @@ from editor_app.server.render.segments import Segment, SegmentedTimeline, Segmen
 
 DEFAULT_MAX_BYTES = 2 * 1024**3
 EVICT_EVERY = 16
+HANG_UP_POLL_S = 0.1
 
 
 class SegmentTimeout(TimeoutError):
     """A segment was not ready in time (still rendering behind other work)."""
 
 
-@dataclass
+class SegmentAbandoned(RuntimeError):
+    """The asker hung up before its segment was ready."""
+
+
+@dataclass(eq=False)
 class _Job:
     stream: SegmentedTimeline
     segment: Segment
     wanted: bool
     running: bool = False
     process: subprocess.Popen[bytes] | None = None
+    paused: bool = False
+    preempted: bool = False  # killed to free its worker; queued again if still wanted
+    waiters: int = 0  # fetches waiting for it; when the last one hangs up it is no longer wanted
     error: str | None = None
     done: threading.Event = field(default_factory=threading.Event)
 
@@ -69,24 +86,24 @@ class SegmentCache:
         self.read_ahead = read_ahead
         self.max_bytes = max_bytes
         self.on_busy = on_busy  # told when the first render starts and the last one ends
-        self.renders = 0  # segments rendered so far (for tests and the benchmark)
+        self.renders = 0  # segments rendered to the end (for tests and the benchmark)
+        self.preemptions = 0  # renders killed to free a worker (for tests)
         self._cond = threading.Condition()
-        self._queue: list[tuple[tuple[int, int, int], int, str]] = []
+        self._queue: list[tuple[tuple[int, int, int], int, _Job]] = []
         self._jobs: dict[str, _Job] = {}
+        self._running: list[_Job] = []
         self._order = itertools.count()
         self._watched: str | None = None
-        self._running = 0
-        self._waited_for_running = 0
-        self._reading_ahead: list[_Job] = []  # running read-ahead jobs
-        self._read_ahead_slots = max(1, workers - 1)
+        self._workers = workers
+        self._background_slots = max(1, workers - 1)
         self._stopping = False
         root.mkdir(parents=True, exist_ok=True)
-        self._workers = [
+        self._threads = [
             threading.Thread(target=self._work, args=(n,), daemon=True, name=f"segments-{n}")
             for n in range(workers)
         ]
-        for worker in self._workers:
-            worker.start()
+        for thread in self._threads:
+            thread.start()
 
     def path(self, segment: Segment) -> Path:
         return self.root / f"{segment.key}.ts"
@@ -94,113 +111,225 @@ class SegmentCache:
     def is_cached(self, segment: Segment) -> bool:
         return self.path(segment).is_file()
 
+    # ---- asking ---------------------------------------------------------------------------
     def watch(self, stream: SegmentedTimeline) -> None:
-        """A player opened `stream`: read-ahead of any other stream is no longer wanted."""
+        """A player opened `stream`: it goes first, and other streams' read-ahead is dropped."""
         with self._cond:
-            self._watched = stream.stream_id
+            self._watch(stream.stream_id)
 
-    def fetch(self, stream: SegmentedTimeline, index: int, timeout: float) -> Path:
-        """The file of segment `index`, rendered first if needed (SegmentFailed, SegmentTimeout)."""
+    def fetch(
+        self, stream: SegmentedTimeline, index: int, timeout: float, gone: threading.Event | None = None
+    ) -> Path:
+        """The file of segment `index`, rendered first if needed (SegmentFailed, SegmentTimeout).
+
+        `gone` is set when the asker hangs up (a retired player): the wait ends with
+        SegmentAbandoned, and a segment nobody else waits for is no longer rendered for it."""
         segment = stream.segments[index]
         path = self.path(segment)
         with self._cond:
-            self._watched = stream.stream_id
+            if self._watched is None:
+                self._watch(stream.stream_id)  # a client that never read the playlist
             job = None if path.is_file() else self._enqueue(stream, segment, wanted=True)
-            for ahead in stream.segments[index + 1 : index + 1 + self.read_ahead]:
-                if not self.path(ahead).is_file():
-                    self._enqueue(stream, ahead, wanted=False)
+            if job is not None:
+                job.waiters += 1
+            if stream.stream_id == self._watched:
+                self._read_ahead_from(stream, index)
+                self._yield_to_watched()
         if job is None:
             _touch(path)
             return path
-        if not job.done.wait(timeout):
-            raise SegmentTimeout(f"segment {index} of {stream.stream_id} is not ready after {timeout:.0f} s")
+        try:
+            self._wait(job, timeout, gone)
+        finally:
+            with self._cond:
+                job.waiters -= 1
         if job.error is not None:
             raise SegmentFailed(job.error)
         return path
 
+    def _wait(self, job: _Job, timeout: float, gone: threading.Event | None) -> None:
+        deadline = time.monotonic() + timeout
+        name = f"segment {job.segment.index} of {job.stream.stream_id}"
+        while not job.done.wait(min(HANG_UP_POLL_S, max(0.0, deadline - time.monotonic()))):
+            if gone is not None and gone.is_set():
+                with self._cond:
+                    self._abandon(job)
+                raise SegmentAbandoned(f"{name}: the asker left")
+            if time.monotonic() >= deadline:
+                raise SegmentTimeout(f"{name} is not ready after {timeout:.0f} s")
+
+    # ---- scheduling (the caller holds the lock) -------------------------------------------
+    def _urgent(self, job: _Job) -> bool:
+        return job.wanted and job.stream.stream_id == self._watched
+
+    def _priority(self, job: _Job) -> tuple[int, int, int]:
+        # a retired player still asks for its stream's segments: they come after read-ahead
+        rank = 0 if self._urgent(job) else 1 if job.stream.stream_id == self._watched else 2
+        return rank, -job.stream.generation, job.segment.index
+
+    def _push(self, job: _Job) -> None:
+        heapq.heappush(self._queue, (self._priority(job), next(self._order), job))
+        self._cond.notify()
+
     def _enqueue(self, stream: SegmentedTimeline, segment: Segment, wanted: bool) -> _Job:
         job = self._jobs.get(segment.key)
         if job is None:
-            job = _Job(stream, segment, wanted)
-            self._jobs[segment.key] = job
+            job = self._jobs[segment.key] = _Job(stream, segment, wanted)
         elif wanted and not job.wanted:
-            job.wanted = True  # promoted: queued again below with the better priority
+            job.wanted = True  # promoted
+            if job.running:
+                self._set_pauses()
+                return job
         else:
             return job
-        priority = (0 if wanted else 1, -stream.generation, segment.index)
-        heapq.heappush(self._queue, (priority, next(self._order), segment.key))
-        self._cond.notify()
+        self._push(job)  # a promoted job's old entry is skipped when popped
         return job
 
+    def _abandon(self, job: _Job) -> None:
+        """The asker of `job` hung up (the caller still counts it among the waiters)."""
+        if job.waiters > 1 or job.done.is_set():
+            return
+        job.wanted = False
+        if job.stream.stream_id == self._watched:
+            self._reprioritise()  # still the watched stream: kept as read-ahead
+        elif job.running:
+            self._preempt(job)
+        else:
+            self._drop(job)
+        self._set_pauses()
+
+    def _drop(self, job: _Job) -> None:
+        if self._jobs.get(job.segment.key) is job:
+            del self._jobs[job.segment.key]
+        job.done.set()
+
+    def _reprioritise(self) -> None:
+        live = [(self._priority(j), n, j) for _p, n, j in self._queue if self._jobs.get(j.segment.key) is j]
+        self._queue = live
+        heapq.heapify(self._queue)
+        self._cond.notify_all()
+
+    def _watch(self, stream_id: str) -> None:
+        if stream_id == self._watched:
+            return
+        self._watched = stream_id
+        for job in list(self._jobs.values()):
+            if job.stream.stream_id == stream_id:
+                continue
+            if job.running:
+                self._preempt(job)  # its worker is wanted for the new stream; queued again if waited for
+            elif not job.wanted:
+                self._drop(job)  # read-ahead nobody will watch
+        self._reprioritise()  # priorities depend on what is watched
+        self._set_pauses()
+
+    def _read_ahead_from(self, stream: SegmentedTimeline, index: int) -> None:
+        """Read ahead of `index` only: the player has left wherever earlier read-ahead was for
+        (VLC reads segment 0 first, then jumps to the playhead)."""
+        ahead = stream.segments[index + 1 : index + 1 + self.read_ahead]
+        keys = {segment.key for segment in ahead}
+        for job in list(self._jobs.values()):
+            if job.wanted or job.stream is not stream or job.segment.key in keys:
+                continue
+            if job.running:
+                self._preempt(job)
+            else:
+                self._drop(job)
+        for segment in ahead:
+            if not self.path(segment).is_file():
+                self._enqueue(stream, segment, wanted=False)
+
+    def _yield_to_watched(self) -> None:
+        """Kill other streams' renders while the watched stream has work waiting for a worker."""
+        watched = self._watched
+        queued = (j for _p, _n, j in self._queue if self._jobs.get(j.segment.key) is j and not j.running)
+        if any(j.stream.stream_id == watched for j in queued):
+            for job in self._running:
+                if not job.preempted and job.stream.stream_id != watched:
+                    self._preempt(job)
+
+    def _preempt(self, job: _Job) -> None:
+        job.preempted = True
+        self.preemptions += 1
+        if job.process is not None and job.process.poll() is None:
+            job.process.kill()  # SIGKILL also ends a paused process
+
+    def _set_pauses(self) -> None:
+        """Pause every other render while an urgent one runs; resume them when none does."""
+        urgent_running = any(self._urgent(j) and not j.preempted for j in self._running)
+        for job in self._running:
+            pause = urgent_running and not self._urgent(job) and not job.preempted
+            if pause != job.paused and job.process is not None and job.process.poll() is None:
+                job.process.send_signal(signal.SIGSTOP if pause else signal.SIGCONT)
+                job.paused = pause
+
     def _next_job(self) -> _Job | None:
-        """The most urgent queued job (None when stopping); the caller holds the lock."""
+        """The most urgent queued job (None when stopping)."""
         while not self._stopping:
             if not self._queue:
                 self._cond.wait()
                 continue
-            _priority, _n, key = self._queue[0]
-            job = self._jobs.get(key)
-            waiting_for_slot = len(self._reading_ahead) >= self._read_ahead_slots
-            if job is not None and not job.running and not job.wanted and waiting_for_slot:
-                self._cond.wait()  # the free worker stays free for a segment somebody waits for
+            _priority, _n, job = self._queue[0]
+            stale = self._jobs.get(job.segment.key) is not job or job.running
+            background = sum(1 for j in self._running if not self._urgent(j))
+            if not stale and not self._urgent(job) and background >= self._background_slots:
+                self._cond.wait()  # the free worker stays free for an urgent segment
                 continue
             heapq.heappop(self._queue)
-            if job is None or job.running:
-                continue  # a stale entry of a promoted or finished job
-            if not job.wanted and job.stream.stream_id != self._watched:
-                del self._jobs[key]  # read-ahead for a stream nobody watches any more
-                continue
+            if stale:
+                continue  # a promoted, re-queued or finished job's old entry
             if self.path(job.segment).is_file():
-                del self._jobs[key]
+                del self._jobs[job.segment.key]
                 job.done.set()
                 continue
             job.running = True
-            if job.wanted:
-                self._waited_for_running += 1
-                self._signal_read_ahead(signal.SIGSTOP)
-            else:
-                self._reading_ahead.append(job)
+            self._running.append(job)
+            self._set_pauses()
             return job
         return None
-
-    def _signal_read_ahead(self, which: signal.Signals) -> None:
-        for job in self._reading_ahead:
-            if job.process is not None and job.process.poll() is None:
-                job.process.send_signal(which)
 
     def _started(self, job: _Job, process: subprocess.Popen[bytes]) -> None:
         with self._cond:
             job.process = process
-            if not job.wanted and self._waited_for_running:
-                process.send_signal(signal.SIGSTOP)
+            if job.preempted:
+                process.kill()
+            else:
+                self._set_pauses()
 
-    def _finished(self, job: _Job) -> None:
-        """Book-keeping after a render; the caller holds the lock."""
-        if job in self._reading_ahead:
-            self._reading_ahead.remove(job)
-        elif job.wanted:
-            self._waited_for_running -= 1
-            if self._waited_for_running == 0:
-                self._signal_read_ahead(signal.SIGCONT)
+    def _finished(self, job: _Job) -> bool:
+        """Book-keeping after a render; True when the job is over (False: queued again)."""
+        self._running.remove(job)
+        job.running, job.process, job.paused = False, None, False
+        over = True
+        if job.preempted and not self.path(job.segment).is_file():
+            job.preempted, job.error = False, None
+            if job.wanted:
+                self._push(job)
+                over = False
+        else:
+            self.renders += 1
+        if over and self._jobs.get(job.segment.key) is job:
+            del self._jobs[job.segment.key]  # its waiters are told by the caller (done)
+        self._set_pauses()
         self._cond.notify_all()
+        return over
 
+    # ---- workers --------------------------------------------------------------------------
     def _work(self, number: int) -> None:
         while True:
             with self._cond:
                 job = self._next_job()
                 if job is None:
                     return
-                self._running += 1
-                started = self._running == 1
+                started = len(self._running) == 1
             if started:
                 self._tell_busy(True)
             try:
-                work = self.root / "work" / f"{number}"
                 render_segment(
                     job.stream,
                     job.segment,
                     self.path(job.segment),
-                    work,
+                    self.root / "work" / f"{number}",
                     self.ffmpeg,
                     on_process=functools.partial(self._started, job),
                 )
@@ -209,15 +338,14 @@ class SegmentCache:
             except Exception as exc:  # a bad timeline must not kill the worker
                 job.error = f"{type(exc).__name__}: {exc}"
             with self._cond:
-                self.renders += 1
-                self._jobs.pop(job.segment.key, None)
-                self._finished(job)
-                self._running -= 1
-                idle = self._running == 0
-            job.done.set()
+                over = self._finished(job)
+                idle = not self._running
+                rendered = self.renders
+            if over:
+                job.done.set()
             if idle:
                 self._tell_busy(False)
-            if self.renders % EVICT_EVERY == 0:
+            if over and rendered % EVICT_EVERY == 0:
                 self.evict()
 
     def evict(self) -> None:
@@ -244,7 +372,10 @@ class SegmentCache:
         """Stop taking work; renders under way finish on their own (daemon threads)."""
         with self._cond:
             self._stopping = True
-            self._signal_read_ahead(signal.SIGCONT)
+            for job in self._running:
+                if job.paused and job.process is not None and job.process.poll() is None:
+                    job.process.send_signal(signal.SIGCONT)
+                    job.paused = False
             self._cond.notify_all()
 
 

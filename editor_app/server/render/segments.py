@@ -182,6 +182,7 @@ def render_segment(
     on_process: ProcessHook | None = None,
 ) -> None:
     """Render `segment` into `output` (written whole or not at all); SegmentFailed on failure.
+    `work_dir` must be on `output`'s file system (the file is renamed from there).
 
     `on_process` is told the ffmpeg process once it runs (so a scheduler can pause it)."""
     shutil.rmtree(work_dir, ignore_errors=True)
@@ -190,7 +191,7 @@ def render_segment(
         plan = stream.plan(segment, work_dir)
         plan.write_files()
         first, last = audio_frames(segment.start, segment.end)
-        partial = output.with_name(output.name + ".part")
+        partial = work_dir / "segment.ts"  # the render's own folder: a killed render leaves nothing behind
         command = [ffmpeg, "-hide_banner", "-nostdin", "-y", "-loglevel", "error", "-nostats"]
         command += [*plan.input_args, *plan.graph_args(), "-map", "[vout]", *VIDEO_ARGS]
         command += ["-map", "[aout]", *AUDIO_ARGS, "-bsf:a", _keep_grid_frames(segment, first, last)]
