@@ -21,8 +21,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import re
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Annotated, Any
@@ -45,7 +47,7 @@ from editor_app.model.ticks import to_ticks
 from editor_app.server.errors import ApiError, bad_request, not_found
 from editor_app.server.jobs import Job
 from editor_app.server.render.hls import vod_playlist
-from editor_app.server.render.segment_cache import SegmentTimeout
+from editor_app.server.render.segment_cache import SegmentAbandoned, SegmentTimeout
 from editor_app.server.render.segments import SegmentedTimeline, SegmentFailed
 from editor_app.server.render.service import EditorService, TimelineGone
 from editor_app.server.render.sources import MissingSourceError, RenderInputError
@@ -181,13 +183,26 @@ async def stream_segment(request: Request, stream_id: str, segment: str) -> File
     if index >= len(stream.segments):
         raise not_found("segment", f"{stream_id}/{segment}")
     segments = service(request.app).segments
+    gone = threading.Event()
+    listener = asyncio.create_task(_set_on_disconnect(request, gone))
     try:
-        path = await run_in_threadpool(segments.fetch, stream, index, SEGMENT_WAIT_S)
+        path = await run_in_threadpool(segments.fetch, stream, index, SEGMENT_WAIT_S, gone)
+    except SegmentAbandoned:
+        raise ApiError(499, "the client closed the request", "client_closed") from None
     except SegmentFailed as exc:
         raise ApiError(500, f"rendering the stream failed: {exc}", "render_failed") from None
     except SegmentTimeout as exc:
         raise ApiError(503, f"{exc}; retry in a moment", "not_ready") from None
+    finally:
+        listener.cancel()
     return FileResponse(path, media_type="video/mp2t")
+
+
+async def _set_on_disconnect(request: Request, gone: threading.Event) -> None:
+    """Set `gone` when the client hangs up: a retired player's segment need not render."""
+    while (await request.receive())["type"] != "http.disconnect":
+        pass
+    gone.set()
 
 
 # ---- exports and jobs ---------------------------------------------------------------------------
