@@ -7,6 +7,8 @@ Through the real window pieces (PreviewDock, its live compiler, the transport) a
   of the timeline; includes the live preview's quiet period. Median of 5 edits.
 - play_cpu_pct: CPU of this process (GUI + libvlc decoding 720p into frames) while playing,
   as a share of one core; peak_rss_mb: this process's peak resident memory.
+Baseline in the same run: a hand-written ffmpeg command rendering the same 2 s of 720p with
+the same opacity (what an edit must re-render at least), so drift of the machine shows.
 The last line is one JSON object.
 """
 
@@ -59,6 +61,20 @@ def make_source(folder: Path) -> Path:
     args += ["-g", "25", "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest", str(path)]
     subprocess.run(["ffmpeg", "-v", "error", "-y", *args], check=True)
     return path
+
+
+def baseline_render_s(source: Path, folder: Path) -> float:
+    """Median time of ffmpeg rendering 2 s of `source` at 50% opacity over black, 720p TS."""
+    graph = "color=c=black:s=1280x720:r=25:d=2[bg];[0:v]format=yuva420p,lut=a=val*0.5[v];[bg][v]overlay"
+    args = ["ffmpeg", "-v", "error", "-y", "-ss", "15", "-t", "2", "-i", str(source)]
+    args += ["-filter_complex", graph, "-c:v", "libx264", "-preset", "ultrafast", "-c:a", "aac"]
+    args += ["-f", "mpegts", str(folder / "base.ts")]
+    times = []
+    for _ in range(RUNS):
+        started = time.monotonic()
+        subprocess.run(args, check=True)
+        times.append(time.monotonic() - started)
+    return statistics.median(times)
 
 
 def start_server(data_dir: Path) -> tuple[subprocess.Popen[bytes], str, str]:
@@ -165,7 +181,9 @@ def main() -> int:
         process, base_url, key = start_server(folder / "data")
         try:
             with VideoDBClient(base_url, key) as client:
-                media_id = client.upload(make_source(folder), name="source").id
+                source = make_source(folder)
+                print(f"baseline: ffmpeg renders 2 s of 720p in {baseline_render_s(source, folder):.2f} s")
+                media_id = client.upload(source, name="source").id
                 short = measure_edits(client, media_id, 60)
                 long = measure_edits(client, media_id, 600)
                 cpu, peak = measure_playback(client, media_id)
