@@ -86,7 +86,7 @@ class PreviewDock(QDockWidget):
     # ---- what the window tells it ------------------------------------------------------------
     def set_position(self, ticks: Ticks) -> None:
         if not self.player.playing:
-            self.player.controls.show_times(ticks, max(self.player.duration_ms, 0))
+            self.player.controls.show_times(ticks, self.player.total_ms())
 
     def set_stream(self, stream_url: str, start_ms: int | None = None, autoplay: bool | None = None) -> None:
         """Play `stream_url`, by default where the transport is and as it is (playing or not).

@@ -26,6 +26,7 @@ class TransportSync(QObject):
         widget.on_step = transport.step
         widget.on_seek = transport.seek
         widget.on_stop = self._stop
+        widget.duration_of = lambda: transport.duration
         transport.speedChanged.connect(self._speed_changed)
         transport.jumped.connect(self._jumped)
         transport.clock_source = self._followed

@@ -74,7 +74,8 @@ class PreviewWidget(QWidget):
             app.aboutToQuit.connect(self.shutdown)
         self.unavailable = missing_reason()
         self.url: str | None = None
-        self.duration_ms = 0
+        self.duration_ms = 0  # the loaded stream's, once VLC knows it
+        self.duration_of: Callable[[], int] = lambda: 0  # until then: the timeline's (sync.py)
         self.playing = False
         self.rate = 1.0
         self.frames_shown = 0
@@ -387,5 +388,8 @@ class PreviewWidget(QWidget):
         self._show_times()
         self.positionChanged.emit(position)
 
+    def total_ms(self) -> int:
+        return self.duration_ms if self.duration_ms > 0 else max(0, self.duration_of())
+
     def _show_times(self) -> None:
-        self.controls.show_times(self.position(), self.duration_ms)
+        self.controls.show_times(self.position(), self.total_ms())
