@@ -8,6 +8,10 @@ from __future__ import annotations
 
 import sys
 
+# `serve` reads its key from here when no --api-key is given: other users can read a command
+# line (ps), not another user's environment
+SERVE_KEY_ENV = "VIDEODB_EDITOR_SERVE_KEY"
+
 
 def is_frozen() -> bool:
     return bool(getattr(sys, "frozen", False))

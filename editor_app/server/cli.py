@@ -29,6 +29,7 @@ from types import FrameType
 import uvicorn
 from platformdirs import user_data_dir
 
+from editor_app.self_command import SERVE_KEY_ENV
 from editor_app.server import tool_runner
 from editor_app.server.app import DEFAULT_MAX_UPLOAD_BYTES, create_app
 
@@ -47,7 +48,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--data-dir", type=Path, default=None, help=f"state folder (default {default_data_dir()})"
     )
-    parser.add_argument("--api-key", default=None, help="key clients must send (default: a random one)")
+    parser.add_argument(
+        "--api-key",
+        default=None,
+        help=f"key clients must send (default: ${SERVE_KEY_ENV}, which ps does not show; else a random one)",
+    )
     parser.add_argument(
         "--allow-remote", action="store_true", help="allow a non-loopback host (needs --api-key)"
     )
@@ -135,6 +140,8 @@ def _watch_parent(server: uvicorn.Server, parent: int) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.api_key is None:
+        args.api_key = os.environ.pop(SERVE_KEY_ENV, None)  # popped: ffmpeg children do not inherit it
     problem = check_arguments(args)
     if problem:
         print(f"videodb-editor serve: {problem}", file=sys.stderr)

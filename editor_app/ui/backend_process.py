@@ -13,9 +13,9 @@ import logging
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QProcess, QTimer, Signal
+from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, QTimer, Signal
 
-from editor_app.self_command import self_command
+from editor_app.self_command import SERVE_KEY_ENV, self_command
 
 log = logging.getLogger(__name__)
 
@@ -103,8 +103,6 @@ class BackendProcess(QObject):
         args = self_command(
             "serve", "--port", "0", "--parent-watch", "--data-dir", str(self.data_dir), *self._tools
         )
-        if self._api_key:
-            args.append(f"--api-key={self._api_key}")  # "=": a key may start with "-"
         return args
 
     # ---- child lifecycle ------------------------------------------------------------------
@@ -120,6 +118,10 @@ class BackendProcess(QObject):
         process.finished.connect(self._finished)
         process.errorOccurred.connect(self._error)
         self._process = process
+        if self._api_key:  # in the environment: other users can read command lines (ps), not it
+            environment = QProcessEnvironment.systemEnvironment()
+            environment.insert(SERVE_KEY_ENV, self._api_key)
+            process.setProcessEnvironment(environment)
         program, *arguments = self.command()
         self._set_state(STARTING if self.restarts == 0 else RESTARTING, "starting the local backend…")
         process.start(program, arguments)

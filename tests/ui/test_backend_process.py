@@ -45,6 +45,20 @@ def test_starts_restarts_after_a_crash_and_stops(qtbot: QtBot, tmp_path: Path) -
     qtbot.waitUntil(lambda: not _alive(last_pid), timeout=5000)
 
 
+def test_a_given_key_reaches_the_child_but_not_its_command_line(qtbot: QtBot, tmp_path: Path) -> None:
+    backend = BackendProcess(tmp_path / "backend", api_key="sk-given-key-123")
+    try:
+        with qtbot.waitSignal(backend.ready, timeout=30000) as ready:
+            backend.start()
+        base_url, api_key = ready.args
+        assert api_key == "sk-given-key-123" and _collections(base_url, api_key) == 200
+        assert backend.pid is not None
+        # any local user can read a command line; the environment only its owner
+        assert b"sk-given-key-123" not in Path(f"/proc/{backend.pid}/cmdline").read_bytes()
+    finally:
+        backend.stop()
+
+
 def test_gives_up_with_a_reason_when_the_child_keeps_dying(qtbot: QtBot, tmp_path: Path) -> None:
     backend = BackendProcess(
         tmp_path / "data", max_restarts=1, command=[sys.executable, "-c", "import sys; sys.exit(7)"]
