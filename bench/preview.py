@@ -128,9 +128,13 @@ class Rig:
         print(f"  edit -> compiled {self.compiled_at - started:.2f} s, -> picture {elapsed:.2f} s")
         return elapsed
 
-    def close(self) -> None:
+    def close(self) -> float:
+        """Seconds the preview took to shut down (players retired by the edits included)."""
+        started = time.monotonic()
         self.dock.player.shutdown()
+        elapsed = time.monotonic() - started
         self.window.close()
+        return elapsed
 
 
 def build_timeline(client: VideoDBClient, media_id: str, seconds: int) -> Timeline:
@@ -149,7 +153,7 @@ def measure_edits(client: VideoDBClient, media_id: str, seconds: int) -> float:
         rig.compile_at(seconds * 1000 // 2 + 250)
         times = [rig.edit_to_frame() for _ in range(RUNS)]
     finally:
-        rig.close()
+        print(f"  the preview shut down in {rig.close():.2f} s")
     print(f"edit -> frame, {seconds} s timeline: " + ", ".join(f"{t:.2f}" for t in times) + " s")
     return statistics.median(times)
 

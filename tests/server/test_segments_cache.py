@@ -13,7 +13,8 @@ from typing import Any
 import pytest
 
 from editor_app.model import Timeline
-from editor_app.server.render.segment_cache import SegmentAbandoned, SegmentCache
+from editor_app.server.render import segment_cache
+from editor_app.server.render.segment_cache import SegmentAbandoned, SegmentCache, SegmentTimeout
 from editor_app.server.render.segments import SegmentedTimeline, SegmentFailed
 from editor_app.server.render.sources import RenderSource
 from tests.server.render_tools import make_video, source_for
@@ -23,6 +24,13 @@ from tests.server.render_tools import make_video, source_for
 def red(tmp_path_factory: pytest.TempPathFactory) -> RenderSource:
     folder = tmp_path_factory.mktemp("cache-media")
     return source_for(make_video(folder / "red.mp4", "red", seconds=4, size="160x90"), "m-red")
+
+
+@pytest.fixture(scope="module")
+def big(tmp_path_factory: pytest.TempPathFactory) -> RenderSource:
+    """720p: a segment renders long enough to act while it does."""
+    folder = tmp_path_factory.mktemp("cache-media-big")
+    return source_for(make_video(folder / "big.mp4", "red", seconds=4, size="1280x720"), "m-big")
 
 
 @pytest.fixture
@@ -120,12 +128,7 @@ def live(job: object) -> bool:
     return process is not None and process.poll() is None
 
 
-def test_read_ahead_pauses_while_a_waited_for_segment_renders(
-    tmp_path: Path, tmp_path_factory: pytest.TempPathFactory
-) -> None:
-    # 720p, so a segment renders long enough to look at the read-ahead ffmpeg meanwhile
-    big_video = make_video(tmp_path_factory.mktemp("big") / "big.mp4", "red", seconds=4, size="1280x720")
-    big = source_for(big_video, "m-big")
+def test_read_ahead_pauses_while_a_waited_for_segment_renders(tmp_path: Path, big: RenderSource) -> None:
     cache = SegmentCache(tmp_path, workers=2, read_ahead=1)
     try:
         seen = stream(big, 3, "seen")
@@ -160,10 +163,11 @@ def process_state(job: Any) -> str:
 
 
 def test_an_urgent_segment_takes_the_worker_of_a_stream_nobody_watches(
-    tmp_path: Path, red: RenderSource
+    tmp_path: Path, red: RenderSource, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A retired player still waits for the old stream; the new stream's segment must not queue
+    """Another player still waits for the old stream; the new stream's segment must not queue
     behind it: the old render is killed, and rendered again afterwards for its waiter."""
+    monkeypatch.setattr(segment_cache, "UNWATCHED_WAIT_S", 30.0)  # a patient second viewer
     cache = SegmentCache(tmp_path, workers=1, read_ahead=0)
     try:
         old, new = stream(red, 5, "old"), stream(red, 5, "new", last_volume=0.5)
@@ -195,6 +199,28 @@ def test_least_recently_used_segments_are_evicted_beyond_the_limit(
     cache.max_bytes = sizes[0] + sizes[2]
     cache.evict()
     assert [p.is_file() for p in paths] == [True, False, True]
+
+
+def test_a_wait_for_a_stream_nobody_watches_ends_soon(
+    tmp_path: Path, red: RenderSource, big: RenderSource
+) -> None:
+    """A player retired after an edit waits for its next segment, and VLC's stop() waits for
+    that answer: while the watched stream keeps the workers busy, it comes within
+    UNWATCHED_WAIT_S, and nothing renders for it."""
+    cache = SegmentCache(tmp_path, workers=1, read_ahead=20)
+    try:
+        old, watched = stream(red, 5, "old"), stream(big, 11, "watched")
+        cache.watch(watched)
+        cache.fetch(watched, 0, 30)  # then reads 1-20 ahead: several seconds of work
+        asked = time.monotonic()
+        with pytest.raises(SegmentTimeout, match="newer stream"):
+            cache.fetch(old, 3, 20)
+        waited = time.monotonic() - asked
+        assert segment_cache.UNWATCHED_WAIT_S <= waited < segment_cache.UNWATCHED_WAIT_S + 1
+        time.sleep(0.5)
+        assert not cache.is_cached(old.segments[3])
+    finally:
+        cache.shutdown()
 
 
 def test_read_ahead_follows_the_player(tmp_path: Path, red: RenderSource) -> None:

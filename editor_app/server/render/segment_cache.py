@@ -14,7 +14,8 @@ playhead exists, so everything else yields to it):
 - the watched stream's work never waits for a worker held by another stream's render: that
   render is killed, and queued again if somebody still waits for it.
 - when another stream becomes watched, renders of the others are killed (queued again if
-  somebody waits for them) and their read-ahead is dropped.
+  somebody waits for them) and their read-ahead is dropped; a wait for a segment of a stream
+  nobody watches ends after `UNWATCHED_WAIT_S` (a retired player lets go of the connection).
 - all but urgent work uses at most `workers - 1` workers, so one stays free for urgent work.
 - read-ahead follows the player: a fetch of segment i replaces the stream's read-ahead
   with i+1 .. i+read_ahead.
@@ -46,6 +47,9 @@ from editor_app.server.render.segments import Segment, SegmentedTimeline, Segmen
 DEFAULT_MAX_BYTES = 2 * 1024**3
 EVICT_EVERY = 16
 HANG_UP_POLL_S = 0.1
+# how long a fetch of a stream nobody watches waits: a player retired after an edit still
+# asks for its next segments, and its stop() waits on that answer
+UNWATCHED_WAIT_S = 2.0
 
 
 class SegmentTimeout(TimeoutError):
@@ -148,15 +152,21 @@ class SegmentCache:
         return path
 
     def _wait(self, job: _Job, timeout: float, gone: threading.Event | None) -> None:
-        deadline = time.monotonic() + timeout
+        started = time.monotonic()
+        deadline = started + timeout
         name = f"segment {job.segment.index} of {job.stream.stream_id}"
         while not job.done.wait(min(HANG_UP_POLL_S, max(0.0, deadline - time.monotonic()))):
             if gone is not None and gone.is_set():
                 with self._cond:
                     self._abandon(job)
                 raise SegmentAbandoned(f"{name}: the asker left")
-            if time.monotonic() >= deadline:
+            now = time.monotonic()
+            if now >= deadline:
                 raise SegmentTimeout(f"{name} is not ready after {timeout:.0f} s")
+            if job.stream.stream_id != self._watched and now - started >= UNWATCHED_WAIT_S:
+                with self._cond:
+                    self._abandon(job)
+                raise SegmentTimeout(f"{name} is not ready: a newer stream is being watched")
 
     # ---- scheduling (the caller holds the lock) -------------------------------------------
     def _urgent(self, job: _Job) -> bool:

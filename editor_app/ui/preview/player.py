@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -24,7 +25,7 @@ from editor_app.ui.preview.vlc_loader import instance_args, missing_reason, vlc
 
 log = logging.getLogger(__name__)
 
-RETIRE_JOIN_S = 10.0
+RETIRE_JOIN_S = 5.0
 OPENING, PLAYING, PAUSED, STOPPED, ENDED, ERROR = "opening", "playing", "paused", "stopped", "ended", "error"
 
 
@@ -208,8 +209,9 @@ class Player(QObject):
             manager.event_detach(event_type)
         self.player.stop()  # joins VLC's threads: after this no callback runs
         self.player.release()
+        deadline = time.monotonic() + RETIRE_JOIN_S  # one budget for all: quitting must not drag
         for thread in self._retiring:
-            thread.join(RETIRE_JOIN_S)
+            thread.join(max(0.0, deadline - time.monotonic()))
         self.instance.release()
 
     # ---- VLC's threads: emit only -------------------------------------------------------
