@@ -7,8 +7,9 @@ Through the real window pieces (PreviewDock, its live compiler, the transport) a
   of the timeline; includes the live preview's quiet period. Median of 5 edits.
 - play_cpu_pct: CPU of this process (GUI + libvlc decoding 720p into frames) while playing,
   as a share of one core; peak_rss_mb: this process's peak resident memory.
-Baseline in the same run: a hand-written ffmpeg command rendering the same 2 s of 720p with
-the same opacity (what an edit must re-render at least), so drift of the machine shows.
+Baseline in the same run: a hand-written ffmpeg command rendering one preview segment's length
+of the same 720p with the same opacity (what an edit must re-render at least), so drift of the
+machine shows.
 The last line is one JSON object.
 """
 
@@ -35,6 +36,7 @@ from editor_app.api.client import VideoDBClient
 from editor_app.model import Clip, Timeline, Track, VideoAsset
 from editor_app.model.edits_props import SetClipProperty
 from editor_app.model.undo import History
+from editor_app.server.render.segments import SEGMENT_MS
 from editor_app.ui.media_items import media_info_from_item
 from editor_app.ui.preview_dock import PreviewDock
 from editor_app.ui.transport import Transport
@@ -64,9 +66,12 @@ def make_source(folder: Path) -> Path:
 
 
 def baseline_render_s(source: Path, folder: Path) -> float:
-    """Median time of ffmpeg rendering 2 s of `source` at 50% opacity over black, 720p TS."""
-    graph = "color=c=black:s=1280x720:r=25:d=2[bg];[0:v]format=yuva420p,lut=a=val*0.5[v];[bg][v]overlay"
-    args = ["ffmpeg", "-v", "error", "-y", "-ss", "15", "-t", "2", "-i", str(source)]
+    """Median time of ffmpeg rendering a segment's length of `source` at 50% opacity, 720p TS."""
+    seconds = SEGMENT_MS / 1000
+    graph = (
+        f"color=c=black:s=1280x720:r=25:d={seconds}[bg];[0:v]format=yuva420p,lut=a=val*0.5[v];[bg][v]overlay"
+    )
+    args = ["ffmpeg", "-v", "error", "-y", "-ss", "15", "-t", str(seconds), "-i", str(source)]
     args += ["-filter_complex", graph, "-c:v", "libx264", "-preset", "ultrafast", "-c:a", "aac"]
     args += ["-f", "mpegts", str(folder / "base.ts")]
     times = []
@@ -186,7 +191,8 @@ def main() -> int:
         try:
             with VideoDBClient(base_url, key) as client:
                 source = make_source(folder)
-                print(f"baseline: ffmpeg renders 2 s of 720p in {baseline_render_s(source, folder):.2f} s")
+                took = baseline_render_s(source, folder)
+                print(f"baseline: ffmpeg renders one {SEGMENT_MS} ms segment of 720p by hand in {took:.2f} s")
                 media_id = client.upload(source, name="source").id
                 short = measure_edits(client, media_id, 60)
                 long = measure_edits(client, media_id, 600)

@@ -5,7 +5,7 @@
   `timeline_id` (our extension, so the seed's download contract is usable). The seed's
   `output_format` does not change the compiled stream (always HLS, `format: "hls"`); files in
   mp4/webm/avi come from the download routes.
-- `GET /stream/{id}/index.m3u8?token=` answers at once with a complete VOD playlist of 2 s
+- `GET /stream/{id}/index.m3u8?token=` answers at once with a complete VOD playlist of 1 s
   segments; each segment URI inside carries the same token, which is signed for the stream's
   folder. `GET /stream/{id}/seg_NNNNN.ts` renders the segment if it is not cached (waiting up
   to `SEGMENT_WAIT_S`) and reads the next few ahead (see `render/segment_cache.py`).

@@ -15,11 +15,12 @@ import pytest
 
 from editor_app.model import Timeline
 from editor_app.server.render.hls import vod_playlist
-from editor_app.server.render.segments import Segment, SegmentedTimeline, render_segment
+from editor_app.server.render.segments import SEGMENT_MS, Segment, SegmentedTimeline, render_segment
 from editor_app.server.render.sources import RenderSource
 from tests.server.render_tools import close, make_video, source_for
 
 RATE = 48000
+SEG_S = SEGMENT_MS / 1000  # the tests follow the segment length rather than assume one
 
 
 @pytest.fixture(scope="module")
@@ -96,17 +97,15 @@ def probe(path: Path, entries: str) -> list[dict[str, Any]]:
 
 
 def test_segments_cover_the_timeline_with_a_short_last_one(media: dict[str, RenderSource]) -> None:
-    stream = segmented([clip("m-red", 0, 4), clip("m-blue", 4, 3)], media)
-    assert [(s.start, s.end) for s in stream.segments] == [
-        (0, 2000),
-        (2000, 4000),
-        (4000, 6000),
-        (6000, 7000),
-    ]
+    stream = segmented([clip("m-red", 0, 4), clip("m-blue", 4, 2.5)], media)  # 6.5 s
+    full = 6000 // SEGMENT_MS
+    expected = [(i * SEGMENT_MS, (i + 1) * SEGMENT_MS) for i in range(full)] + [(6000, 6500)]
+    assert [(s.start, s.end) for s in stream.segments] == expected
     text = vod_playlist(stream.segments, "?token=t")
     assert "#EXT-X-PLAYLIST-TYPE:VOD" in text and text.rstrip().endswith("#EXT-X-ENDLIST")
-    assert "#EXT-X-TARGETDURATION:2" in text and text.count("#EXTINF:2.000,") == 3
-    assert "#EXTINF:1.000,\nseg_00003.ts?token=t" in text
+    assert f"#EXT-X-TARGETDURATION:{math.ceil(SEG_S)}" in text
+    assert text.count(f"#EXTINF:{SEG_S:.3f},") == full
+    assert f"#EXTINF:0.500,\nseg_{full:05d}.ts?token=t" in text
 
 
 def test_an_edit_changes_only_the_keys_of_the_segments_it_touches(media: dict[str, RenderSource]) -> None:
@@ -115,26 +114,27 @@ def test_an_edit_changes_only_the_keys_of_the_segments_it_touches(media: dict[st
     clips[2] = clip("m-red", 8, 4, volume=0.5)
     after = segmented(clips, media)
     changed = [a.index for a, b in zip(before.segments, after.segments, strict=True) if a.key != b.key]
-    # the clip covers segments 4 and 5; segment 3 carries the first AAC frame reaching past 8 s
-    assert changed == [3, 4, 5]
+    # the segments of [8 s, 12 s), and the one before: it carries the first AAC frame reaching past 8 s
+    assert changed == list(range(8000 // SEGMENT_MS - 1, 12000 // SEGMENT_MS))
     moved = segmented([clip("m-red", 0, 4), clip("m-blue", 4, 4), clip("m-red", 8, 4)], media, "other")
     assert [s.key for s in moved.segments] == [s.key for s in before.segments]  # same content, same keys
 
 
 def test_segment_pixels_and_continuous_timestamps(media: dict[str, RenderSource], tmp_path: Path) -> None:
-    stream = segmented([clip("m-red", 0, 3), clip("m-blue", 3, 3, src=1)], media)
+    stream = segmented([clip("m-red", 0, 2.5), clip("m-blue", 2.5, 3.5, src=0.5)], media)
     paths = render_all(stream, tmp_path)
-    # segment 1 is [2 s, 4 s): red until 3 s, then blue
-    assert close(pixel_at(paths[1], 0.5, 80, 45), (255, 0, 0))
-    assert close(pixel_at(paths[1], 1.5, 80, 45), (0, 0, 255))
-    assert close(pixel_at(paths[2], 0.5, 80, 45), (0, 0, 255))
+    cut = 2500 // SEGMENT_MS  # the segment with the cut at 2.5 s: red until it, then blue
+    into = (2500 - cut * SEGMENT_MS) / 1000
+    assert close(pixel_at(paths[cut], into / 2, 80, 45), (255, 0, 0))
+    assert close(pixel_at(paths[cut], (into + SEG_S) / 2, 80, 45), (0, 0, 255))
+    assert close(pixel_at(paths[cut + 1], SEG_S / 2, 80, 45), (0, 0, 255))
     starts = []
     for path in paths:
         video = [p for p in probe(path, "packet=stream_index,pts_time,flags") if p["stream_index"] == 0]
         assert video[0]["flags"].startswith("K"), f"{path.name} does not start on a keyframe"
         starts.append(float(video[0]["pts_time"]))
-        assert len(video) == 50  # 2 s at 25 fps
-    assert [round(b - a, 3) for a, b in itertools.pairwise(starts)] == [2.0, 2.0]
+        assert len(video) == round(25 * SEG_S)  # 25 fps
+    assert {round(b - a, 3) for a, b in itertools.pairwise(starts)} == {SEG_S}
 
 
 def decoded_mono(paths: list[Path], folder: Path) -> array.array[float]:
@@ -176,11 +176,11 @@ def test_a_segment_deep_in_a_ten_minute_timeline_renders_at_once(
     started = time.monotonic()
     stream = segmented(clips, media)
     cut = time.monotonic() - started
-    assert len(stream.segments) == 300 and cut < 1.0
+    assert len(stream.segments) == 600_000 // SEGMENT_MS and cut < 1.0
     started = time.monotonic()
     render_segment(stream, stream.segments[0], tmp_path / "first.ts", tmp_path / "work")
     at_start = time.monotonic() - started
-    segment: Segment = stream.segments[271]  # [542 s, 544 s): the clip at 540 s (the 136th) is red
+    segment: Segment = stream.segments[542_000 // SEGMENT_MS]  # from 542 s: the clip at 540 s (136th) is red
     started = time.monotonic()
     render_segment(stream, segment, tmp_path / segment.name, tmp_path / "work")
     took = time.monotonic() - started
@@ -188,4 +188,4 @@ def test_a_segment_deep_in_a_ten_minute_timeline_renders_at_once(
     # as quick as the first segment (nothing before it is decoded), and quick outright; the
     # bound is loose because the test machine's cores are shared
     assert took < at_start * 2 + 0.5 and took < 3.0
-    assert close(pixel_at(tmp_path / segment.name, 1.0, 80, 45), (255, 0, 0))
+    assert close(pixel_at(tmp_path / segment.name, SEG_S / 2, 80, 45), (255, 0, 0))

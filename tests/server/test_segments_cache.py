@@ -15,7 +15,7 @@ import pytest
 from editor_app.model import Timeline
 from editor_app.server.render import segment_cache
 from editor_app.server.render.segment_cache import SegmentAbandoned, SegmentCache, SegmentTimeout
-from editor_app.server.render.segments import SegmentedTimeline, SegmentFailed
+from editor_app.server.render.segments import SEGMENT_MS, SegmentedTimeline, SegmentFailed
 from editor_app.server.render.sources import RenderSource
 from tests.server.render_tools import make_video, source_for
 
@@ -73,12 +73,12 @@ def test_an_edit_rerenders_only_the_segments_it_touches(cache: SegmentCache, red
     before = stream(red, 3, "before")
     for index in range(len(before.segments)):
         cache.fetch(before, index, 20)
-    assert cache.renders == 6
+    assert cache.renders == 12_000 // SEGMENT_MS
     after = stream(red, 3, "after", last_volume=0.5)  # the last clip, [8 s, 12 s), is quieter
     for index in range(len(after.segments)):
         cache.fetch(after, index, 20)
-    # its two segments, and the one before whose last sound frame reaches past 8 s
-    assert cache.renders == 9
+    # its segments, and the one before whose last sound frame reaches past 8 s
+    assert cache.renders == 12_000 // SEGMENT_MS + 4000 // SEGMENT_MS + 1
 
 
 def test_a_failure_gives_ffmpegs_reason_and_is_tried_again(cache: SegmentCache, red: RenderSource) -> None:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import math
 from urllib.parse import urlparse
 
 from fastapi.testclient import TestClient
 
+from editor_app.server.render.segments import SEGMENT_MS
 from tests.server.conftest import MediaFactory, upload_via_http
 
 
@@ -31,10 +33,11 @@ def test_a_segment_renders_on_request_and_out_of_range_is_404(
 ) -> None:
     _media_id, folder, query = compile_red(app_client, media_factory)
     player = TestClient(app_client.app)  # the token alone, like VLC
-    last = player.get(f"{folder}/seg_00001.ts{query}")  # the short last segment (2 s to 3 s)
+    count = math.ceil(3000 / SEGMENT_MS)  # the timeline is 3 s long
+    last = player.get(f"{folder}/seg_{count - 1:05d}.ts{query}")
     assert last.status_code == 200 and last.content[:1] == b"\x47"
     assert last.headers["content-type"] == "video/mp2t"
-    assert player.get(f"{folder}/seg_00002.ts{query}").status_code == 404
+    assert player.get(f"{folder}/seg_{count:05d}.ts{query}").status_code == 404
     assert player.get(f"{folder}/seg_2.ts{query}").status_code == 404
     assert player.get(f"{folder}/seg_00000.ts").status_code == 401
 

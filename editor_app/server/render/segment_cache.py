@@ -81,7 +81,7 @@ class SegmentCache:
         ffmpeg: str = "ffmpeg",
         *,
         workers: int = 2,
-        read_ahead: int = 3,
+        read_ahead: int = 4,
         max_bytes: int = DEFAULT_MAX_BYTES,
         on_busy: Callable[[bool], None] | None = None,
     ) -> None:

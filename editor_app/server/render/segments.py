@@ -37,7 +37,9 @@ from editor_app.server.render.graph import AUDIO_RATE, RenderPlan, Window, build
 from editor_app.server.render.progress import failure_reason
 from editor_app.server.render.sources import RenderSource
 
-SEGMENT_MS: Ticks = 2000
+# 1 s: after an edit the player waits for the segment under the playhead, and now and then
+# for the next one too (VLC's start-up); 2 s segments made that 1.2-2.0 s, 1 s ones about 1 s
+SEGMENT_MS: Ticks = 1000
 AAC_FRAME = 1024
 PRE_ROLL_FRAMES = 2
 TAIL_FRAMES = 2
