@@ -250,7 +250,7 @@ class SegmentCache:
                 self._enqueue(stream, segment, wanted=False)
 
     def _yield_to_watched(self) -> None:
-        """Kill other streams' renders while the watched stream has work waiting for a worker."""
+        """Kill other streams' renders while the watched stream has queued work: every worker is for it."""
         watched = self._watched
         queued = (j for _p, _n, j in self._queue if self._jobs.get(j.segment.key) is j and not j.running)
         if any(j.stream.stream_id == watched for j in queued):
