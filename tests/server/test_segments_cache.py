@@ -4,6 +4,9 @@ failure reasons, what runs first, and telling exports to yield."""
 from __future__ import annotations
 
 import os
+import signal
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -266,3 +269,30 @@ def test_a_segment_whose_asker_hung_up_is_not_rendered_for_nobody(tmp_path: Path
         assert cache.fetch(old, 3, 20).is_file()
     finally:
         cache.shutdown()
+
+
+def test_a_paused_render_left_by_a_dead_server_is_ended(tmp_path: Path) -> None:
+    """A server killed outright leaves its ffmpeg children; a read-ahead it had paused would wait
+    for a SIGCONT forever. The next server ends it."""
+    root = tmp_path / "segments"
+    render = [sys.executable, "-c", "import time; time.sleep(120)", str(root / "work" / "1" / "segment.ts")]
+    orphan = subprocess.Popen(render)
+    # a render of a live server on the same folder (its parent runs `serve`) is left alone
+    spawn = "import os, subprocess, sys; subprocess.Popen([*sys.argv[2:], os.environ['OUT']]).wait()"
+    live_server = subprocess.Popen(
+        [sys.executable, "-c", spawn, "serve", *render[:-1]],
+        env=dict(os.environ, OUT=render[-1]),  # its own command line names no work folder
+        start_new_session=True,
+    )
+    try:
+        orphan.send_signal(signal.SIGSTOP)
+        time.sleep(0.5)  # the live server's render has started
+        SegmentCache(root, workers=1).shutdown()
+        assert orphan.wait(10) == -signal.SIGKILL
+        time.sleep(0.2)
+        assert live_server.poll() is None  # it returns once its render ends
+    finally:
+        if orphan.poll() is None:
+            orphan.kill()
+        os.killpg(live_server.pid, signal.SIGKILL)
+        live_server.wait(10)

@@ -102,6 +102,7 @@ class SegmentCache:
         self._background_slots = max(1, workers - 1)
         self._stopping = False
         root.mkdir(parents=True, exist_ok=True)
+        end_orphaned_renders(root / "work")
         self._threads = [
             threading.Thread(target=self._work, args=(n,), daemon=True, name=f"segments-{n}")
             for n in range(workers)
@@ -387,6 +388,27 @@ class SegmentCache:
                     job.process.send_signal(signal.SIGCONT)
                     job.paused = False
             self._cond.notify_all()
+
+
+def end_orphaned_renders(work: Path) -> int:
+    """Kill renders a previous server left behind (how many): one killed outright kept its
+    ffmpeg children, and a paused (SIGSTOP) read-ahead would then wait for a SIGCONT forever.
+    They are found by their output under `work` and a parent that is no `serve` (a live
+    server on the same folder keeps its own); Linux only (elsewhere there is no /proc)."""
+    marker = os.fsencode(str(work) + os.sep)
+    killed = 0
+    for entry in Path("/proc").glob("[0-9]*"):
+        try:
+            if marker not in (entry / "cmdline").read_bytes():
+                continue
+            parent = (entry / "stat").read_text().rsplit(")", 1)[1].split()[1]
+            if b"serve" in Path(f"/proc/{parent}/cmdline").read_bytes().split(b"\0"):
+                continue
+            os.kill(int(entry.name), signal.SIGKILL)
+            killed += 1
+        except (OSError, ValueError, IndexError):
+            continue  # gone meanwhile, or not ours to kill
+    return killed
 
 
 def _touch(path: Path) -> None:
