@@ -296,3 +296,37 @@ def test_a_paused_render_left_by_a_dead_server_is_ended(tmp_path: Path) -> None:
             orphan.kill()
         os.killpg(live_server.pid, signal.SIGKILL)
         live_server.wait(10)
+
+
+def heavy_stream(source: RenderSource, name: str) -> SegmentedTimeline:
+    """10 s of six stacked half-transparent 720p layers: each segment takes a while to render."""
+    asset = {"type": "video", "id": source.id, "start": 0, "volume": 1}
+    clips = [{"start": i * 4, "clip": {"asset": asset, "duration": 4, "opacity": 0.5}} for i in range(3)]
+    body = {"timeline": {"resolution": "1280x720", "tracks": [{"clips": clips} for _ in range(6)]}}
+    return SegmentedTimeline(name, Timeline.from_editor_json(body), {source.id: source})
+
+
+def test_the_newest_request_of_the_watched_stream_goes_first(tmp_path: Path, big: RenderSource) -> None:
+    """A scrub reopens the player at each place it rests, and the players it left behind still
+    wait for theirs: the segment asked for last is where the user looks."""
+    cache = SegmentCache(tmp_path, workers=1, read_ahead=0)
+    try:
+        seen = heavy_stream(big, "seen")
+        cache.watch(seen)
+        answered: list[int] = []
+
+        def ask(index: int) -> None:
+            cache.fetch(seen, index, 60)
+            answered.append(index)
+
+        askers = [threading.Thread(target=ask, args=(index,)) for index in (2, 5, 8)]
+        askers[0].start()
+        wait_until(lambda: any(live(j) for j in list(cache._running)), 10)  # 2 renders
+        for asker in askers[1:]:  # asked while it renders: 5, then 8
+            asker.start()
+            time.sleep(0.1)
+        for asker in askers:
+            asker.join(60)
+        assert answered == [2, 8, 5]
+    finally:
+        cache.shutdown()

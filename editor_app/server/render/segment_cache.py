@@ -7,9 +7,10 @@ the old stream's work stops mattering the moment the new playlist is read.
 
 What runs first (the measured cost of an edit is the time until the segment under the
 playhead exists, so everything else yields to it):
-- a segment of the watched stream that somebody waits for is *urgent*; then the watched
-  stream's read-ahead; then segments of other streams somebody waits for (a player being
-  retired still asks for its next ones); newer compiles first, earlier segments first.
+- a segment of the watched stream that somebody waits for is *urgent* (the newest request
+  first); then the watched stream's read-ahead; then segments of other streams somebody
+  waits for (a player being retired still asks for its next ones); newer compiles first,
+  earlier segments first.
 - while an urgent segment renders, every other ffmpeg is paused (SIGSTOP) and resumes after.
 - the watched stream's work never waits for a worker held by another stream's render: that
   render is killed, and queued again if somebody still waits for it.
@@ -70,6 +71,7 @@ class _Job:
     paused: bool = False
     preempted: bool = False  # killed to free its worker; queued again if still wanted
     waiters: int = 0  # fetches waiting for it; when the last one hangs up it is no longer wanted
+    asked: int = 0  # when it was last asked for: the newest request is where the user looks now
     error: str | None = None
     done: threading.Event = field(default_factory=threading.Event)
 
@@ -97,6 +99,7 @@ class SegmentCache:
         self._jobs: dict[str, _Job] = {}
         self._running: list[_Job] = []
         self._order = itertools.count()
+        self._asks = itertools.count(1)
         self._watched: str | None = None
         self._workers = workers
         self._background_slots = max(1, workers - 1)
@@ -134,7 +137,7 @@ class SegmentCache:
         with self._cond:
             if self._watched is None:
                 self._watch(stream.stream_id)  # a client that never read the playlist
-            job = None if path.is_file() else self._enqueue(stream, segment, wanted=True)
+            job = None if path.is_file() else self._enqueue(stream, segment, asked=next(self._asks))
             if job is not None:
                 job.waiters += 1
             if stream.stream_id == self._watched:
@@ -174,26 +177,32 @@ class SegmentCache:
         return job.wanted and job.stream.stream_id == self._watched
 
     def _priority(self, job: _Job) -> tuple[int, int, int]:
+        if self._urgent(job):
+            # newest request first: a scrub reopens the player at each resting place, and the
+            # players it left behind still wait for theirs
+            return 0, -job.asked, job.segment.index
         # a retired player still asks for its stream's segments: they come after read-ahead
-        rank = 0 if self._urgent(job) else 1 if job.stream.stream_id == self._watched else 2
+        rank = 1 if job.stream.stream_id == self._watched else 2
         return rank, -job.stream.generation, job.segment.index
 
     def _push(self, job: _Job) -> None:
         heapq.heappush(self._queue, (self._priority(job), next(self._order), job))
         self._cond.notify()
 
-    def _enqueue(self, stream: SegmentedTimeline, segment: Segment, wanted: bool) -> _Job:
+    def _enqueue(self, stream: SegmentedTimeline, segment: Segment, asked: int = 0) -> _Job:
+        """Queue `segment`: waited for when `asked` (the request's number), else read-ahead."""
+        wanted = asked > 0
         job = self._jobs.get(segment.key)
         if job is None:
-            job = self._jobs[segment.key] = _Job(stream, segment, wanted)
-        elif wanted and not job.wanted:
-            job.wanted = True  # promoted
+            job = self._jobs[segment.key] = _Job(stream, segment, wanted, asked=asked)
+        elif not wanted:
+            return job  # already queued, running, or waited for
+        else:
+            job.wanted, job.asked = True, asked  # promoted, or asked again
             if job.running:
                 self._set_pauses()
                 return job
-        else:
-            return job
-        self._push(job)  # a promoted job's old entry is skipped when popped
+        self._push(job)  # a job's older entry is skipped when popped
         return job
 
     def _abandon(self, job: _Job) -> None:
@@ -248,7 +257,7 @@ class SegmentCache:
                 self._drop(job)
         for segment in ahead:
             if not self.path(segment).is_file():
-                self._enqueue(stream, segment, wanted=False)
+                self._enqueue(stream, segment)
 
     def _yield_to_watched(self) -> None:
         """Kill other streams' renders while the watched stream has queued work: every worker is for it."""
