@@ -330,3 +330,35 @@ def test_the_newest_request_of_the_watched_stream_goes_first(tmp_path: Path, big
         assert answered == [2, 8, 5]
     finally:
         cache.shutdown()
+
+
+def test_a_segment_an_edit_left_alone_is_the_watched_streams_even_if_an_old_one_asked_first(
+    tmp_path: Path, big: RenderSource
+) -> None:
+    """The retired player asked for segment 3 before the edit; the edit did not touch it, so the
+    new player asks for the same content. It must be served as the watched stream's, not cut off
+    after UNWATCHED_WAIT_S behind the old stream's work."""
+    cache = SegmentCache(tmp_path, workers=1, read_ahead=0)
+    try:
+        old, new = heavy_stream(big, "old"), heavy_stream(big, "new")  # same content, same keys
+        cache.watch(old)
+        answers: dict[str, object] = {}
+
+        def ask(seen: SegmentedTimeline, index: int) -> None:
+            try:
+                answers[f"{seen.stream_id} {index}"] = cache.fetch(seen, index, 60)
+            except SegmentTimeout as exc:
+                answers[f"{seen.stream_id} {index}"] = exc
+
+        askers = [threading.Thread(target=ask, args=(old, index)) for index in (1, 2, 3)]
+        for asker in askers:
+            asker.start()
+            time.sleep(0.05)
+        cache.watch(new)  # the old stream's three requests now wait behind the new stream's
+        asker = threading.Thread(target=ask, args=(new, 3))
+        asker.start()
+        for thread in [*askers, asker]:
+            thread.join(60)
+        assert isinstance(answers["new 3"], Path) and answers["new 3"].is_file()
+    finally:
+        cache.shutdown()

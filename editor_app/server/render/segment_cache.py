@@ -193,6 +193,11 @@ class SegmentCache:
         """Queue `segment`: waited for when `asked` (the request's number), else read-ahead."""
         wanted = asked > 0
         job = self._jobs.get(segment.key)
+        if job is not None and job.stream is not stream and stream.stream_id == self._watched:
+            # the same content queued by an older stream (an edit elsewhere): it is the watched one's now
+            job.stream, job.segment = stream, segment
+            if not job.running:
+                self._push(job)
         if job is None:
             job = self._jobs[segment.key] = _Job(stream, segment, wanted, asked=asked)
         elif not wanted:
