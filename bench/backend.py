@@ -38,10 +38,13 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from editor_app.api.local_backend import LocalBackend
 from editor_app.server.render.encoders import export_args
+from editor_app.server.render.segments import SEGMENT_MS
 
 CUTS = [("a", 2.0, 20.0, 0.5), ("b", 3.0, 20.0, 1.0), ("c", 1.0, 20.0, 0.8)]  # source, in, length, volume
 SOURCES = {"a": "testsrc2", "b": "smptehdbars", "c": "rgbtestsrc"}
+MINUTE_9 = 540_000 // SEGMENT_MS  # the segment a seek to minute 9 asks for
 
 
 def make_media(folder: Path) -> dict[str, Path]:
@@ -80,17 +83,6 @@ def make_media(folder: Path) -> dict[str, Path]:
     )
     files["logo"] = logo
     return files
-
-
-def start_server(data_dir: Path) -> tuple[subprocess.Popen[bytes], str, str]:
-    process = subprocess.Popen(
-        [sys.executable, "-m", "editor_app.cli", "serve", "--port", "0", "--data-dir", str(data_dir)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-    )
-    assert process.stdout is not None
-    hello = json.loads(process.stdout.readline())
-    return process, hello["base_url"], hello["api_key"]
 
 
 def upload(client: httpx.Client, path: Path, media_type: str) -> str:
@@ -243,7 +235,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="bench-backend-") as tmp:
         folder = Path(tmp)
         files = make_media(folder)
-        process, base_url, key = start_server(folder / "data")
+        backend = LocalBackend(folder / "data")
+        process, base_url, key = backend.process, backend.base_url, backend.api_key
         try:
             with httpx.Client(base_url=base_url, headers={"x-access-token": key}, timeout=120) as client:
                 ids = {
@@ -268,12 +261,12 @@ def main() -> int:
                     started = time.monotonic()
                     body = long_timeline(ids, f"#0001{run:02d}")
                     long_url = client.post("/editor", json=body).json()["data"]["stream_url"]
-                    segment_bytes(client, long_url, 270)
+                    segment_bytes(client, long_url, MINUTE_9)
                     seeks.append(time.monotonic() - started)
                     started = time.monotonic()
                     body = long_timeline(ids, f"#0001{run:02d}", volume_at_9=0.25)
                     long_url = client.post("/editor", json=body).json()["data"]["stream_url"]
-                    segment_bytes(client, long_url, 270)
+                    segment_bytes(client, long_url, MINUTE_9)
                     edits.append(time.monotonic() - started)
                     print(
                         f"run {run}: minute 9 of 10 after {seeks[-1]:.3f} s, edited {edits[-1]:.3f} s",
@@ -304,8 +297,7 @@ def main() -> int:
                             flush=True,
                         )
         finally:
-            process.terminate()
-            process.wait(30)
+            backend.stop(30)
     export_s, baseline_s = statistics.median(exports), statistics.median(baselines)
     result = {
         "bench": "backend",

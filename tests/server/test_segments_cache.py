@@ -362,3 +362,18 @@ def test_a_segment_an_edit_left_alone_is_the_watched_streams_even_if_an_old_one_
         assert isinstance(answers["new 3"], Path) and answers["new 3"].is_file()
     finally:
         cache.shutdown()
+
+
+def test_a_newer_compile_fetched_without_its_playlist_is_watched(
+    cache: SegmentCache, red: RenderSource
+) -> None:
+    """A client may skip the playlist (the benchmark does); a newer compile it fetches from is the
+    one being looked at, while an older stream's fetch (a retired player) never takes it back."""
+    cache.read_ahead = 0
+    old = stream(red, 2, "old")
+    cache.watch(old)
+    new = stream(red, 2, "new", last_volume=0.5)
+    cache.fetch(new, 3, 20)
+    assert cache._watched == "new"
+    cache.fetch(old, 0, 20)
+    assert cache._watched == "new"

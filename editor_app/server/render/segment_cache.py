@@ -2,8 +2,10 @@
 
 `fetch` answers a cached segment at once; otherwise it queues the segment and waits for it,
 and queues the next `read_ahead` segments behind it. One stream is *watched*: the one whose
-playlist a player opened last (`watch`). After an edit the player opens the new compile, so
-the old stream's work stops mattering the moment the new playlist is read.
+playlist a player opened last (`watch`), or a newer compile a client fetches from without
+reading its playlist. After an edit the player opens the new compile, so the old stream's
+work stops mattering the moment the new playlist is read; an older stream's fetch (a retired
+player's) never takes the watch back.
 
 What runs first (the measured cost of an edit is the time until the segment under the
 playhead exists, so everything else yields to it):
@@ -101,6 +103,7 @@ class SegmentCache:
         self._order = itertools.count()
         self._asks = itertools.count(1)
         self._watched: str | None = None
+        self._watched_generation = -1
         self._workers = workers
         self._background_slots = max(1, workers - 1)
         self._stopping = False
@@ -123,7 +126,7 @@ class SegmentCache:
     def watch(self, stream: SegmentedTimeline) -> None:
         """A player opened `stream`: it goes first, and other streams' read-ahead is dropped."""
         with self._cond:
-            self._watch(stream.stream_id)
+            self._watch(stream)
 
     def fetch(
         self, stream: SegmentedTimeline, index: int, timeout: float, gone: threading.Event | None = None
@@ -135,8 +138,8 @@ class SegmentCache:
         segment = stream.segments[index]
         path = self.path(segment)
         with self._cond:
-            if self._watched is None:
-                self._watch(stream.stream_id)  # a client that never read the playlist
+            if stream.generation > self._watched_generation:
+                self._watch(stream)  # a newer compile asked for by a client that skipped its playlist
             job = None if path.is_file() else self._enqueue(stream, segment, asked=next(self._asks))
             if job is not None:
                 job.waiters += 1
@@ -234,10 +237,11 @@ class SegmentCache:
         heapq.heapify(self._queue)
         self._cond.notify_all()
 
-    def _watch(self, stream_id: str) -> None:
+    def _watch(self, stream: SegmentedTimeline) -> None:
+        stream_id = stream.stream_id
         if stream_id == self._watched:
             return
-        self._watched = stream_id
+        self._watched, self._watched_generation = stream_id, stream.generation
         for job in list(self._jobs.values()):
             if job.stream.stream_id == stream_id:
                 continue
