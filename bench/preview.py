@@ -33,6 +33,7 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 from editor_app.api.client import VideoDBClient
+from editor_app.api.local_backend import LocalBackend
 from editor_app.model import Clip, Timeline, Track, VideoAsset
 from editor_app.model.edits_props import SetClipProperty
 from editor_app.model.undo import History
@@ -80,17 +81,6 @@ def baseline_render_s(source: Path, folder: Path) -> float:
         subprocess.run(args, check=True)
         times.append(time.monotonic() - started)
     return statistics.median(times)
-
-
-def start_server(data_dir: Path) -> tuple[subprocess.Popen[bytes], str, str]:
-    process = subprocess.Popen(
-        [sys.executable, "-m", "editor_app.cli", "serve", "--port", "0", "--data-dir", str(data_dir)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-    )
-    assert process.stdout is not None
-    hello = json.loads(process.stdout.readline())
-    return process, hello["base_url"], hello["api_key"]
 
 
 class Rig:
@@ -187,19 +177,15 @@ def main() -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     with tempfile.TemporaryDirectory() as folder_name:
         folder = Path(folder_name)
-        process, base_url, key = start_server(folder / "data")
-        try:
-            with VideoDBClient(base_url, key) as client:
-                source = make_source(folder)
-                took = baseline_render_s(source, folder)
-                print(f"baseline: ffmpeg renders one {SEGMENT_MS} ms segment of 720p by hand in {took:.2f} s")
-                media_id = client.upload(source, name="source").id
-                short = measure_edits(client, media_id, 60)
-                long = measure_edits(client, media_id, 600)
-                cpu, peak = measure_playback(client, media_id)
-        finally:
-            process.terminate()
-            process.wait(20)
+        backend = LocalBackend(folder / "data")
+        with backend, VideoDBClient(backend.base_url, backend.api_key) as client:
+            source = make_source(folder)
+            took = baseline_render_s(source, folder)
+            print(f"baseline: ffmpeg renders one {SEGMENT_MS} ms segment of 720p by hand in {took:.2f} s")
+            media_id = client.upload(source, name="source").id
+            short = measure_edits(client, media_id, 60)
+            long = measure_edits(client, media_id, 600)
+            cpu, peak = measure_playback(client, media_id)
     QTimer.singleShot(0, app.quit)
     result = {
         "bench": "preview",
