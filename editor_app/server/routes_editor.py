@@ -200,8 +200,9 @@ async def stream_segment(request: Request, stream_id: str, segment: str) -> File
 
 async def _set_on_disconnect(request: Request, gone: threading.Event) -> None:
     """Set `gone` when the client hangs up: a retired player's segment need not render."""
-    while (await request.receive())["type"] != "http.disconnect":
-        pass
+    message = await request.receive()
+    while message["type"] != "http.disconnect":  # the (empty) request body first
+        message = await request.receive()
     gone.set()
 
 

@@ -114,11 +114,13 @@ __all__ = ["live_server", "media_factory"]
 
 @pytest.fixture
 def window(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[MainWindow]:
-    """A shown main window over a throw-away data folder and settings file, asking nothing modal.
+    """A shown main window over a throw-away data folder, config folder (the key file) and
+    settings file, asking nothing modal.
 
     Test files that need a backend or a timeline define their own `window`, which overrides this one.
     """
     monkeypatch.setenv("VIDEODB_EDITOR_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     win = make_window(qtbot, tmp_path)
     win.show()
     yield win

@@ -28,15 +28,6 @@ from editor_app.ui.preferences_general import (
 from tests.server.conftest import MediaFactory
 
 
-@pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> MainWindow:
-    monkeypatch.setenv("VIDEODB_EDITOR_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    win = MainWindow(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    qtbot.addWidget(win)
-    return win
-
-
 def _logging_wrappers(folder: Path) -> Path:
     """`ffmpeg` and `ffprobe` scripts that note each run in calls.log, then run the real tools."""
     folder.mkdir(parents=True, exist_ok=True)

@@ -49,10 +49,8 @@ def test_a_bad_stream_is_reported_with_retry(
         "/garbage.mp4": ("video/mp4", os.urandom(64 * 1024)),
         "/never/index.m3u8": ("application/vnd.apple.mpegurl", EMPTY_PLAYLIST),
     }
-    with static_server(routes) as base:
+    with static_server(routes) as base, qtbot.waitSignal(preview.failed, timeout=10000) as failure:
         preview.load(base + path)
-        with qtbot.waitSignal(preview.failed, timeout=10000) as failure:
-            pass
     reason = str(failure.args[0]) if failure.args else ""
     assert expected in reason.lower(), reason
     assert preview.failure == reason and not preview.playing and not preview.has_picture

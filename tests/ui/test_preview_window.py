@@ -10,8 +10,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from editor_app.api.client import VideoDBClient
@@ -22,6 +20,7 @@ from editor_app.ui.main_window import MainWindow
 from editor_app.ui.preview_dock import PreviewDock
 from tests.server.conftest import MediaFactory
 from tests.server.server_process import LiveServer
+from tests.ui.export_support import make_window
 from tests.ui.preview_helpers import GREEN, RED, dominant, two_colour_timeline
 
 
@@ -34,9 +33,7 @@ def window(
     media_factory: MediaFactory,
 ) -> Iterator[MainWindow]:
     monkeypatch.setenv("VIDEODB_EDITOR_DATA_DIR", str(tmp_path / "data"))
-    win = MainWindow(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    qtbot.addWidget(win)
-    win.ask_unsaved = lambda _doing: QMessageBox.StandardButton.Discard  # type: ignore[method-assign]
+    win = make_window(qtbot, tmp_path)
     client = VideoDBClient(live_server.base_url, live_server.api_key)
     win.set_client(client)
     timeline = two_colour_timeline(client, media_factory)

@@ -6,22 +6,20 @@ import json
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from editor_app.model.project import Project
 from editor_app.ui.document import Document
 from editor_app.ui.main_window import MainWindow
 from tests.ui.conftest import build_demo_timeline
+from tests.ui.export_support import make_window
 
 
 @pytest.fixture
 def window(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> MainWindow:
     monkeypatch.setenv("VIDEODB_EDITOR_DATA_DIR", str(tmp_path / "data"))
-    win = MainWindow(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    qtbot.addWidget(win)
-    win.ask_unsaved = lambda _doing: QMessageBox.StandardButton.Discard  # type: ignore[method-assign]
+    win = make_window(qtbot, tmp_path)
     win.set_document(Document(Project(name="demo", timeline=build_demo_timeline())))
     return win
 

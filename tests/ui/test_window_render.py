@@ -6,8 +6,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from editor_app.api.client import VideoDBClient
@@ -19,6 +17,7 @@ from editor_app.ui.main_window import MainWindow
 from editor_app.ui.media_items import media_info_from_item
 from tests.server.conftest import MediaFactory
 from tests.server.server_process import LiveServer
+from tests.ui.export_support import make_window
 
 
 @pytest.fixture
@@ -30,9 +29,7 @@ def window(
     media_factory: MediaFactory,
 ) -> Iterator[MainWindow]:
     monkeypatch.setenv("VIDEODB_EDITOR_DATA_DIR", str(tmp_path / "data"))
-    win = MainWindow(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    qtbot.addWidget(win)
-    win.ask_unsaved = lambda _doing: QMessageBox.StandardButton.Discard  # type: ignore[method-assign]
+    win = make_window(qtbot, tmp_path)
     client = VideoDBClient(live_server.base_url, live_server.api_key)
     win.set_client(client)
     item = client.upload(media_factory.make_video(color="green", seconds=2), name="green")
@@ -86,9 +83,7 @@ def test_media_missing_on_this_backend_are_uploaded_again_from_their_files(
     media_factory: MediaFactory,
 ) -> None:
     monkeypatch.setenv("VIDEODB_EDITOR_DATA_DIR", str(tmp_path / "data"))
-    win = MainWindow(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    qtbot.addWidget(win)
-    win.ask_unsaved = lambda _doing: QMessageBox.StandardButton.Discard  # type: ignore[method-assign]
+    win = make_window(qtbot, tmp_path)
     source = media_factory.make_video(color="purple", seconds=1)
     gone = "m-00000000000000aa"  # a project from another machine's backend
     clip = Clip(start=0, duration=1000, asset=VideoAsset(id=gone))
