@@ -38,7 +38,7 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from editor_app.api.local_backend import LocalBackend
+from editor_app.headless.local_backend import LocalBackend
 from editor_app.server.render.encoders import export_args
 from editor_app.server.render.segments import SEGMENT_MS
 

@@ -20,7 +20,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from editor_app.api import VideoDBClient
-from editor_app.api.local_backend import LocalBackend
+from editor_app.headless.local_backend import LocalBackend
 
 SEQUENTIAL = 200
 WORKERS = 20

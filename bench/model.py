@@ -195,7 +195,7 @@ def measure_files(timeline: Timeline) -> tuple[str, list[float], list[float]]:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "bench.vdbproj"
         try:
-            from editor_app.model.project import Project, load_project, save_project
+            from editor_app.model.project.files import Project, load_project, save_project
         except ImportError:
             for _ in range(5):
                 saves.append(timed(lambda: path.write_text(json.dumps(timeline.model_dump())), "save"))
@@ -207,7 +207,7 @@ def measure_files(timeline: Timeline) -> tuple[str, list[float], list[float]]:
             loads.append(timed(lambda: load_project(path), "load"))
         loaded = load_project(path)
         assert loaded.timeline.model_dump() == timeline.model_dump(), "project round trip lost something"
-        return "editor_app.model.project.save_project/load_project", saves, loads
+        return "editor_app.model.project.files.save_project/load_project", saves, loads
 
 
 if __name__ == "__main__":

@@ -33,14 +33,14 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 from editor_app.api.client import VideoDBClient
-from editor_app.api.local_backend import LocalBackend
+from editor_app.headless.local_backend import LocalBackend
 from editor_app.model import Clip, Timeline, Track, VideoAsset
-from editor_app.model.edits_props import SetClipProperty
+from editor_app.model.edits.props import SetClipProperty
 from editor_app.model.undo import History
 from editor_app.server.render.segments import SEGMENT_MS
-from editor_app.ui.media_items import media_info_from_item
-from editor_app.ui.preview_dock import PreviewDock
-from editor_app.ui.transport import Transport
+from editor_app.ui.media.items import media_info_from_item
+from editor_app.ui.preview.dock import PreviewDock
+from editor_app.ui.preview.playhead import Transport
 from editor_app.ui.workers import TaskRunner
 
 SOURCE_S = 30

@@ -21,8 +21,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from editor_app.model import AudioAsset, Clip, MediaInfo, Timeline, Track, VideoAsset
-from editor_app.model.otio_bridge import read_otio, write_otio
-from editor_app.model.project import Project, load_project, save_project
+from editor_app.model.interchange.otio import read_otio, write_otio
+from editor_app.model.project.files import Project, load_project, save_project
 
 
 def big_timeline(clips_per_track: int) -> Timeline:

@@ -35,7 +35,7 @@ def _add_gui_arguments(parser: argparse.ArgumentParser) -> None:
 
 def _run_gui(args: argparse.Namespace) -> int:
     if args.smoke_test:
-        from editor_app.ui.smoke import run_smoke_test
+        from editor_app.ui.startup.smoke import run_smoke_test
 
         return run_smoke_test()
     if not _has_display():
@@ -71,7 +71,7 @@ def _subcommands() -> dict[str, tuple[str, Callable[[argparse.ArgumentParser], N
     }
     optional = {
         "serve": ("editor_app.server.cli", "run the embedded local backend"),
-        "render": ("editor_app.api.render_cli", "render a project to a file, headless"),
+        "render": ("editor_app.headless.render_cli", "render a project to a file, headless"),
     }
     for name, (module_name, help_text) in optional.items():
         try:

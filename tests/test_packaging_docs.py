@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from editor_app.ui.shortcuts import DEFAULTS
+from editor_app.ui.commands.shortcuts import DEFAULTS
 
 ROOT = Path(__file__).resolve().parent.parent
 GUIDE = ROOT / "docs" / "user-guide.md"

@@ -16,8 +16,9 @@ from editor_app.api.errors import (
     ServerError,
     VideoDBError,
 )
-from editor_app.api.exports import ExportHandle, supports_formats, supports_quality
+from editor_app.api.exports import ExportHandle
 from editor_app.api.retry import RetryPolicy
+from editor_app.wire import supports_formats, supports_quality
 
 __all__ = [
     "AuthenticationError",

@@ -20,10 +20,12 @@ from editor_app.api import jobs, upload
 from editor_app.api.cancel import CancelToken
 from editor_app.api.download import DownloadProgress, download_file
 from editor_app.api.errors import InvalidRequestError, ServerError
-from editor_app.api.exports import EDITOR_DOWNLOAD, SEED_DOWNLOAD, ExportHandle, export_endpoint
+from editor_app.api.exports import ExportHandle
 from editor_app.api.retry import RetryPolicy
-from editor_app.api.transport import ApiSession
-from editor_app.api.wire import (
+from editor_app.api.session import ApiSession
+from editor_app.wire import (
+    EDITOR_DOWNLOAD,
+    SEED_DOWNLOAD,
     AsyncResponse,
     Collection,
     CompileResult,
@@ -33,19 +35,13 @@ from editor_app.api.wire import (
     Quality,
     ThumbnailStrip,
     Waveform,
+    export_endpoint,
+    kind_of_id,
 )
 
 MAX_INLINE_TIMELINE_BYTES = 100 * 1024  # the SDK's MAX_PAYLOAD_SIZE: bigger bodies go by upload
 _PLURAL: dict[MediaKind, str] = {"video": "videos", "audio": "audios", "image": "images"}
 _M = TypeVar("_M", bound=BaseModel)
-
-
-def kind_of_id(media_id: str) -> MediaKind:
-    if media_id.startswith("a-"):
-        return "audio"
-    if media_id.startswith("img-"):
-        return "image"
-    return "video"
 
 
 class VideoDBClient:

@@ -30,7 +30,7 @@ from editor_app.api.errors import (
     ServerError,
     VideoDBError,
 )
-from editor_app.api.transport import ApiSession
+from editor_app.api.session import ApiSession
 
 MAX_RESTARTS = 2
 DownloadProgress = Callable[[int, int | None], None]

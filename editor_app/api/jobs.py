@@ -18,8 +18,8 @@ from pydantic import ValidationError
 
 from editor_app.api.cancel import CancelToken, sleep_or_cancel
 from editor_app.api.errors import JobFailed, JobTimeout, ServerError
-from editor_app.api.transport import ApiSession
-from editor_app.api.wire import AsyncResponse
+from editor_app.api.session import ApiSession
+from editor_app.wire import AsyncResponse
 
 FIRST_POLL_S = 0.25
 MAX_POLL_S = 5.0

@@ -16,8 +16,8 @@ from typing import Any, BinaryIO, cast
 
 from editor_app.api.cancel import CancelToken
 from editor_app.api.errors import InvalidRequestError
-from editor_app.api.transport import ApiSession
-from editor_app.api.wire import MediaKind
+from editor_app.api.session import ApiSession
+from editor_app.wire import MediaKind
 
 Progress = Callable[[int, int], None]
 

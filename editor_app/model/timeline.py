@@ -352,13 +352,13 @@ class Timeline(BaseModel):
     @classmethod
     def from_editor_json(cls, data: dict[str, Any]) -> Timeline:
         """Read editor JSON as the SDK writes it (with or without the `timeline` wrapper)."""
-        from editor_app.model.editor_json import parse_editor_json
+        from editor_app.model.interchange.editor_json import parse_editor_json
 
         return parse_editor_json(data)
 
     def to_timeline_v2(self, output_format: str = "hls", quality: str = "high") -> dict[str, Any]:
         """The seed's `/timeline_v2` compile body, or TimelineV2Unsupported naming what does not fit."""
-        from editor_app.model.timeline_v2 import to_timeline_v2
+        from editor_app.model.interchange.timeline_v2 import to_timeline_v2
 
         return to_timeline_v2(self, output_format=output_format, quality=quality)
 

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from editor_app.api.wire import MediaKind
 from editor_app.server.tool_runner import ToolError, run_tool
+from editor_app.wire import MediaKind
 
 IMAGE_CODECS = frozenset({"png", "mjpeg", "jpeg2000", "bmp", "webp", "tiff", "gif", "ppm", "pgm", "qoi"})
 # ffprobe's format_name for still-image demuxers (image2, png_pipe, jpeg_pipe, webp_pipe, ...)

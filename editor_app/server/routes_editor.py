@@ -34,14 +34,6 @@ from fastapi import APIRouter, Body, FastAPI, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import FileResponse, Response
 
-from editor_app.api.wire import (
-    AsyncResponse,
-    CompileResult,
-    EditorDownloadRequest,
-    JobData,
-    SeedCompileRequest,
-    SeedDownloadRequest,
-)
 from editor_app.model import Clip, InvalidTimelineJSON, Timeline, Track, VideoAsset
 from editor_app.model.ticks import to_ticks
 from editor_app.server.errors import ApiError, bad_request, not_found
@@ -53,6 +45,14 @@ from editor_app.server.render.service import EditorService, TimelineGone
 from editor_app.server.render.sources import MissingSourceError, RenderInputError
 from editor_app.server.render.timelines import ID_PREFIX, stream_folder_name
 from editor_app.server.routes_files import file_url
+from editor_app.wire import (
+    AsyncResponse,
+    CompileResult,
+    EditorDownloadRequest,
+    JobData,
+    SeedCompileRequest,
+    SeedDownloadRequest,
+)
 
 SEGMENT_WAIT_S = 20.0
 JOB_WAIT_S = 2.0

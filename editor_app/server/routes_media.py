@@ -13,16 +13,6 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Query, Request
 
-from editor_app.api.wire import (
-    Collection,
-    Envelope,
-    MediaItem,
-    MediaKind,
-    StreamRequest,
-    StreamResult,
-    ThumbnailStrip,
-    Waveform,
-)
 from editor_app.server.errors import not_found, ok
 from editor_app.server.media_ingest import thumbnail_path
 from editor_app.server.media_previews import (
@@ -35,8 +25,19 @@ from editor_app.server.media_previews import (
     waveform_peaks,
 )
 from editor_app.server.routes_files import file_url
-from editor_app.server.store import MediaRecord, Store, kind_of_id
+from editor_app.server.store import MediaRecord, Store
 from editor_app.server.stream_segments import render_segments, validate_segments
+from editor_app.wire import (
+    Collection,
+    Envelope,
+    MediaItem,
+    MediaKind,
+    StreamRequest,
+    StreamResult,
+    ThumbnailStrip,
+    Waveform,
+    kind_of_id,
+)
 
 router = APIRouter(tags=["media"])
 

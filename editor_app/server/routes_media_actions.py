@@ -9,11 +9,11 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Body, Request
 from pydantic import Field
 
-from editor_app.api.wire import Envelope, MediaItem, MediaKind, WireModel
 from editor_app.server.errors import ApiError, bad_request, ok
 from editor_app.server.media_ingest import ingest_file, make_thumbnail, thumbnail_path
 from editor_app.server.routes_files import file_url
 from editor_app.server.routes_media import get_of_kind, media_item, store_of
+from editor_app.wire import Envelope, MediaItem, MediaKind, WireModel
 
 router = APIRouter(tags=["media"])
 FULL_SIZE_FRAME = -1  # make_thumbnail width meaning "the video's own size"

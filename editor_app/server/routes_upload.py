@@ -19,12 +19,12 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Query, Request
 
-from editor_app.api.wire import Envelope, MediaItem, UploadRequest, UploadUrl
 from editor_app.server.errors import ApiError, not_found, ok
 from editor_app.server.media_ingest import ingest_file
 from editor_app.server.routes_media import media_item
 from editor_app.server.store import Store
 from editor_app.server.upload_receiver import receive_upload
+from editor_app.wire import Envelope, MediaItem, UploadRequest, UploadUrl
 
 router = APIRouter(tags=["upload"])
 _ingest_lock = threading.Lock()  # one ingest at a time: probing and hashing share 2 cores anyway

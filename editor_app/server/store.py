@@ -23,11 +23,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlparse
 
-from editor_app.api.wire import MediaKind
 from editor_app.server.errors import ApiError, bad_request, not_found
 from editor_app.server.store_schema import apply_schema
+from editor_app.wire import ID_PREFIX, MediaKind, kind_of_id
 
-ID_PREFIX: dict[str, str] = {"video": "m-", "audio": "a-", "image": "img-"}
 UPLOAD_TTL_S = 3600.0
 STALE_UPLOAD_S = 86400.0  # a day after expiry an upload URL's file and row are dropped
 NOT_OURS = "only files uploaded to this server can be ingested"
@@ -35,14 +34,6 @@ NOT_OURS = "only files uploaded to this server can be ingested"
 
 def new_media_id(kind: MediaKind) -> str:
     return ID_PREFIX[kind] + secrets.token_hex(8)
-
-
-def kind_of_id(media_id: str) -> MediaKind:
-    if media_id.startswith("img-"):
-        return "image"
-    if media_id.startswith("a-"):
-        return "audio"
-    return "video"
 
 
 @dataclass(frozen=True)

@@ -19,16 +19,16 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from editor_app.api.client import VideoDBClient
-from editor_app.api.key_store import KeyStore
-from editor_app.api.settings import SettingsFileError, load_settings
-from editor_app.model.project import Project
-from editor_app.ui.backend_link import DATA_DIR_ENV, BackendLink, app_data_dir
-from editor_app.ui.demo import build_demo_project
+from editor_app.config.key_store import KeyStore
+from editor_app.config.settings import SettingsFileError, load_settings
+from editor_app.model.project.files import Project
+from editor_app.ui.backend.link import DATA_DIR_ENV, BackendLink, app_data_dir
 from editor_app.ui.document import Document
-from editor_app.ui.first_run import WelcomeDialog, is_first_run, resources_dir
-from editor_app.ui.main_window import MainWindow
-from editor_app.ui.screenshot import ScreenshotTaker
+from editor_app.ui.startup.demo import build_demo_project
+from editor_app.ui.startup.screenshot import ScreenshotTaker
+from editor_app.ui.startup.welcome import WelcomeDialog, is_first_run, resources_dir
 from editor_app.ui.theme import apply_theme, chosen_theme
+from editor_app.ui.window.main_window import MainWindow
 from editor_app.ui.workers import Report
 
 log = logging.getLogger(__name__)

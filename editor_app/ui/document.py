@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from editor_app.model import Timeline, Track
-from editor_app.model.project import MediaRef, Project
+from editor_app.model.project.files import MediaRef, Project
 from editor_app.model.undo import History
 
 UNTITLED = "Untitled"

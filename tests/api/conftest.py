@@ -9,14 +9,12 @@ from typing import Any
 
 import pytest
 
-from editor_app.api import RetryPolicy, VideoDBClient
-from tests.api.fault_proxy import FaultProxy
-from tests.server.conftest import MediaFactory, live_server, media_factory, upload_via_http
-from tests.server.server_process import LiveServer
-
-__all__ = ["FAST_RETRY", "live_server", "media_factory", "upload_via_http"]
-
-FAST_RETRY = RetryPolicy(attempts=4, base_delay=0.05, max_delay=0.2, jitter=0.2, max_retry_after=2.0)
+from editor_app.api import VideoDBClient
+from tests.support.api import FAST_RETRY
+from tests.support.fault_proxy import FaultProxy
+from tests.support.media import MediaFactory
+from tests.support.server import upload_via_http
+from tests.support.server_process import LiveServer
 
 
 @pytest.fixture
@@ -54,16 +52,3 @@ def red_video(live_server: LiveServer, media_factory: MediaFactory) -> dict[str,
     path: Path = media_factory.make_video("red", seconds=4)
     with httpx.Client(base_url=live_server.base_url, headers=live_server.headers, timeout=60) as http:
         return upload_via_http(http, path, media_type="video", name="red")
-
-
-def one_clip_timeline(media_id: str, seconds: float = 1.0, kind: str = "video") -> dict[str, Any]:
-    asset: dict[str, Any] = {"type": kind, "id": media_id, "start": 0, "volume": 1.0}
-    return {
-        "timeline": {
-            "background": "#000000",
-            "resolution": "320x180",
-            "tracks": [
-                {"z_index": 0, "clips": [{"start": 0, "clip": {"asset": asset, "duration": seconds}}]}
-            ],
-        }
-    }

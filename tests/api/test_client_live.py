@@ -17,10 +17,10 @@ from editor_app.api import (
     VideoDBClient,
     supports_formats,
 )
-from editor_app.api.wire import AsyncResponse
-from tests.api.conftest import FAST_RETRY, one_clip_timeline
-from tests.server.conftest import MediaFactory
-from tests.server.server_process import LiveServer
+from editor_app.wire import AsyncResponse
+from tests.support.api import FAST_RETRY, one_clip_timeline
+from tests.support.media import MediaFactory
+from tests.support.server_process import LiveServer
 
 
 def test_collections_and_media_lists(client: VideoDBClient, red_video: dict[str, Any]) -> None:

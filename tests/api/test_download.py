@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from editor_app.api import Cancelled, CancelToken, DownloadIncomplete, NotFoundError, VideoDBClient
-from tests.api.fault_proxy import FaultProxy
-from tests.server.conftest import MediaFactory
+from tests.support.fault_proxy import FaultProxy
+from tests.support.media import MediaFactory
 
 
 def sha256(path: Path) -> str:

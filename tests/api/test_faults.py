@@ -15,8 +15,8 @@ from editor_app.api import (
     ServerError,
     VideoDBClient,
 )
-from tests.api.conftest import one_clip_timeline
-from tests.api.fault_proxy import FaultProxy
+from tests.support.api import one_clip_timeline
+from tests.support.fault_proxy import FaultProxy
 
 LIST = r"^/video$"
 EXPORT = r"^/timeline_v2/download$"
@@ -118,7 +118,7 @@ def test_connection_refused_is_a_connection_error() -> None:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]  # closed again: nothing listens there
-    from tests.api.conftest import FAST_RETRY
+    from tests.support.api import FAST_RETRY
 
     with (
         VideoDBClient(f"http://127.0.0.1:{port}", "k", retry=FAST_RETRY) as api,

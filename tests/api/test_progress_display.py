@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 
-from editor_app.api.progress_display import ProgressDisplay, human_bytes
+from editor_app.headless.progress_display import ProgressDisplay, human_bytes
 
 
 def test_plain_output_prints_a_line_per_tenth() -> None:

@@ -26,7 +26,7 @@ from editor_app.api import (
 )
 from editor_app.api.errors import ConnectionFailed, redact
 from editor_app.api.retry import retry_after_seconds
-from editor_app.api.wire import CompileResult
+from editor_app.wire import CompileResult
 
 BASE = "https://api.example.test"
 KEY = "sk-cloud-SECRET-000111"

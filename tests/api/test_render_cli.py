@@ -11,10 +11,10 @@ from typing import Any
 import pytest
 
 from editor_app.model import Clip, Timeline, Track, VideoAsset
-from editor_app.model.project import MediaRef, Project, save_project
-from tests.api.conftest import one_clip_timeline
-from tests.server.conftest import MediaFactory
-from tests.server.server_process import LiveServer
+from editor_app.model.project.files import MediaRef, Project, save_project
+from tests.support.api import one_clip_timeline
+from tests.support.media import MediaFactory
+from tests.support.server_process import LiveServer
 
 CODECS = {"mp4": ("mov,mp4,m4a,3gp,3g2,mj2", "h264"), "webm": ("matroska,webm", "vp9"), "avi": ("avi", None)}
 
@@ -116,7 +116,7 @@ def test_interrupting_a_render_cancels_the_export(
 
     import httpx
 
-    from tests.server.conftest import upload_via_http
+    from tests.support.server import upload_via_http
 
     with httpx.Client(base_url=live_server.base_url, headers=live_server.headers, timeout=60) as http:
         long_video = upload_via_http(http, media_factory.make_video("navy", seconds=60), media_type="video")

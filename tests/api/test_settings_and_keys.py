@@ -8,36 +8,17 @@ from pathlib import Path
 
 import keyring
 import pytest
-from keyring.backend import KeyringBackend
 from keyring.backends import fail
 
-from editor_app.api.key_store import KeyStore
-from editor_app.api.settings import (
+from editor_app.config.key_store import KeyStore
+from editor_app.config.settings import (
     CLOUD_BASE_URL,
     EditorSettings,
     SettingsFileError,
     load_settings,
     save_settings,
 )
-
-
-class DictKeyring(KeyringBackend):
-    """An in-process keyring standing in for the desktop's Secret Service."""
-
-    priority = 10
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.items: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.items.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.items[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.items.pop((service, username), None)
+from tests.support.keyring import DictKeyring
 
 
 @pytest.fixture

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from editor_app.model import Clip, ProjectFileError, Timeline, Track, VideoAsset
-from editor_app.model.autosave import DATA_DIR_ENV, Autosaver, recovery_dir
-from editor_app.model.project import Project, load_project, save_project
+from editor_app.model.project.autosave import DATA_DIR_ENV, Autosaver, recovery_dir
+from editor_app.model.project.files import Project, load_project, save_project
 
 
 @pytest.fixture(autouse=True)

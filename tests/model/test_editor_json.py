@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from editor_app.model import InvalidTimelineJSON, Timeline
-from tests.model.timeline_strategies import timelines
+from tests.support.strategies import timelines
 
 
 def body(*clips: dict[str, Any], **timeline: Any) -> dict[str, Any]:

@@ -15,7 +15,7 @@ from editor_app.model.edits import (
     TrimOut,
 )
 from editor_app.model.undo import Command, History
-from tests.model.edits_support import apply, sample, starts
+from tests.support.edits import apply, sample, starts
 
 
 def refused(history: History, command: Command, match: str) -> None:

@@ -5,7 +5,7 @@ import pytest
 from editor_app.model import EditError, Transition
 from editor_app.model.edits import Duplicate, Paste, SetClipProperty, Split, copy_clips, split_all
 from editor_app.model.undo import History
-from tests.model.edits_support import apply, sample, starts
+from tests.support.edits import apply, sample, starts
 
 
 def test_split_gives_two_clips_whose_durations_add_up_and_whose_sources_continue() -> None:

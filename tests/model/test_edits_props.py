@@ -5,7 +5,7 @@ import pytest
 from editor_app.model import Crop, EditError, Font, Offset
 from editor_app.model.edits import SetClipProperty, SetTimelineProperty, SetVolume
 from editor_app.model.undo import History
-from tests.model.edits_support import apply, sample
+from tests.support.edits import apply, sample
 
 
 @pytest.mark.parametrize(

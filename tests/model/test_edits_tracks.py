@@ -17,7 +17,7 @@ from editor_app.model.edits import (
     previous_marker,
 )
 from editor_app.model.undo import History
-from tests.model.edits_support import apply, sample
+from tests.support.edits import apply, sample
 
 
 def test_add_remove_and_move_tracks_restore_exactly() -> None:

@@ -20,7 +20,7 @@ from editor_app.model import (
     Track,
     VideoAsset,
 )
-from editor_app.model.otio_bridge import (
+from editor_app.model.interchange.otio import (
     from_otio,
     otio_from_string,
     otio_to_string,
@@ -28,7 +28,7 @@ from editor_app.model.otio_bridge import (
     to_otio,
     write_otio,
 )
-from tests.model.timeline_strategies import timelines
+from tests.support.strategies import timelines
 
 
 def sample() -> Timeline:

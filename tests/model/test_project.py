@@ -20,8 +20,8 @@ from editor_app.model import (
     Transition,
     VideoAsset,
 )
-from editor_app.model.json_locate import locate
-from editor_app.model.project import (
+from editor_app.model.interchange.json_locate import locate
+from editor_app.model.project.files import (
     FORMAT_MARKER,
     SCHEMA_VERSION,
     ExportJobRecord,
@@ -32,7 +32,7 @@ from editor_app.model.project import (
     project_to_json,
     save_project,
 )
-from tests.model.timeline_strategies import timelines
+from tests.support.strategies import timelines
 
 
 def sample_project() -> Project:

@@ -32,7 +32,7 @@ from editor_app.model.edits import (
     split_all,
 )
 from editor_app.model.undo import Command, History
-from tests.model.edits_support import assert_index_consistent, sample
+from tests.support.edits import assert_index_consistent, sample
 
 times = st.integers(min_value=-500, max_value=20_000)
 

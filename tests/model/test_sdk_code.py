@@ -16,10 +16,10 @@ import videodb
 from hypothesis import HealthCheck, given, settings
 
 from editor_app.model import AudioAsset, Clip, InvalidTimelineJSON, TextAsset, Timeline, Track, VideoAsset
-from editor_app.model.sdk_code import to_sdk_python
-from editor_app.model.sdk_import import timeline_from_text
-from tests.model.test_golden_sdk import our_timeline
-from tests.model.timeline_strategies import timelines
+from editor_app.model.interchange.sdk_code import to_sdk_python
+from editor_app.model.interchange.sdk_import import timeline_from_text
+from tests.support.golden import our_timeline
+from tests.support.strategies import timelines
 
 
 class FakeConnection:

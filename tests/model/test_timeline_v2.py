@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from editor_app.api.wire import SeedCompileRequest
 from editor_app.model import (
     AudioAsset,
     Clip,
@@ -17,6 +16,7 @@ from editor_app.model import (
     Transition,
     VideoAsset,
 )
+from editor_app.wire import SeedCompileRequest
 
 
 def cut(start: int, duration: int, media: str = "m-1", source: int = 0, volume: float = 1.0) -> Clip:

@@ -6,7 +6,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from editor_app.server.auth import make_signer, token_allows
-from tests.server.conftest import TEST_KEY, MediaFactory, upload_via_http
+from tests.support.media import MediaFactory
+from tests.support.server import TEST_KEY, upload_via_http
 
 UNAUTHORISED = {
     "success": False,

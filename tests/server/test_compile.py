@@ -11,7 +11,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from editor_app.server.render.segments import SEGMENT_MS
-from tests.server.conftest import MediaFactory, upload_via_http
+from tests.support.media import MediaFactory
+from tests.support.server import upload_via_http
 
 
 @pytest.fixture

@@ -10,8 +10,9 @@ from urllib.parse import urlparse
 import pytest
 from fastapi.testclient import TestClient
 
-from tests.server.conftest import MediaFactory, upload_via_http
-from tests.server.render_tools import codec_names, duration_of, mean_volume
+from tests.support.media import MediaFactory
+from tests.support.render_tools import codec_names, duration_of, mean_volume
+from tests.support.server import upload_via_http
 
 
 def editor_body(media_id: str, duration: float, volume: float = 1.0, copies: int = 1) -> dict[str, Any]:

@@ -11,8 +11,9 @@ import httpx
 from fastapi.testclient import TestClient
 
 from editor_app.server.app import create_app
-from tests.server.conftest import TEST_KEY, MediaFactory, upload_via_http
-from tests.server.server_process import start_server
+from tests.support.media import MediaFactory
+from tests.support.server import TEST_KEY, upload_via_http
+from tests.support.server_process import start_server
 
 
 def start(data_dir: Path) -> TestClient:

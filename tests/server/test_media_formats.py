@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from tests.server.conftest import upload_via_http
+from tests.support.server import upload_via_http
 
 VIDEO_1S = ["-f", "lavfi", "-i", "color=c=red:s=160x90:r=10:d=1"]
 TONE_1S = ["-f", "lavfi", "-i", "sine=frequency=440:duration=1"]

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from tests.server.conftest import MediaFactory, upload_via_http
-from tests.server.media_checks import is_bluish, is_reddish, mean_rgb, two_colour_video
+from tests.support.media import MediaFactory
+from tests.support.media_checks import is_bluish, is_reddish, mean_rgb, two_colour_video
+from tests.support.server import upload_via_http
 
 
 def _fetch(client: TestClient, url: str, target: Path) -> Path:

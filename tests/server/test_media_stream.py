@@ -8,8 +8,9 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from tests.server.conftest import MediaFactory, upload_via_http
-from tests.server.media_checks import is_bluish, is_reddish, mean_rgb, probe_duration, two_colour_video
+from tests.support.media import MediaFactory
+from tests.support.media_checks import is_bluish, is_reddish, mean_rgb, probe_duration, two_colour_video
+from tests.support.server import upload_via_http
 
 
 def _stream(client: TestClient, media_id: str, timeline: Any) -> Any:

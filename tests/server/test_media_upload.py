@@ -11,8 +11,9 @@ import httpx
 import pytest
 from fastapi.testclient import TestClient
 
-from tests.server.conftest import MediaFactory, upload_via_http
-from tests.server.server_process import LiveServer
+from tests.support.media import MediaFactory
+from tests.support.server import upload_via_http
+from tests.support.server_process import LiveServer
 
 
 def _upload_url(client: TestClient, name: str = "x") -> str:

@@ -11,7 +11,7 @@ from editor_app.model import Timeline
 from editor_app.server.render.export import FileRender, RenderCancelled, RenderFailed
 from editor_app.server.render.graph import build_plan
 from editor_app.server.render.sources import RenderSource
-from tests.server.render_tools import (
+from tests.support.render_tools import (
     close,
     codec_names,
     count_close,

@@ -14,9 +14,9 @@ import pytest
 import videodb
 from videodb.editor import Clip, Fit, ImageAsset, Position, Timeline, Track, VideoAsset
 
-from tests.server.conftest import MediaFactory
-from tests.server.render_tools import close, codec_names, duration_of, mean_volume, pixel_at
-from tests.server.server_process import LiveServer
+from tests.support.media import MediaFactory
+from tests.support.render_tools import close, codec_names, duration_of, mean_volume, pixel_at
+from tests.support.server_process import LiveServer
 
 RED, BLUE, LIME = (255, 0, 0), (0, 0, 255), (0, 255, 0)
 

@@ -12,9 +12,9 @@ from videodb.exceptions import AuthenticationError, InvalidRequestError
 from videodb.image import Image
 from videodb.video import Video
 
-from tests.server.conftest import MediaFactory
-from tests.server.media_checks import is_reddish, mean_rgb, probe_duration
-from tests.server.server_process import LiveServer
+from tests.support.media import MediaFactory
+from tests.support.media_checks import is_reddish, mean_rgb, probe_duration
+from tests.support.server_process import LiveServer
 
 
 @pytest.fixture

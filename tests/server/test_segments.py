@@ -17,7 +17,7 @@ from editor_app.model import Timeline
 from editor_app.server.render.hls import vod_playlist
 from editor_app.server.render.segments import SEGMENT_MS, Segment, SegmentedTimeline, render_segment
 from editor_app.server.render.sources import RenderSource
-from tests.server.render_tools import close, make_video, source_for
+from tests.support.render_tools import close, make_video, source_for
 
 RATE = 48000
 SEG_S = SEGMENT_MS / 1000  # the tests follow the segment length rather than assume one

@@ -20,7 +20,7 @@ from editor_app.server.render import segment_cache
 from editor_app.server.render.segment_cache import SegmentAbandoned, SegmentCache, SegmentTimeout
 from editor_app.server.render.segments import SEGMENT_MS, SegmentedTimeline, SegmentFailed
 from editor_app.server.render.sources import RenderSource
-from tests.server.render_tools import make_video, source_for
+from tests.support.render_tools import make_video, source_for
 
 
 @pytest.fixture(scope="module")

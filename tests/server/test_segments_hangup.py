@@ -11,8 +11,8 @@ from urllib.parse import urlparse
 
 import httpx
 
-from tests.server.conftest import MediaFactory
-from tests.server.server_process import LiveServer
+from tests.support.media import MediaFactory
+from tests.support.server_process import LiveServer
 
 LAYERS = 6  # stacked half-transparent 720p layers: a segment takes long enough to hang up on
 

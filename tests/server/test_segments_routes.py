@@ -8,7 +8,8 @@ from urllib.parse import urlparse
 from fastapi.testclient import TestClient
 
 from editor_app.server.render.segments import SEGMENT_MS
-from tests.server.conftest import MediaFactory, upload_via_http
+from tests.support.media import MediaFactory
+from tests.support.server import upload_via_http
 
 
 def compile_red(client: TestClient, media_factory: MediaFactory) -> tuple[str, str, str]:

@@ -10,8 +10,8 @@ from typing import Any
 import httpx
 import vlc
 
-from tests.server.conftest import MediaFactory
-from tests.server.server_process import LiveServer
+from tests.support.media import MediaFactory
+from tests.support.server_process import LiveServer
 
 
 def test_libvlc_plays_the_vod_stream_across_segment_joins(

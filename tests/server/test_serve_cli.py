@@ -20,8 +20,10 @@ from fastapi.testclient import TestClient
 from editor_app.cli import main
 from editor_app.server import tool_runner
 from editor_app.server.app import create_app
-from tests.server.conftest import MediaFactory, upload_via_http
-from tests.server.server_process import serve_command, start_server
+from tests.support.media import MediaFactory
+from tests.support.processes import is_running
+from tests.support.server import upload_via_http
+from tests.support.server_process import serve_command, start_server
 
 
 def test_announces_one_json_line_and_serves(tmp_path: Path) -> None:
@@ -224,15 +226,6 @@ time.sleep(600)
 """
 
 
-def _running(pid: int) -> bool:
-    """Alive and not a zombie (an orphan's new parent may be slow to reap it)."""
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except (FileNotFoundError, IndexError):
-        return False
-    return state != "Z"
-
-
 @pytest.mark.parametrize("watch", [True, False])
 def test_parent_watch_ends_serve_when_its_parent_is_killed(tmp_path: Path, watch: bool) -> None:
     command = serve_command(tmp_path / "data", *(["--parent-watch"] if watch else []))
@@ -247,12 +240,12 @@ def test_parent_watch_ends_serve_when_its_parent_is_killed(tmp_path: Path, watch
         parent.wait(5)
         killed = time.monotonic()
         deadline = killed + (5 if watch else 2)
-        while _running(child) and time.monotonic() < deadline:
+        while is_running(child) and time.monotonic() < deadline:
             time.sleep(0.1)
         print(f"serve (parent watch {watch}) running {time.monotonic() - killed:.1f} s after its parent died")
-        assert _running(child) is not watch  # without the flag it would outlive the editor
+        assert is_running(child) is not watch  # without the flag it would outlive the editor
     finally:
         parent.kill()
         parent.wait(5)
-        if _running(child):
+        if is_running(child):
             os.kill(child, signal.SIGTERM)

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from editor_app.api.wire import ExportFormat, Quality
+from editor_app.wire import ExportFormat, Quality
 
 
 @dataclass(frozen=True)

@@ -18,10 +18,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from editor_app.api.wire import ExportFormat, Quality
 from editor_app.server.render.encoders import export_args
 from editor_app.server.render.graph import RenderPlan
 from editor_app.server.render.progress import failure_reason, progress_fraction
+from editor_app.wire import ExportFormat, Quality
 
 EXPORT_NICENESS = 10
 

@@ -14,7 +14,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, cast
 
-from editor_app.api.wire import ExportFormat, Quality
 from editor_app.model import Timeline
 from editor_app.server.jobs import Job, JobRunner, JobStore
 from editor_app.server.render.encoders import extension
@@ -30,6 +29,7 @@ from editor_app.server.render.timelines import (
     stream_folder_name,
     timeline_id,
 )
+from editor_app.wire import ExportFormat, Quality
 
 # compiled timelines kept cut into segments (their keys); older ones are rebuilt from SQLite
 STREAMS_KEPT = 16

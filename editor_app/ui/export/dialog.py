@@ -14,7 +14,6 @@ project agree and the change can be undone like any other edit.
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -31,10 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor_app.api.exports import ALL_FORMATS
-from editor_app.api.wire import ExportFormat, Quality
-from editor_app.ui.export.work import LOOPBACK
-from editor_app.ui.inspector import RESOLUTIONS
+from editor_app.ui.inspector.dock import RESOLUTIONS
+from editor_app.wire import ExportFormat, Quality
 
 FORMAT_TITLES: dict[ExportFormat, str] = {
     "mp4": "MP4 (H.264 / AAC)",
@@ -67,11 +64,6 @@ MP4_ONLY_NOTE = (
     "This backend offers only /editor/download, which exports MP4 at the backend's own quality; "
     "WebM, AVI and the quality choice need a backend with the /timeline_v2/download contract."
 )
-
-
-def formats_for(base_url: str) -> tuple[ExportFormat, ...]:
-    """The local backend (on loopback) implements the seed's download contract; the cloud does not."""
-    return ALL_FORMATS if urlsplit(base_url).hostname in LOOPBACK else ("mp4",)
 
 
 class ExportDialog(QDialog):

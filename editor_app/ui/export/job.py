@@ -25,11 +25,11 @@ from editor_app.api.errors import (
     NotFoundError,
     RequestTimeout,
 )
-from editor_app.api.wire import ExportFormat, Quality
-from editor_app.model.project import ExportJobRecord
+from editor_app.model.project.files import ExportJobRecord
 from editor_app.ui.export.files import ExportCheckFailed, partial_bytes, remove_partials
 from editor_app.ui.export.work import Plan, Step, job_url, run_export
 from editor_app.ui.workers import TaskRunner
+from editor_app.wire import ExportFormat, Quality
 
 ACTIVE = ("queued", "compiling", "rendering", "downloading")
 SETTLED = ("done", "failed", "cancelled")

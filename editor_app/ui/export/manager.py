@@ -15,12 +15,12 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from editor_app.api.client import VideoDBClient
-from editor_app.api.wire import ExportFormat, Quality
-from editor_app.model.project import ExportJobRecord
+from editor_app.model.project.files import ExportJobRecord
 from editor_app.ui.document import Document
 from editor_app.ui.export.job import ACTIVE, ExportJob
 from editor_app.ui.export.persistence import patch_exports, prune, records_json
 from editor_app.ui.workers import TaskRunner
+from editor_app.wire import ExportFormat, Quality
 
 log = logging.getLogger(__name__)
 SAVE_DELAY_MS = 300  # records changing in a burst are written once

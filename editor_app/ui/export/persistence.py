@@ -20,8 +20,8 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from editor_app.model.atomic_file import atomic_write_text
-from editor_app.model.project import FORMAT_MARKER, ExportJobRecord
+from editor_app.model.project.atomic_file import atomic_write_text
+from editor_app.model.project.files import FORMAT_MARKER, ExportJobRecord
 
 log = logging.getLogger(__name__)
 PROJECT_FILE_LOCK = threading.Lock()

@@ -18,11 +18,8 @@ from urllib.parse import urlsplit, urlunsplit
 from editor_app.api.cancel import CancelToken
 from editor_app.api.client import VideoDBClient
 from editor_app.api.errors import InvalidRequestError, ServerError
-from editor_app.api.exports import supports_formats
-from editor_app.api.wire import AsyncResponse, ExportFormat, Quality
 from editor_app.ui.export.files import land, staging_path
-
-LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1", "[::1]"})
+from editor_app.wire import LOOPBACK_HOSTS, AsyncResponse, ExportFormat, Quality, supports_formats
 
 
 @dataclass(frozen=True)
@@ -39,7 +36,7 @@ Report = Callable[[object], None]
 def rebase(url: str, base_url: str) -> str:
     """A loopback URL moved to the current local backend (a restarted backend has a new port)."""
     old, new = urlsplit(url), urlsplit(base_url)
-    if old.hostname in LOOPBACK and new.hostname in LOOPBACK and old.netloc != new.netloc:
+    if old.hostname in LOOPBACK_HOSTS and new.hostname in LOOPBACK_HOSTS and old.netloc != new.netloc:
         return urlunsplit((new.scheme, new.netloc, old.path, old.query, old.fragment))
     return url
 

@@ -16,8 +16,8 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from editor_app.api.cancel import CancelToken
 from editor_app.api.client import VideoDBClient
-from editor_app.api.wire import CompileResult
 from editor_app.ui.workers import TaskRunner
+from editor_app.wire import CompileResult
 
 log = logging.getLogger(__name__)
 QUIET_MS = 250  # long enough to merge a burst of edits (a drag, typing), short next to a render

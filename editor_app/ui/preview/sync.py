@@ -11,8 +11,8 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 
 from editor_app.model.ticks import Ticks
+from editor_app.ui.preview.playhead import Transport
 from editor_app.ui.preview.widget import PreviewWidget
-from editor_app.ui.transport import Transport
 
 DRIFT_MS = 120  # the player this far from the playhead when play starts: seek it first
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import QKeyCombination, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence
 
-from editor_app.ui.shortcuts import BY_ID
+from editor_app.ui.commands.shortcuts import BY_ID
 
 MODIFIER_KEYS = {Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_Meta}
 # held while dragging: Shift as in Kdenlive (many Linux window managers take Alt+drag), Alt still works

@@ -1,0 +1,1 @@
+"""Headless use of the editor: `videodb-editor render`, its terminal progress, and `serve` as a child."""

@@ -1,0 +1,1 @@
+"""Project files: `.vdbproj` load/save with migrations, atomic writes, autosave and recovery."""

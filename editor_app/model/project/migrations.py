@@ -1,0 +1,69 @@
+"""Bring project files written by older versions up to the current schema.
+
+Each step takes the decoded JSON of version N and returns that of version N+1; `migrate`
+chains them. Steps work on plain dicts so they never depend on today's model classes.
+
+Schema 1 kept the timeline as wire editor JSON under `timeline_json` (times in seconds, no
+clip ids, no track names or state) and the playhead in seconds. Schema 2 keeps the model
+itself (times in integer ticks, ids, track state, markers, media metadata).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from pydantic import ValidationError
+
+from editor_app.model.errors import InvalidTimelineJSON
+from editor_app.model.interchange.editor_json import parse_editor_json
+from editor_app.model.media import MediaInfo
+from editor_app.model.ticks import to_ticks
+
+Migration = Callable[[dict[str, Any]], dict[str, Any]]
+
+
+class MigrationError(ValueError):
+    """A step could not read the old file; the message names the field."""
+
+
+def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
+    out = {k: v for k, v in data.items() if k not in ("timeline_json", "playhead", "selection")}
+    try:
+        timeline = parse_editor_json(data.get("timeline_json") or {})
+    except InvalidTimelineJSON as exc:
+        raise MigrationError(f"timeline_json.{exc}") from None
+    # v1 knew media only from the bin's references; give the timeline what they tell
+    for ref in data.get("media") or []:
+        if isinstance(ref, dict) and ref.get("id") and ref.get("kind") in ("video", "audio", "image"):
+            try:
+                timeline.media[ref["id"]] = MediaInfo(
+                    id=ref["id"],
+                    kind=ref["kind"],
+                    name=str(ref.get("name") or ""),
+                    original_path=ref.get("original_path"),
+                )
+            except ValidationError as exc:
+                raise MigrationError(f"media: {exc.errors()[0]['msg']}") from None
+    out["timeline"] = timeline.model_dump(mode="json")
+    try:
+        out["playhead"] = to_ticks(data.get("playhead") or 0)
+    except (TypeError, ValueError):
+        raise MigrationError(f"playhead: not a time in seconds: {data.get('playhead')!r}") from None
+    out["selection"] = []  # v1 selections named wire positions, which edits have since moved
+    out["schema_version"] = 2
+    return out
+
+
+MIGRATIONS: dict[int, Migration] = {1: _v1_to_v2}
+
+
+def migrate(data: dict[str, Any], version: int, target: int) -> dict[str, Any]:
+    """Run every step from `version` up to `target`."""
+    while version < target:
+        step = MIGRATIONS.get(version)
+        if step is None:
+            raise MigrationError(f"schema_version: no upgrade known from version {version}")
+        data = step(data)
+        version += 1
+    return data

@@ -1,0 +1,1 @@
+"""The Inspector dock: the properties of the selected clips, or of the timeline."""

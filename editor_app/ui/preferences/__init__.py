@@ -1,0 +1,1 @@
+"""Preferences: shortcuts, the General page (ffmpeg, autosave), the Keyboard Shortcuts list, About."""

@@ -1,0 +1,140 @@
+"""The Preview dock: the VLC preview player of the compiled timeline, with live recompiles.
+
+Until a stream plays (nothing compiled yet, libvlc missing, or a failure) it shows a poster
+frame (the backend's thumbnail of the top video under the playhead) and a message.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QDockWidget, QWidget
+
+from editor_app.api.client import VideoDBClient
+from editor_app.model.ticks import Ticks
+from editor_app.ui.preview.live import COMPILING, FAILED, LiveCompiler
+from editor_app.ui.preview.playhead import Transport
+from editor_app.ui.preview.sync import TransportSync
+from editor_app.ui.preview.widget import PreviewWidget
+from editor_app.ui.workers import TaskRunner
+from editor_app.wire import CompileResult
+
+
+def _window_body(window: QWidget) -> dict[str, Any] | None:
+    document = getattr(window, "document", None)
+    timeline = getattr(document, "timeline", None)
+    if timeline is None or not timeline.clip_count:
+        return None
+    body: dict[str, Any] = timeline.to_editor_json()
+    return body
+
+
+def _window_client(window: QWidget) -> VideoDBClient | None:
+    client = getattr(window, "client", None)
+    return client if isinstance(client, VideoDBClient) else None
+
+
+class PreviewDock(QDockWidget):
+    """`PreviewDock(window)` wires itself to the window's runner, transport, client and document
+    (the main window's attributes); other hosts call `attach` themselves."""
+
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        runner: TaskRunner | None = None,
+        settings: QSettings | None = None,
+        output: str | None = None,
+    ) -> None:
+        super().__init__("Preview", parent)
+        runner = runner or getattr(parent, "runner", None) or TaskRunner(parent=self)
+        settings = settings or getattr(parent, "settings", None)
+        self.setObjectName("PreviewDock")
+        self.player = PreviewWidget(settings, output=output, parent=self)
+        self.setWidget(self.player)
+        self.live = LiveCompiler(runner, parent=self)
+        self.live.stateChanged.connect(self._compile_state)
+        self.live.compiled.connect(self._compiled)
+        self._play_next = False
+        self.player.controls.compile.clicked.connect(self.compile_and_play)
+        self.player.controls.live.toggled.connect(self.live.set_enabled)
+        self.sync: TransportSync | None = None
+        self.stream_url: str | None = None
+        self.on_compiled: Callable[[CompileResult], None] | None = None
+        if not self.player.unavailable:
+            self.player.set_message("Ctrl+Enter (or Compile) plays a preview of the timeline")
+        transport = getattr(parent, "transport", None)
+        if parent is not None and isinstance(transport, Transport):
+            window = parent
+            self.attach(transport, lambda: _window_client(window), lambda: _window_body(window))
+            edited = getattr(window, "edited", None)
+            if edited is not None:
+                edited.connect(self.live.edited)
+
+    def attach(
+        self,
+        transport: Transport,
+        client_of: Callable[[], VideoDBClient | None],
+        body_of: Callable[[], dict[str, Any] | None],
+    ) -> None:
+        """Follow the window's transport and compile its document through its client."""
+        self.sync = TransportSync(transport, self.player)
+        self.live.configure(client_of, body_of)
+
+    # ---- what the window tells it ------------------------------------------------------------
+    def set_position(self, ticks: Ticks) -> None:
+        if not self.player.playing:
+            self.player.controls.show_times(ticks, self.player.total_ms())
+
+    def set_stream(self, stream_url: str, start_ms: int | None = None, autoplay: bool | None = None) -> None:
+        """Play `stream_url`, by default where the transport is and as it is (playing or not).
+
+        The same stream again is left as it plays. From now on edits recompile (live preview).
+        """
+        self.live.armed = True
+        self.live.show_ready()
+        player = self.player
+        alive = player.has_picture or player.watchdog.waiting  # not suspended, not failed
+        if stream_url == self.stream_url and player.url == stream_url and alive and player.failure is None:
+            return
+        resume, playing = (
+            self.sync.resume_position() if self.sync is not None else (self.player.position(), True)
+        )
+        self.stream_url = stream_url
+        self.setToolTip(stream_url)
+        self.player.load(
+            stream_url,
+            resume if start_ms is None else start_ms,
+            autoplay=playing if autoplay is None else autoplay,
+        )
+
+    def compile_and_play(self) -> None:
+        """The Compile button and Ctrl+Enter: compile now, then play from the playhead."""
+        self._play_next = True
+        self.live.compile_now()
+
+    def set_message(self, text: str) -> None:
+        self.player.set_message(text)
+
+    def set_poster(self, image: QImage | None) -> None:
+        self.player.set_poster(image)
+
+    def set_resolution(self, width: int, height: int) -> None:
+        self.player.set_resolution(width, height)
+
+    # ---- compiles ---------------------------------------------------------------------------
+    def _compile_state(self, state: str, text: str) -> None:
+        if state == COMPILING:
+            self.player.suspend()
+        retry = self.live.compile_now if state == FAILED else None
+        self.player.show_state(state, text, retry)
+
+    def _compiled(self, result: CompileResult) -> None:
+        play_now, self._play_next = self._play_next, False
+        self.set_stream(result.stream_url, autoplay=True if play_now else None)
+        if play_now and self.sync is not None and not self.sync.transport.playing:
+            self.sync.transport.play_pause()  # the playhead runs with the picture
+        if self.on_compiled is not None:
+            self.on_compiled(result)

@@ -1,0 +1,1 @@
+"""Starting up: the welcome dialog, the demo project, `--smoke-test` and `--screenshot`."""

@@ -1,0 +1,146 @@
+"""The Inspector edits the selected clips and the timeline through undoable commands."""
+
+from __future__ import annotations
+
+from pytestqt.qtbot import QtBot
+
+from editor_app.model import MediaInfo, TextAsset, Timeline, Track, VideoAsset
+from editor_app.model.timeline import Clip
+from editor_app.model.undo import History
+from editor_app.ui.inspector.dock import Inspector
+
+
+def _timeline() -> Timeline:
+    video = Clip(id="v1", start=1000, duration=4000, asset=VideoAsset(id="m-1", start=500))
+    after = Clip(id="v2", start=6000, duration=2000, asset=VideoAsset(id="m-1"))
+    title = Clip(id="t1", start=0, duration=3000, asset=TextAsset(text="Hello"))
+    return Timeline(
+        tracks=[
+            Track(id="V1", name="V1", kind="video", clips=[video, after]),
+            Track(id="V2", name="V2", kind="video", z_index=1, clips=[title]),
+        ],
+        media={"m-1": MediaInfo(id="m-1", kind="video", name="Beach", length=10_000)},
+    )
+
+
+def _inspector(qtbot: QtBot) -> tuple[Inspector, History]:
+    history = History(_timeline())
+    inspector = Inspector()
+    qtbot.addWidget(inspector)
+    inspector.set_history(history)
+    history.add_listener(inspector.refresh)
+    return inspector, history
+
+
+def test_fields_show_the_selected_clip_and_only_its_groups(qtbot: QtBot) -> None:
+    inspector, _history = _inspector(qtbot)
+    inspector.show()
+    assert inspector.timeline_box.isVisible() and not inspector.timing_box.isVisible()
+    inspector.set_selection(["v1"])
+    assert inspector.title.text() == "Beach (video)"
+    assert inspector.start.value() == 1.0 and inspector.duration.value() == 4.0
+    assert inspector.asset_start.value() == 0.5 and inspector.volume.value() == 1.0
+    assert inspector.audio_box.isVisible() and not inspector.text_box.isVisible()
+    inspector.set_selection(["t1"])
+    assert inspector.text_box.isVisible() and not inspector.audio_box.isVisible()
+    assert inspector.text.toPlainText() == "Hello"
+
+
+def test_a_volume_slider_drag_is_one_undo_step(qtbot: QtBot) -> None:
+    inspector, history = _inspector(qtbot)
+    inspector.set_selection(["v1"])
+    before = history.timeline.model_dump()
+    for raw in (110, 130, 150, 170):  # slider units: hundredths
+        inspector.volume.slider.setValue(raw)
+    inspector.volume.slider.sliderReleased.emit()
+    assert history.timeline.clip("v1").volume == 1.7
+    assert history.index == 1 and history.undo_label is not None
+    inspector.volume.slider.setValue(50)  # a new drag after the release is a new step
+    assert history.index == 2
+    history.undo()
+    history.undo()
+    assert history.timeline.model_dump() == before
+    assert inspector.volume.value() == 1.0  # the field follows the model
+
+
+def test_the_number_goes_past_the_sliders_range(qtbot: QtBot) -> None:
+    inspector, history = _inspector(qtbot)
+    inspector.set_selection(["v1"])
+    inspector.volume.spin.setValue(3.5)
+    assert history.timeline.clip("v1").volume == 3.5
+    assert inspector.volume.slider.value() == inspector.volume.slider.maximum()
+
+
+def test_a_refused_edit_is_shown_in_place_and_changes_nothing(qtbot: QtBot) -> None:
+    inspector, history = _inspector(qtbot)
+    inspector.show()
+    inspector.set_selection(["v1"])
+    before = history.timeline.model_dump()
+    inspector.start.setValue(5.0)  # would overlap v2 at 6 s
+    assert inspector.error.isVisible() and "overlap" in inspector.error.text()
+    assert history.timeline.model_dump() == before
+    assert inspector.start.value() == 1.0  # snapped back to the model
+
+
+def test_picture_transition_text_and_timeline_properties(qtbot: QtBot) -> None:
+    inspector, history = _inspector(qtbot)
+    inspector.set_selection(["v1"])
+    inspector.fit.setCurrentIndex(inspector.fit.findData("contain"))
+    inspector.position.setCurrentIndex(inspector.position.findData("top_left"))
+    inspector.offset_x.setValue(0.25)
+    inspector.filter.setCurrentIndex(inspector.filter.findData("greyscale"))
+    inspector.crop["left"].setValue(0.1)
+    inspector.fade_in.setChecked(True)
+    clip = history.timeline.clip("v1")
+    assert (clip.fit, clip.position, clip.offset.x, clip.filter) == ("contain", "top_left", 0.25, "greyscale")
+    assert isinstance(clip.asset, VideoAsset) and clip.asset.crop.left == 0.1
+    assert clip.transition is not None and clip.transition.in_ == "fade" and clip.transition.out is None
+
+    inspector.set_selection(["t1"])
+    inspector.text.setPlainText("Goodbye")
+    inspector.font_size.setValue(72)
+    inspector.outline_width.setValue(2)
+    inspector.box.setChecked(True)
+    asset = history.timeline.clip("t1").asset
+    assert isinstance(asset, TextAsset) and asset.text == "Goodbye" and asset.font.size == 72
+    assert asset.border is not None and asset.border.width == 2
+    assert asset.background is not None
+    assert history.timeline.to_editor_json()["timeline"]["tracks"][1]["clips"][0]["clip"]["asset"]["border"]
+
+    inspector.set_selection([])
+    line = inspector.resolution.lineEdit()
+    assert line is not None
+    line.setText("1920x1080")
+    line.editingFinished.emit()
+    assert history.timeline.resolution == "1920x1080"
+    while history.can_undo:
+        history.undo()
+    assert history.timeline.model_dump() == _timeline().model_dump()
+
+
+def test_duration_and_source_in_respect_the_source(qtbot: QtBot) -> None:
+    inspector, history = _inspector(qtbot)
+    inspector.set_selection(["v1"])
+    inspector.duration.setValue(3.0)
+    assert history.timeline.clip("v1").duration == 3000
+    inspector.asset_start.setValue(2.0)  # a slip: same place and length, new in-point
+    clip = history.timeline.clip("v1")
+    assert (clip.start, clip.duration, clip.source_start) == (1000, 3000, 2000)
+    assert history.undo_label == "Slip Clip"
+
+
+def test_typing_a_font_family_is_one_undo_step(qtbot: QtBot) -> None:
+    inspector, history = _inspector(qtbot)
+    inspector.set_selection(["t1"])
+    line = inspector.font_family.lineEdit()
+    assert line is not None
+    line.clear()
+    for partial in ("D", "De", "Dej", "DejaVu Serif"):
+        inspector.font_family.setEditText(partial)
+    line.editingFinished.emit()
+    asset = history.timeline.clip("t1").asset
+    assert isinstance(asset, TextAsset) and asset.font.family == "DejaVu Serif"
+    assert history.index == 1
+    history.undo()
+    assert isinstance(history.timeline.clip("t1").asset, TextAsset)
+    assert history.timeline.model_dump() == _timeline().model_dump()

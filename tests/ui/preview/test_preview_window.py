@@ -1,0 +1,153 @@
+"""The preview inside the main window: in step with the transport, live recompiles after edits,
+and a clean exit while playing (real libvlc, real local backend)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from editor_app.api.client import VideoDBClient
+from editor_app.model.edits.clips import Lift
+from editor_app.model.project.files import Project
+from editor_app.ui.document import Document
+from editor_app.ui.preview.dock import PreviewDock
+from editor_app.ui.window.main_window import MainWindow
+from tests.support.export_window import make_window
+from tests.support.media import MediaFactory
+from tests.support.preview import GREEN, RED, dominant, two_colour_timeline
+from tests.support.server_process import LiveServer
+
+
+@pytest.fixture
+def window(
+    qtbot: QtBot,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    live_server: LiveServer,
+    media_factory: MediaFactory,
+) -> Iterator[MainWindow]:
+    monkeypatch.setenv("VIDEODB_EDITOR_DATA_DIR", str(tmp_path / "data"))
+    win = make_window(qtbot, tmp_path)
+    client = VideoDBClient(live_server.base_url, live_server.api_key)
+    win.set_client(client)
+    timeline = two_colour_timeline(client, media_factory)
+    win.set_document(Document(Project(name="preview", timeline=timeline)))
+    win.show()
+    yield win
+    win.preview.player.shutdown()
+    win.runner.wait(30000)
+    client.close()
+
+
+def centre(dock: PreviewDock) -> int:
+    image = dock.player.view.image
+    assert image is not None
+    return dominant(image.pixel(image.width() // 2, image.height() // 2) & 0xFFFFFF)
+
+
+def test_compile_plays_and_the_playhead_follows(qtbot: QtBot, window: MainWindow) -> None:
+    dock = window.preview
+    dock.compile_and_play()
+    qtbot.waitUntil(lambda: dock.player.has_picture, timeout=20000)
+    assert window.transport.playing and dock.player.playing
+    assert dock.player.controls.state.text() == "Ready"
+    qtbot.waitUntil(lambda: window.transport.position > 600, timeout=5000)
+    assert abs(window.transport.position - dock.player.position()) < 100
+    assert window.canvas is not None and abs(window.canvas.playhead - window.transport.position) < 100
+    assert centre(dock) == RED
+    window.transport.play_pause()  # Space: the player pauses too
+    assert not dock.player.playing
+    window.transport.seek(3000)  # moving the playhead seeks the preview
+    assert dock.player.position() == 3000
+    qtbot.waitUntil(lambda: centre(dock) == GREEN, timeout=5000)
+
+
+def test_shuttle_drives_the_player_rate_and_reverse_pauses_it(qtbot: QtBot, window: MainWindow) -> None:
+    dock = window.preview
+    dock.compile_and_play()
+    qtbot.waitUntil(lambda: dock.player.has_picture, timeout=20000)
+    window.transport.shuttle_forward()  # L while playing: 2x
+    assert window.transport.speed == 2 and dock.player.playing and dock.player.rate == 2.0
+    assert dock.player.player is not None
+    qtbot.waitUntil(lambda: dock.player.player.player.get_rate() == pytest.approx(2.0), timeout=3000)
+    # reverse from 0 rightly stays at 0, so let the playhead get somewhere first
+    qtbot.waitUntil(lambda: window.transport.position > 500, timeout=5000)
+    window.transport.shuttle_reverse()  # J: VLC cannot play backwards, the playhead runs alone
+    assert window.transport.speed == -1 and not dock.player.playing
+    start = window.transport.position
+    qtbot.wait(300)
+    assert window.transport.position < start
+    window.transport.stop()  # K: the player shows the frame where the playhead stopped
+    qtbot.waitUntil(lambda: abs(dock.player.position() - window.transport.position) < 5, timeout=3000)
+
+
+def test_an_edit_recompiles_and_resumes_at_the_same_position(qtbot: QtBot, window: MainWindow) -> None:
+    dock = window.preview
+    dock.compile_and_play()
+    qtbot.waitUntil(lambda: dock.player.has_picture, timeout=20000)
+    window.transport.play_pause()
+    window.transport.seek(1000)
+    qtbot.waitUntil(lambda: centre(dock) == RED, timeout=5000)
+    first_url, compiles = dock.stream_url, dock.live.compiles
+    assert window.document is not None
+    red_clip = window.document.timeline.tracks[0].clips[0]
+    states: list[str] = []
+    dock.live.stateChanged.connect(lambda state, _text: states.append(state))
+    window.document.history.push(Lift([red_clip.id]))
+    window.document.history.undo()
+    window.document.history.redo()  # a burst of edits: one compile
+    assert dock.player.controls.state.property("compileState") == "stale"
+    qtbot.waitUntil(lambda: dock.stream_url != first_url and dock.player.has_picture, timeout=20000)
+    assert dock.live.compiles == compiles + 1
+    assert states[-3:] == ["stale", "compiling", "ready"]
+    assert dock.player.position() == 1000 and not dock.player.playing
+    qtbot.waitUntil(lambda: centre(dock) == 0x000000, timeout=5000)  # the red clip is gone
+
+
+def test_a_failed_compile_shows_the_reason_and_retry(qtbot: QtBot, window: MainWindow) -> None:
+    dock = window.preview
+    assert window.document is not None
+    timeline = window.document.timeline
+    timeline.tracks[0].clips[0].asset.id = "m-00000000000000ff"  # type: ignore[union-attr]  # unknown media
+    dock.compile_and_play()
+    qtbot.waitUntil(lambda: dock.live.state == "failed", timeout=20000)
+    text = dock.player.controls.state.text()
+    assert text.startswith("Could not compile") and dock.player.controls.retry.isVisibleTo(dock)
+
+
+QUIT_WHILE_PLAYING = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from editor_app.ui.preview.widget import PreviewWidget
+app = QApplication([])
+widget = PreviewWidget(output="frames")
+widget.show()
+widget.load(sys.argv[1])
+def quit_when_playing():
+    if widget.has_picture and widget.frames_shown > 5:
+        app.quit()
+timer = QTimer()
+timer.timeout.connect(quit_when_playing)
+timer.start(20)
+QTimer.singleShot(15000, lambda: sys.exit(3))
+app.exec()
+print("clean exit", widget.frames_shown)
+"""
+
+
+def test_quitting_while_playing_exits_cleanly(media_factory: MediaFactory) -> None:
+    video = media_factory.make_video(color="blue", seconds=3)
+    done = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(QUIT_WHILE_PLAYING), video.as_uri()],
+        capture_output=True, text=True, timeout=60,
+        env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"},
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "clean exit" in done.stdout
