@@ -1,4 +1,6 @@
-"""The editor's document model, free of Qt: timeline, edits, undo, project files."""
+"""The editor's document model, free of Qt and of the rest of the app: timeline, edits, undo,
+project files. `timeline`, `clip`, `track` and `assets` are the document; `edits/` the undoable
+commands; `interchange/` editor JSON, timeline_v2, OTIO and SDK code; `project/` the files."""
 
 from editor_app.model.assets import (
     AudioAsset,
@@ -9,6 +11,7 @@ from editor_app.model.assets import (
     TextAsset,
     VideoAsset,
 )
+from editor_app.model.clip import Clip, Offset, Transition
 from editor_app.model.errors import (
     EditError,
     InvalidTimelineJSON,
@@ -17,8 +20,10 @@ from editor_app.model.errors import (
     TimelineV2Unsupported,
 )
 from editor_app.model.media import MediaInfo
+from editor_app.model.project import MediaRef, Project, load_project, save_project
 from editor_app.model.ticks import TICKS_PER_SECOND, format_timecode, to_seconds, to_ticks
-from editor_app.model.timeline import Clip, Marker, Offset, Timeline, Track, Transition
+from editor_app.model.timeline import Timeline
+from editor_app.model.track import Marker, Track
 
 __all__ = [
     "TICKS_PER_SECOND",
@@ -32,8 +37,10 @@ __all__ = [
     "InvalidTimelineJSON",
     "Marker",
     "MediaInfo",
+    "MediaRef",
     "ModelError",
     "Offset",
+    "Project",
     "ProjectFileError",
     "TextAsset",
     "Timeline",
@@ -42,6 +49,8 @@ __all__ = [
     "Transition",
     "VideoAsset",
     "format_timecode",
+    "load_project",
+    "save_project",
     "to_seconds",
     "to_ticks",
 ]

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from editor_app.model.assets import AudioAsset, VideoAsset
+from editor_app.model.clip import Clip
 from editor_app.model.edits.rules import (
     as_ticks,
     find_clip,
@@ -27,7 +28,8 @@ from editor_app.model.edits.rules import (
 )
 from editor_app.model.errors import EditError
 from editor_app.model.ticks import Ticks
-from editor_app.model.timeline import Clip, Timeline, Track
+from editor_app.model.timeline import Timeline
+from editor_app.model.track import Track
 from editor_app.model.undo import Command
 
 Removed = list[tuple[Track, int, Clip]]

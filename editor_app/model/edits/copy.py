@@ -7,11 +7,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from editor_app.model.clip import Clip, Transition, new_id
 from editor_app.model.edits.clips import AddClips, found_clips, plural, set_source_start
 from editor_app.model.edits.rules import as_ticks, find_clip, require_unlocked, unique_ids
 from editor_app.model.errors import EditError
 from editor_app.model.ticks import Ticks, format_timecode
-from editor_app.model.timeline import Clip, Timeline, Track, Transition, new_id
+from editor_app.model.timeline import Timeline
+from editor_app.model.track import Track
 from editor_app.model.undo import Command
 
 

@@ -11,7 +11,8 @@ from editor_app.model.edits.props import COLOR
 from editor_app.model.edits.rules import as_ticks
 from editor_app.model.errors import EditError
 from editor_app.model.ticks import Ticks, format_timecode
-from editor_app.model.timeline import Marker, Timeline
+from editor_app.model.timeline import Timeline
+from editor_app.model.track import Marker
 from editor_app.model.undo import Command
 
 

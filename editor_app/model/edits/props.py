@@ -16,9 +16,10 @@ from typing import Annotated, Any, cast
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from editor_app.model.clip import Clip
 from editor_app.model.edits.rules import find_clip, require_unlocked, unique_ids
 from editor_app.model.errors import EditError
-from editor_app.model.timeline import Clip, Timeline
+from editor_app.model.timeline import Timeline
 from editor_app.model.undo import Command
 
 CLIP_PROPERTIES = frozenset(

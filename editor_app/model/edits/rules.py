@@ -10,9 +10,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from itertools import pairwise
 
+from editor_app.model.clip import Clip
 from editor_app.model.errors import EditError
 from editor_app.model.ticks import Ticks, format_timecode
-from editor_app.model.timeline import Clip, Timeline, Track
+from editor_app.model.timeline import Timeline
+from editor_app.model.track import Track
 
 
 def as_ticks(value: float, what: str = "time") -> Ticks:

@@ -1,4 +1,8 @@
-"""Reading editor JSON (what the SDK's `Timeline.to_json()` writes) into a Timeline."""
+"""Reading editor JSON (what the SDK's `Timeline.to_json()` writes) into the parts of a Timeline.
+
+Errors are `InvalidTimelineJSON` naming the field as the user wrote it
+(`tracks[0].clips[2].clip.duration: ...`). Writing is the parts' own `to_wire`.
+"""
 
 from __future__ import annotations
 
@@ -6,16 +10,73 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from editor_app.model.bulk import gc_paused
+from editor_app.model.clip import Clip
 from editor_app.model.errors import InvalidTimelineJSON
-from editor_app.model.timeline import (
-    DEFAULT_BACKGROUND,
-    DEFAULT_RESOLUTION,
-    Timeline,
-    Track,
-    parse_clip,
-    validation_message,
-)
+from editor_app.model.ticks import Ticks, to_ticks
+from editor_app.model.track import Track
+
+DEFAULT_RESOLUTION = "1280x720"
+DEFAULT_BACKGROUND = "#000000"
+
+
+def validation_message(error: ValidationError, prefix: str = "") -> str:
+    """`tracks[0].clips[2].clip.duration: Input should be greater than 0` for the first error."""
+    first = error.errors()[0]
+    path = prefix
+    previous: object = None
+    for part in first["loc"]:
+        if previous == "asset" and part in _ASSET_TYPES:
+            previous = part
+            continue  # the union's tag ("asset.video.id") says nothing the user wrote
+        path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
+        previous = part
+    return f"{path or 'timeline'}: {first['msg']}"
+
+
+_ASSET_TYPES = frozenset({"video", "audio", "image", "text", "caption"})
+
+
+def _wire_time(value: Any, where: str) -> Ticks:
+    try:
+        return to_ticks(value)
+    except (TypeError, ValueError):
+        raise InvalidTimelineJSON(f"{where}: expected a time in seconds, got {value!r}") from None
+
+
+def parse_clip(item: dict[str, Any], where: str) -> Clip:
+    """One wire TrackItem `{start, clip}` into a Clip; errors name `where`."""
+    if not isinstance(item, dict) or not isinstance(item.get("clip"), dict):
+        raise InvalidTimelineJSON(f"{where}: expected an object with 'start' and 'clip'")
+    wire = item["clip"]
+    fields = {k: v for k, v in wire.items() if k not in ("asset", "duration", "transition", "fit")}
+    fields["start"] = _wire_time(item.get("start", 0), f"{where}.start")
+    if "duration" not in wire:
+        raise InvalidTimelineJSON(f"{where}.clip.duration: field required")
+    fields["duration"] = _wire_time(wire["duration"], f"{where}.clip.duration")
+    asset = wire.get("asset")
+    if not isinstance(asset, dict):
+        raise InvalidTimelineJSON(f"{where}.clip.asset: expected an object")
+    asset = dict(asset)
+    if asset.get("type") in ("video", "audio") and asset.get("start") is not None:
+        asset["start"] = _wire_time(asset["start"], f"{where}.clip.asset.start")
+    fields["asset"] = asset
+    fit = wire.get("fit", "crop")
+    fields["fit"] = None if fit in (None, "None", "none") else fit
+    transition = wire.get("transition")
+    if transition is not None:
+        if not isinstance(transition, dict):
+            raise InvalidTimelineJSON(f"{where}.clip.transition: expected an object, got {transition!r}")
+        transition = dict(transition)
+        if transition.get("duration") is not None:
+            transition["duration"] = _wire_time(transition["duration"], f"{where}.clip.transition.duration")
+        fields["transition"] = transition
+    try:
+        clip = Clip.model_validate(fields)
+    except ValidationError as exc:
+        message = validation_message(exc, f"{where}.clip")
+        # the TrackItem's start sits beside `clip` on the wire, not inside it
+        raise InvalidTimelineJSON(message.replace(f"{where}.clip.start:", f"{where}.start:", 1)) from None
+    return clip
 
 
 def _track_kind(clips: list[Any]) -> str:
@@ -25,12 +86,9 @@ def _track_kind(clips: list[Any]) -> str:
     return "video"
 
 
-def parse_editor_json(data: Any) -> Timeline:
-    with gc_paused():
-        return _parse(data)
-
-
-def _parse(data: Any) -> Timeline:
+def read_editor_json(data: Any) -> dict[str, Any]:
+    """The Timeline fields (`background`, `resolution`, `tracks`) an editor JSON body holds;
+    `Timeline.from_editor_json` builds the timeline from them."""
     if not isinstance(data, dict):
         raise InvalidTimelineJSON("timeline: expected a JSON object")
     body = data.get("timeline", data)
@@ -61,14 +119,11 @@ def _parse(data: Any) -> Timeline:
         except (TypeError, ValueError):
             raise InvalidTimelineJSON(f"{where}.z_index: expected an integer") from None
         tracks.append(Track(name=name, kind=kind, z_index=z_index, clips=clips))
-    try:
-        return Timeline(
-            background=body.get("background") or DEFAULT_BACKGROUND,
-            resolution=_resolution(body.get("resolution") or DEFAULT_RESOLUTION),
-            tracks=tracks,
-        )
-    except ValidationError as exc:
-        raise InvalidTimelineJSON(validation_message(exc)) from None
+    return {
+        "background": body.get("background") or DEFAULT_BACKGROUND,
+        "resolution": _resolution(body.get("resolution") or DEFAULT_RESOLUTION),
+        "tracks": tracks,
+    }
 
 
 def _resolution(value: Any) -> str:

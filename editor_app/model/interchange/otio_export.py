@@ -5,10 +5,12 @@ from __future__ import annotations
 import opentimelineio as otio
 
 from editor_app.model.assets import AudioAsset, ImageAsset, VideoAsset
+from editor_app.model.clip import Clip
 from editor_app.model.errors import ModelError
 from editor_app.model.interchange.otio_common import KEY, URL_SCHEME, marker_colour_name, otio_range
 from editor_app.model.ticks import format_timecode
-from editor_app.model.timeline import Clip, Timeline, Track
+from editor_app.model.timeline import Timeline
+from editor_app.model.track import Track
 
 
 def to_otio(timeline: Timeline, name: str = "") -> otio.schema.Timeline:

@@ -10,10 +10,13 @@ from urllib.request import url2pathname
 import opentimelineio as otio
 from pydantic import ValidationError
 
+from editor_app.model.clip import Clip
+from editor_app.model.interchange.editor_json import validation_message
 from editor_app.model.interchange.otio_common import KEY, MARKER_PALETTE, URL_SCHEME, model_ticks, plain
 from editor_app.model.media import MediaInfo
 from editor_app.model.ticks import TICKS_PER_SECOND, Ticks
-from editor_app.model.timeline import Clip, Marker, Timeline, Track, validation_message
+from editor_app.model.timeline import Timeline
+from editor_app.model.track import Marker, Track
 
 
 # OTIO's JSON reader rounds some floats in the last digit; when the file's own JSON is at hand,

@@ -17,8 +17,10 @@ from editor_app.model.assets import (
     TextAsset,
     VideoAsset,
 )
+from editor_app.model.clip import Clip
 from editor_app.model.ticks import format_timecode, to_seconds
-from editor_app.model.timeline import Clip, Timeline, Track
+from editor_app.model.timeline import Timeline
+from editor_app.model.track import Track
 
 SDK_NAMES = [
     "Alignment",

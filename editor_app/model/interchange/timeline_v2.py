@@ -6,14 +6,14 @@ is refused with every reason listed, so the caller can fall back to `/editor`.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Sequence
+from typing import Any
 
 from editor_app.model.assets import VideoAsset
+from editor_app.model.clip import Clip
 from editor_app.model.errors import TimelineV2Unsupported
 from editor_app.model.ticks import format_timecode, to_seconds
-
-if TYPE_CHECKING:
-    from editor_app.model.timeline import Clip, Timeline
+from editor_app.model.track import Track
 
 _PLAIN = {"scale": 1, "opacity": 1, "fit": "crop", "position": "center", "z_index": 0}
 
@@ -39,13 +39,20 @@ def _clip_problems(clip: Clip) -> list[str]:
     return problems
 
 
-def to_timeline_v2(timeline: Timeline, output_format: str = "hls", quality: str = "high") -> dict[str, Any]:
+def to_timeline_v2(
+    all_tracks: Sequence[Track],
+    resolution: str,
+    background: str,
+    output_format: str = "hls",
+    quality: str = "high",
+) -> dict[str, Any]:
+    """The compile body for these tracks (a Timeline's), or TimelineV2Unsupported listing why not."""
     reasons: list[str] = []
-    tracks = [t for t in timeline.tracks if t.clips and not t.hidden]
+    tracks = [t for t in all_tracks if t.clips and not t.hidden]
     if len(tracks) > 1:
         names = ", ".join(t.name or t.id for t in tracks)
         reasons.append(f"{len(tracks)} tracks hold clips ({names}); only one sequence fits")
-    if timeline.resolution != "1280x720" or timeline.background.lower() != "#000000":
+    if resolution != "1280x720" or background.lower() != "#000000":
         reasons.append("a custom resolution or background does not fit")
     entries: list[dict[str, Any]] = []
     cursor = 0

@@ -16,9 +16,9 @@ from typing import Any
 from pydantic import ValidationError
 
 from editor_app.model.errors import InvalidTimelineJSON
-from editor_app.model.interchange.editor_json import parse_editor_json
 from editor_app.model.media import MediaInfo
 from editor_app.model.ticks import to_ticks
+from editor_app.model.timeline import Timeline
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
 
@@ -30,7 +30,7 @@ class MigrationError(ValueError):
 def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
     out = {k: v for k, v in data.items() if k not in ("timeline_json", "playhead", "selection")}
     try:
-        timeline = parse_editor_json(data.get("timeline_json") or {})
+        timeline = Timeline.from_editor_json(data.get("timeline_json") or {})
     except InvalidTimelineJSON as exc:
         raise MigrationError(f"timeline_json.{exc}") from None
     # v1 knew media only from the bin's references; give the timeline what they tell
