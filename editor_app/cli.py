@@ -1,7 +1,7 @@
 """The `videodb-editor` command: the GUI by default, plus headless subcommands.
 
-Subcommands register themselves in `_SUBCOMMANDS`; each gets its own parser and a
-`run(args) -> int` function, so this file stays a thin dispatcher.
+Each subcommand module (`server/cli.py`, `headless/render_cli.py`) offers `add_arguments(parser)`
+and `run(args) -> int`, so this file stays a thin dispatcher.
 """
 
 from __future__ import annotations
@@ -48,14 +48,15 @@ def _run_gui(args: argparse.Namespace) -> int:
         )
         return 2
     try:
-        app_module = importlib.import_module("editor_app.ui.app")
-    except ModuleNotFoundError as exc:  # the GUI package arrives with the main-window issue
-        if exc.name != "editor_app.ui.app":
+        from editor_app.ui.app import run_app
+    except ModuleNotFoundError as exc:
+        if exc.name is None or not exc.name.startswith("PySide6"):
             raise
-        print("videodb-editor: the editor window is not built yet in this version.", file=sys.stderr)
-        print("Available now: `videodb-editor --version`, `videodb-editor serve`.", file=sys.stderr)
+        missing = f"videodb-editor: the editor window needs Qt for Python ({exc.name} is missing)."
+        print(missing, file=sys.stderr)
+        print("`videodb-editor serve` and `videodb-editor render` work without it.", file=sys.stderr)
         return 3
-    return int(app_module.run_app(project=args.project, demo=args.demo, screenshot=args.screenshot))
+    return int(run_app(project=args.project, demo=args.demo, screenshot=args.screenshot))
 
 
 def _has_display() -> bool:
@@ -69,17 +70,12 @@ def _subcommands() -> dict[str, tuple[str, Callable[[argparse.ArgumentParser], N
     table: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Runner]] = {
         "gui": ("open the editor window (the default)", _add_gui_arguments, _run_gui),
     }
-    optional = {
+    headless = {
         "serve": ("editor_app.server.cli", "run the embedded local backend"),
         "render": ("editor_app.headless.render_cli", "render a project to a file, headless"),
     }
-    for name, (module_name, help_text) in optional.items():
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as exc:
-            if exc.name != module_name:
-                raise
-            continue
+    for name, (module_name, help_text) in headless.items():
+        module = importlib.import_module(module_name)
         table[name] = (help_text, module.add_arguments, module.run)
     return table
 

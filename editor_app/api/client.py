@@ -129,7 +129,7 @@ class VideoDBClient:
         progress: Callable[[int, int], None] | None = None,
         cancel: CancelToken | None = None,
     ) -> MediaItem:
-        """Upload a local file (DESIGN 3.4); `progress(sent, total)` while the bytes go out."""
+        """Upload a local file in three steps (`upload.py`); `progress(sent, total)` as bytes go out."""
         path = Path(path)
         if not path.is_file():
             raise InvalidRequestError(f"{path}: no such file to upload", "path")

@@ -1,4 +1,4 @@
-"""The three-step upload of DESIGN 3.4: ask for an upload URL, POST the file there, ingest it.
+"""The three-step upload: ask for an upload URL, POST the file there, ingest it.
 
 The file is streamed (never read whole into memory) through `ProgressFile`, which reports the
 bytes handed to the socket and stops at a cancel. The multipart POST goes to the upload URL

@@ -1,4 +1,4 @@
-"""The five asset kinds of the editor JSON (DESIGN 3.1) and their wire form.
+"""The five asset kinds of the editor JSON and their wire form (docs/architecture.md, "The wire contract").
 
 Each asset knows how to write itself exactly as `videodb.editor`'s `to_json()` does
 (`to_wire`), and how to read anything the SDK writes (`from_wire`). Times are ticks.

@@ -1,4 +1,4 @@
-"""The base of every wire model and the envelope around every response (DESIGN 3.3 in docs/architecture.md).
+"""The base of every wire model and the envelope around every response.
 
 Unknown fields are ignored everywhere, as the cloud adds fields over time.
 """

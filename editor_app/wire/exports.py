@@ -29,7 +29,7 @@ class CompileResult(WireModel):
     """Answer of `POST /editor` and `POST /timeline_v2`.
 
     `timeline_id` is added by the local backend so the seed's download contract is usable
-    (the seed's compile response lists none, DESIGN 3.2); `duration`/`format` come from the seed.
+    (the seed's compile response lists none); `duration`/`format` come from the seed.
     """
 
     stream_url: str
