@@ -22,7 +22,6 @@ The last line is one JSON object.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import resource
 import statistics
@@ -38,6 +37,7 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench.common import print_json_line, wait_until
 from editor_app.headless.local_backend import LocalBackend
 from editor_app.server.render.encoders import export_args
 from editor_app.server.render.segments import SEGMENT_MS
@@ -220,11 +220,8 @@ def children_cpu_idle(pid: int) -> bool:
 
 
 def wait_for(predicate: Any, limit: float) -> None:
-    deadline = time.monotonic() + limit
-    while not predicate():
-        if time.monotonic() > deadline:
-            raise TimeoutError("benchmark step took too long")
-        time.sleep(0.01)
+    if not wait_until(predicate, limit, step_s=0.01):
+        raise TimeoutError("benchmark step took too long")
 
 
 def main() -> int:
@@ -300,7 +297,6 @@ def main() -> int:
             backend.stop(30)
     export_s, baseline_s = statistics.median(exports), statistics.median(baselines)
     result = {
-        "bench": "backend",
         "first_segment_s": round(statistics.median(first_segments), 3),
         "seek_segment_s_10min": round(statistics.median(seeks), 3),
         "edit_resegment_s": round(statistics.median(edits), 3),
@@ -312,7 +308,7 @@ def main() -> int:
         "baseline_cpu_s": round(statistics.median(baseline_cpu), 2),
         "export_cpu_vs_ffmpeg": round(statistics.median(export_cpu) / statistics.median(baseline_cpu), 3),
     }
-    print(json.dumps(result))
+    print_json_line("backend", result)
     return 0
 
 

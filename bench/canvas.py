@@ -11,15 +11,15 @@ which a busy shared machine does not inflate. Ends with one JSON line.
 
 from __future__ import annotations
 
-import json
 import os
 import random
-import resource
 import statistics
 import sys
 import time
 from collections.abc import Callable
+from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QPoint, Qt
@@ -27,7 +27,8 @@ from PySide6.QtGui import QColor, QImage
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from editor_app.model import AudioAsset, Clip, MediaInfo, Timeline, Track, VideoAsset
+from bench.common import grid_timeline, p95, peak_rss_mb, print_json_line
+from editor_app.model import Timeline
 from editor_app.model.undo import History
 from editor_app.ui.timeline.canvas import TimelineCanvas
 from editor_app.ui.timeline.geometry import TimeScale
@@ -57,31 +58,7 @@ class SolidThumbnails:
 
 
 def build(count: int, seed: int = 7) -> Timeline:
-    rng = random.Random(seed)
-    tracks = [Track(name=f"V{i + 1}", kind="video") for i in range(6)]
-    tracks += [Track(name=f"A{i + 1}", kind="audio") for i in range(2)]
-    timeline = Timeline(
-        tracks=tracks,
-        media={
-            "m-1": MediaInfo(id="m-1", kind="video", name="Footage.mp4", length=600_000),
-            "a-1": MediaInfo(id="a-1", kind="audio", name="Score.wav", length=600_000),
-        },
-    )
-    ends = [0] * len(tracks)
-    for i in range(count):
-        index = i % len(tracks)
-        track = tracks[index]
-        start = ends[index] + rng.choice((0, 0, 0, 200, 1000))
-        duration = rng.randint(2000, 5000)
-        asset = AudioAsset(id="a-1") if track.kind == "audio" else VideoAsset(id="m-1", start=1000)
-        timeline.attach(track, Clip(start=start, duration=duration, asset=asset))
-        ends[index] = start + duration
-    return timeline
-
-
-def p95(samples: list[float]) -> float:
-    ordered = sorted(samples)
-    return ordered[min(len(ordered) - 1, int(len(ordered) * 0.95))]
+    return grid_timeline(count, 6, 2, clip_ms=(2000, 5000), gaps_ms=(0, 0, 0, 200, 1000), seed=seed)
 
 
 CPU_SAMPLES: dict[tuple[str, int], list[float]] = {}  # (kind, clips) -> GUI-thread CPU ms per frame
@@ -145,7 +122,7 @@ def drag_times(canvas: TimelineCanvas) -> list[float]:
 def main() -> None:
     app = QApplication.instance() or QApplication(sys.argv)
     provider = SolidThumbnails()
-    result: dict[str, object] = {"bench": "canvas"}
+    result: dict[str, object] = {}
     figures: dict[tuple[str, int], tuple[float, float]] = {}  # (kind, clips) -> (median, p95)
     for count in SIZES:
         t0 = time.perf_counter()
@@ -178,7 +155,7 @@ def main() -> None:
             result["drag_step_p95_ms_10k"] = round(p95(drag), 2)
             result["drag_step_median_ms_10k"] = round(statistics.median(drag), 2)
             print(f"  10000 clips: drag step median {statistics.median(drag):.2f} ms p95 {p95(drag):.2f} ms")
-            result["peak_rss_mb_10k"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+            result["peak_rss_mb_10k"] = peak_rss_mb()
         canvas.close()
         canvas.deleteLater()
         app.processEvents()
@@ -197,8 +174,8 @@ def main() -> None:
         result[f"full_paint_cpu_median_ms_{tag}"] = round(statistics.median(cpu), 2)
         result[f"full_paint_cpu_p95_ms_{tag}"] = round(p95(cpu), 2)
     result["load_average_1min"] = round(os.getloadavg()[0], 2)  # the machine is shared: read p95 with it
-    result["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
-    print(json.dumps(result))
+    result["peak_rss_mb"] = peak_rss_mb()
+    print_json_line("canvas", result)
 
 
 if __name__ == "__main__":

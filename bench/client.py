@@ -7,7 +7,6 @@ run. Ends with one JSON line.
 
 from __future__ import annotations
 
-import json
 import statistics
 import subprocess
 import sys
@@ -19,6 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.common import print_json_line, timed_ms
 from editor_app.api import VideoDBClient
 from editor_app.headless.local_backend import LocalBackend
 
@@ -73,9 +73,7 @@ def concurrent(client: VideoDBClient) -> float:
 
 
 def timed(action: Callable[[], object]) -> float:
-    started = time.perf_counter()
-    action()
-    return time.perf_counter() - started
+    return timed_ms(action) / 1000
 
 
 def ours_once(client: VideoDBClient, url: str, work: Path, number: int, size: int) -> float:
@@ -124,14 +122,13 @@ def main() -> int:
             ours_mb_s, curl_mb_s = mb / statistics.median(ours), mb / statistics.median(curls)
             print(f"download {mb:.0f} MB: client {ours_mb_s:.0f} MB/s, curl {curl_mb_s:.0f} MB/s")
     result = {
-        "bench": "client",
         "seq_median_ms": round(seq_ms, 2),
         "concurrent_rps": round(rps, 1),
         "download_mb_s": round(ours_mb_s, 1),
         "curl_mb_s": round(curl_mb_s, 1),
         "download_vs_curl": round(ours_mb_s / curl_mb_s, 3),
     }
-    print(json.dumps(result))
+    print_json_line("client", result)
     return 0
 
 

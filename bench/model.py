@@ -8,10 +8,8 @@ Run: `.venv/bin/python bench/model.py`
 from __future__ import annotations
 
 import gc
-import json
 import os
 import random
-import resource
 import statistics
 import sys
 import tempfile
@@ -21,8 +19,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from editor_app.model import AudioAsset, Clip, MediaInfo, Timeline, Track, VideoAsset
+from bench.common import Timings, grid_timeline, p95, peak_rss_mb, print_json_line, timed_ms
+from editor_app.model import Clip, Timeline
 from editor_app.model.edits import MoveClips, Split, TrimIn, TrimOut
+from editor_app.model.project import Project, load_project, save_project
 from editor_app.model.undo import Command, History
 
 CLIPS = 10_000
@@ -35,52 +35,16 @@ AIMS_MS = {"edit": 1.0, "serialize": 100.0, "load": 300.0}
 
 
 def build(track_count: int = TRACKS, audio_tracks: int = AUDIO_TRACKS) -> Timeline:
-    per_track = CLIPS // track_count
-    tracks = []
-    for t in range(track_count):
-        audio = t >= track_count - audio_tracks
-        clips = []
-        for i in range(per_track):
-            asset = AudioAsset(id="a-1", start=1000) if audio else VideoAsset(id="m-1", start=1000)
-            clips.append(
-                Clip(id=f"t{t}c{i}", start=i * (CLIP_TICKS + GAP_TICKS), duration=CLIP_TICKS, asset=asset)
-            )
-        tracks.append(
-            Track(
-                id=f"t{t}",
-                name=f"{'A' if audio else 'V'}{t + 1}",
-                kind="audio" if audio else "video",
-                clips=clips,
-            )
-        )
-    media = {
-        "m-1": MediaInfo(id="m-1", kind="video", length=3_600_000),
-        "a-1": MediaInfo(id="a-1", kind="audio", length=3_600_000),
-    }
-    return Timeline(tracks=tracks, media=media)
+    video = track_count - audio_tracks
+    return grid_timeline(CLIPS, video, audio_tracks, clip_ms=(CLIP_TICKS, CLIP_TICKS), gaps_ms=(GAP_TICKS,))
 
 
-def ms(ns: int) -> float:
-    return ns / 1e6
-
-
-CPU_MS: dict[str, list[float]] = {}
+TIMINGS = Timings()
 
 
 def timed(fn: Callable[[], object], cpu_key: str | None = None) -> float:
-    """Wall-clock milliseconds; with `cpu_key`, this process's CPU time is recorded too (the
-    machine is shared, so wall time includes waiting for a core)."""
-    cpu = time.process_time_ns()
-    start = time.perf_counter_ns()
-    fn()
-    wall = ms(time.perf_counter_ns() - start)
-    if cpu_key is not None:
-        CPU_MS.setdefault(cpu_key, []).append(ms(time.process_time_ns() - cpu))
-    return wall
-
-
-def p95(values: list[float]) -> float:
-    return sorted(values)[int(len(values) * 0.95) - 1]
+    """Wall-clock milliseconds; with `cpu_key`, this process's CPU time is kept under that name."""
+    return TIMINGS.time(cpu_key, fn) if cpu_key is not None else timed_ms(fn)
 
 
 def measure_edits(
@@ -143,12 +107,12 @@ def main() -> None:
     frozen = [timed(timeline.to_editor_json, "serialize_frozen") for _ in range(5)]
     gc.unfreeze()
     save_label, save_times, load_times = measure_files(timeline)
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    peak_mb = peak_rss_mb()
 
     print(
         f"model bench: {CLIPS} clips on {TRACKS} tracks, built in {build_s:.2f} s, {SAMPLES} samples per edit"
     )
-    summary: dict[str, object] = {"bench": "model", "clips": CLIPS, "tracks": TRACKS}
+    summary: dict[str, object] = {"clips": CLIPS, "tracks": TRACKS}
     for name in ("move", "trim", "split", "undo", "redo"):
         values = results[name]
         median, high = statistics.median(values), p95(values)
@@ -165,7 +129,7 @@ def main() -> None:
         summary[f"{name}_ms_p95"] = round(p95(values), 4)
     serialize_ms = statistics.median(serialize)
     save_ms, load_ms = statistics.median(save_times), statistics.median(load_times)
-    cpu = {key: round(statistics.median(values), 2) for key, values in CPU_MS.items()}
+    cpu = {key: TIMINGS.median_cpu(key) for key in TIMINGS.cpu}
     aim = AIMS_MS["serialize"]
     print(f"  to_editor_json {serialize_ms:.1f} ms, CPU {cpu['serialize']:.1f} ms (aim < {aim:.0f} ms)")
     frozen_ms = statistics.median(frozen)
@@ -186,28 +150,20 @@ def main() -> None:
         load_average=round(os.getloadavg()[0], 1),
         peak_rss_mb=round(peak_mb, 1),
     )
-    print(json.dumps(summary))
+    print_json_line("model", summary)
 
 
 def measure_files(timeline: Timeline) -> tuple[str, list[float], list[float]]:
-    """Project save/load through helper B's project files (falls back to plain JSON if absent)."""
     saves, loads = [], []
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "bench.vdbproj"
-        try:
-            from editor_app.model.project.files import Project, load_project, save_project
-        except ImportError:
-            for _ in range(5):
-                saves.append(timed(lambda: path.write_text(json.dumps(timeline.model_dump())), "save"))
-                loads.append(timed(lambda: Timeline.model_validate(json.loads(path.read_text())), "load"))
-            return "json.dumps(model_dump) + Timeline.model_validate", saves, loads
         project = Project(timeline=timeline)
         for _ in range(5):
             saves.append(timed(lambda: save_project(project, path), "save"))
             loads.append(timed(lambda: load_project(path), "load"))
         loaded = load_project(path)
         assert loaded.timeline.model_dump() == timeline.model_dump(), "project round trip lost something"
-        return "editor_app.model.project.files.save_project/load_project", saves, loads
+        return "editor_app.model.project.save_project/load_project", saves, loads
 
 
 if __name__ == "__main__":

@@ -11,57 +11,20 @@ the one least disturbed). The last line is one JSON object.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from editor_app.model import AudioAsset, Clip, MediaInfo, Timeline, Track, VideoAsset
+from bench.common import best_ms, cpu_ms, grid_timeline, print_json_line
+from editor_app.model import Project, Timeline, load_project, save_project
 from editor_app.model.interchange.otio import read_otio, write_otio
-from editor_app.model.project.files import Project, load_project, save_project
 
 
 def big_timeline(clips_per_track: int) -> Timeline:
-    tracks = []
-    for t in range(4):
-        audio = t == 3
-        clips = [
-            Clip(
-                start=i * 1000,
-                duration=900,
-                asset=AudioAsset(id=f"a-{i % 50}", start=i)
-                if audio
-                else VideoAsset(id=f"m-{i % 50}", start=i * 3),
-            )
-            for i in range(clips_per_track)
-        ]
-        tracks.append(
-            Track(name=f"A{t}" if audio else f"V{t + 1}", kind="audio" if audio else "video", clips=clips)
-        )
-    media = {f"m-{i}": MediaInfo(id=f"m-{i}", kind="video", length=3_600_000) for i in range(50)}
-    media.update({f"a-{i}": MediaInfo(id=f"a-{i}", kind="audio", length=3_600_000) for i in range(50)})
-    return Timeline(tracks=tracks, media=media)
-
-
-def best_ms(action: Callable[[], object], runs: int) -> float:
-    """Best wall-clock time of `runs` runs, in milliseconds."""
-    best = float("inf")
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        best = min(best, time.perf_counter() - start)
-    return round(best * 1000, 1)
-
-
-def cpu_ms(action: Callable[[], object]) -> float:
-    """CPU time of one run: on a busy shared machine closer to the real cost than wall time."""
-    start = time.process_time()
-    action()
-    return round((time.process_time() - start) * 1000, 1)
+    """Three video tracks and one audio track of 0.9 s cuts every second, from 50 sources."""
+    return grid_timeline(4 * clips_per_track, 3, 1, clip_ms=(900, 900), gaps_ms=(100,), sources=50)
 
 
 def main() -> None:
@@ -93,7 +56,7 @@ def main() -> None:
     assert load_project(path).timeline.clip_count == timeline.clip_count
     for name, value in figures.items():
         print(f"{name:>20}: {value}")
-    print(json.dumps({"bench": "project_files", **figures}))
+    print_json_line("project_files", figures)
 
 
 if __name__ == "__main__":
