@@ -39,6 +39,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.common import print_json_line, wait_until
 from editor_app.headless.local_backend import LocalBackend
+from editor_app.samples import SampleMedia
 from editor_app.server.render.encoders import export_args
 from editor_app.server.render.segments import SEGMENT_MS
 
@@ -48,9 +49,10 @@ MINUTE_9 = 540_000 // SEGMENT_MS  # the segment a seek to minute 9 asks for
 
 
 def make_media(folder: Path) -> dict[str, Path]:
+    samples = SampleMedia(folder)
     files: dict[str, Path] = {}
+    encode = ["-c:v", "libx264", "-preset", "ultrafast", "-g", "25", "-pix_fmt", "yuv420p", "-c:a", "aac"]
     for name, pattern in SOURCES.items():
-        path = folder / f"{name}.mp4"
         lavfi = [
             "-f",
             "lavfi",
@@ -61,27 +63,8 @@ def make_media(folder: Path) -> dict[str, Path]:
             "-i",
             "sine=f=330:d=25",
         ]
-        encode = ["-c:v", "libx264", "-preset", "ultrafast", "-g", "25", "-pix_fmt", "yuv420p", "-c:a", "aac"]
-        subprocess.run(["ffmpeg", "-v", "error", "-y", *lavfi, *encode, "-shortest", str(path)], check=True)
-        files[name] = path
-    logo = folder / "logo.png"
-    subprocess.run(
-        [
-            "ffmpeg",
-            "-v",
-            "error",
-            "-y",
-            "-f",
-            "lavfi",
-            "-i",
-            "color=c=orange:s=320x180",
-            "-frames:v",
-            "1",
-            str(logo),
-        ],
-        check=True,
-    )
-    files["logo"] = logo
+        files[name] = samples.make(f"{name}.mp4", lavfi, [*encode, "-shortest"])
+    files["logo"] = samples.still("orange", "320x180")
     return files
 
 

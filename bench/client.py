@@ -21,6 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.common import print_json_line, timed_ms
 from editor_app.api import VideoDBClient
 from editor_app.headless.local_backend import LocalBackend
+from editor_app.samples import SampleMedia
 
 SEQUENTIAL = 200
 WORKERS = 20
@@ -32,24 +33,8 @@ ROUNDS = 5  # alternating who goes first: the backend is the bottleneck and load
 def make_big_wav(path: Path, megabytes: int) -> Path:
     """PCM at 192 kHz stereo s32 (1.5 MB/s): `megabytes` of real, probe-able media, fast to make."""
     seconds = megabytes * 1024 * 1024 / (192_000 * 2 * 4)
-    tone = f"sine=frequency=440:sample_rate=192000:duration={seconds:.2f}"
-    command = [
-        "ffmpeg",
-        "-v",
-        "error",
-        "-y",
-        "-f",
-        "lavfi",
-        "-i",
-        tone,
-        "-ac",
-        "2",
-        "-c:a",
-        "pcm_s32le",
-        str(path),
-    ]
-    subprocess.run(command, check=True)
-    return path
+    tone = ["-f", "lavfi", "-i", f"sine=frequency=440:sample_rate=192000:duration={seconds:.2f}"]
+    return SampleMedia(path.parent).make(path.name, tone, ["-ac", "2", "-c:a", "pcm_s32le"])
 
 
 def sequential(client: VideoDBClient) -> float:

@@ -37,6 +37,7 @@ from editor_app.headless.local_backend import LocalBackend
 from editor_app.model import Clip, Timeline, Track, VideoAsset
 from editor_app.model.edits.props import SetClipProperty
 from editor_app.model.undo import History
+from editor_app.samples import SampleMedia
 from editor_app.server.render.segments import SEGMENT_MS
 from editor_app.ui.media.items import media_info_from_item
 from editor_app.ui.preview.dock import PreviewDock
@@ -58,12 +59,10 @@ def wait_until(condition: Callable[[], bool], timeout_s: float) -> bool:
 
 
 def make_source(folder: Path) -> Path:
-    path = folder / "source.mp4"
     args = ["-f", "lavfi", "-i", f"testsrc2=s=1280x720:r=25:d={SOURCE_S}"]
-    args += ["-f", "lavfi", "-i", f"sine=f=330:d={SOURCE_S}", "-c:v", "libx264", "-preset", "ultrafast"]
-    args += ["-g", "25", "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest", str(path)]
-    subprocess.run(["ffmpeg", "-v", "error", "-y", *args], check=True)
-    return path
+    args += ["-f", "lavfi", "-i", f"sine=f=330:d={SOURCE_S}"]
+    encode = ["-c:v", "libx264", "-preset", "ultrafast", "-g", "25", "-pix_fmt", "yuv420p", "-c:a", "aac"]
+    return SampleMedia(folder).make("source.mp4", args, [*encode, "-shortest"])
 
 
 def baseline_render_s(source: Path, folder: Path) -> float:
