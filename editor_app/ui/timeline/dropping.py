@@ -15,7 +15,7 @@ from typing import Any
 from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDragMoveEvent, QDropEvent
 
 from editor_app.model.assets import AudioAsset, ImageAsset, VideoAsset
-from editor_app.model.edits import AddClip, AddTrack
+from editor_app.model.edits import PlaceClip
 from editor_app.model.errors import EditError
 from editor_app.model.media import MediaInfo, MediaKind
 from editor_app.model.snapping import snap_span
@@ -23,7 +23,6 @@ from editor_app.model.ticks import Ticks, format_timecode, to_ticks
 from editor_app.model.timeline import Clip
 from editor_app.ui.timeline.base import CanvasBase
 from editor_app.ui.timeline.interactions import SNAP_PX, ClipView, Preview, _targets
-from editor_app.ui.timeline.track_order import new_track
 
 MEDIA_MIME = "application/x-videodb-media"
 STILL_TICKS = 5000  # how long an image (or media of unknown length) lasts when dropped
@@ -158,19 +157,12 @@ class CanvasDropping(CanvasBase):
                 length=media.length,
             )
         track_id, clip = self._placement(media, x, y)
+        command = PlaceClip(clip, track_id)
         try:
-            if track_id is not None:
-                self.history.push(AddClip(track_id, clip))
-            else:
-                # appended: a new video track tops the video stack, a new audio track ends the audio rows
-                track = new_track(self.timeline, "audio" if clip.kind == "audio" else "video")
-                with self.history.transaction("Add Clip"):
-                    self.history.push(AddTrack(track, None))
-                    self.history.push(AddClip(track.id, clip))
-                track_id = track.id
+            self.history.push(command)
         except EditError as exc:
             self.notify(str(exc))
             return False
         self.set_selection([clip.id])
-        self.mediaDropped.emit(media.id, track_id, clip.start)
+        self.mediaDropped.emit(media.id, command.track_id, clip.start)
         return True

@@ -11,9 +11,9 @@ import math
 from dataclasses import dataclass
 from typing import Literal
 
+from editor_app.model.edits import display_order
 from editor_app.model.ticks import TICKS_PER_SECOND, Ticks
 from editor_app.model.timeline import Clip, Timeline, Track
-from editor_app.ui.timeline.track_order import display_order
 
 RULER_HEIGHT = 30
 TRACK_HEIGHTS = {"video": 68, "audio": 52}
@@ -71,7 +71,7 @@ class Row:
     index: int  # the track's index in `timeline.tracks`
     top: float  # in canvas pixels, after vertical scrolling
     height: float
-    position: int = 0  # the row's place from the top (see track_order.display_order)
+    position: int = 0  # the row's place from the top (see model.edits.display_order)
 
     @property
     def bottom(self) -> float:

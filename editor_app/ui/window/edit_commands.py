@@ -7,10 +7,8 @@ history, and reports refused edits in the status bar instead of raising into Qt.
 
 from __future__ import annotations
 
-from editor_app.model import EditError, TextAsset
-from editor_app.model.edits import AddClip, AddTrack
-from editor_app.model.timeline import Clip
-from editor_app.ui.timeline.track_order import new_track
+from editor_app.model import Clip, EditError, TextAsset
+from editor_app.model.edits import AddTrack, PlaceClip, new_track, track_with_room
 from editor_app.ui.window.window_base import WindowBase
 
 TITLE_TICKS = 3000
@@ -123,20 +121,11 @@ class EditCommands(WindowBase):
         if self.document is None:
             return
         history = self.document.history
-        timeline = history.timeline
         at = self.transport.position
         clip = Clip(start=at, duration=TITLE_TICKS, asset=TextAsset(text="Title"))
-        target = None
-        for track in reversed(timeline.tracks):
-            if track.kind == "video" and not track.locked and track.overlapping(at, at + TITLE_TICKS) is None:
-                target = track
-                break
+        target = track_with_room(history.timeline, "video", at, at + TITLE_TICKS)
         try:
-            with history.transaction("Add Title"):
-                if target is None:
-                    target = new_track(timeline, "video")
-                    history.push(AddTrack(target, len(timeline.tracks)))
-                history.push(AddClip(target.id, clip))
+            history.push(PlaceClip(clip, target.id if target is not None else None, "Add Title"))
         except EditError as exc:
             self.statusBar().showMessage(f"Add Title: {exc}", 6000)
             return

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from editor_app.api.client import VideoDBClient
 from editor_app.model import EditError, MediaInfo, format_timecode
-from editor_app.model.edits import AddClip, AddTrack
+from editor_app.model.edits import PlaceClip
 from editor_app.ui.commands.actions import Actions
 from editor_app.ui.commands.shortcuts import ShortcutMap
 from editor_app.ui.document import Document, new_project
@@ -38,7 +38,6 @@ from editor_app.ui.preview.dock import PreviewDock
 from editor_app.ui.preview.playhead import Transport
 from editor_app.ui.timeline import TimelineView
 from editor_app.ui.timeline.dropping import DroppedMedia, clip_for
-from editor_app.ui.timeline.track_order import new_track
 from editor_app.ui.window.history_dock import HistoryDock
 from editor_app.ui.workers import TaskRunner
 from editor_app.wire import MediaItem
@@ -284,16 +283,9 @@ class WindowBase(QMainWindow):
                 return
             length = info.length if info.kind != "image" else None
             media = DroppedMedia(info.id, info.kind, info.name or info.id, length)
-            clip = clip_for(media, ticks)
             try:
-                if track_id is not None and document.timeline.track(track_id).accepts(clip):
-                    document.history.push(AddClip(track_id, clip))
-                else:
-                    track = new_track(document.timeline, "audio" if clip.kind == "audio" else "video")
-                    with document.history.transaction("Add Clip"):
-                        document.history.push(AddTrack(track, None))
-                        document.history.push(AddClip(track.id, clip))
-            except (EditError, KeyError) as exc:
+                document.history.push(PlaceClip(clip_for(media, ticks), track_id))
+            except EditError as exc:
                 self.statusBar().showMessage(f"Could not place {info.name}: {exc}", 8000)
 
         self.media_bin.upload_files(paths, on_uploaded=place)
