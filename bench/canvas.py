@@ -30,7 +30,7 @@ from PySide6.QtWidgets import QApplication
 from editor_app.model import AudioAsset, Clip, MediaInfo, Timeline, Track, VideoAsset
 from editor_app.model.undo import History
 from editor_app.ui.timeline.canvas import TimelineCanvas
-from editor_app.ui.timeline.geometry import TimeScale
+from editor_app.ui.timeline.logic.geometry import TimeScale
 
 SIZES = (100, 1_000, 10_000, 100_000)
 WIDTH, HEIGHT = 1600, 600

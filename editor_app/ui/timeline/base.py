@@ -19,9 +19,9 @@ from editor_app.model.ticks import Ticks
 from editor_app.model.timeline import Clip, Timeline
 from editor_app.model.undo import Command, History
 from editor_app.ui.timeline.clip_painter import ClipCaches
-from editor_app.ui.timeline.geometry import RULER_HEIGHT, TimeScale, TrackLayout, fit_scale
-from editor_app.ui.timeline.interactions import Context, Gesture, Preview
-from editor_app.ui.timeline.lod import LodCache
+from editor_app.ui.timeline.logic.geometry import RULER_HEIGHT, TimeScale, TrackLayout, fit_scale
+from editor_app.ui.timeline.logic.gestures import Context, Gesture, Preview
+from editor_app.ui.timeline.logic.lod import LodCache
 from editor_app.ui.timeline.thumbnails_cache import ThumbnailProvider
 
 ZOOM_STEP = 1.25

@@ -27,8 +27,9 @@ from editor_app.ui.timeline.base import MIN_FIT_WIDTH, ZOOM_STEP
 from editor_app.ui.timeline.clip_painter import EDGE
 from editor_app.ui.timeline.dropping import CanvasDropping
 from editor_app.ui.timeline.editing import CanvasEditing
-from editor_app.ui.timeline.geometry import RULER_HEIGHT, clips_in, hit_test
-from editor_app.ui.timeline.interactions import (
+from editor_app.ui.timeline.keys import SNAP_OFF_MODIFIERS, key_text
+from editor_app.ui.timeline.logic.geometry import RULER_HEIGHT, clips_in, hit_test
+from editor_app.ui.timeline.logic.gestures import (
     FadeGesture,
     Gesture,
     MoveGesture,
@@ -36,7 +37,6 @@ from editor_app.ui.timeline.interactions import (
     TrimGesture,
     VolumeGesture,
 )
-from editor_app.ui.timeline.keys import SNAP_OFF_MODIFIERS, key_text
 from editor_app.ui.timeline.painter import PaintState, paint_dynamic, paint_static
 
 EDGE_SCROLL_PX = 24  # a drag this close to a side scrolls the view

@@ -15,8 +15,8 @@ from PySide6.QtGui import QBrush, QColor, QFontMetrics, QPainter, QPen, QPolygon
 from editor_app.model.ticks import TICKS_PER_SECOND
 from editor_app.model.timeline import Clip, Timeline, Track
 from editor_app.ui.timeline import style
-from editor_app.ui.timeline.geometry import LABEL_HEIGHT, ClipRect, TimeScale, volume_y
-from editor_app.ui.timeline.interactions import ClipView
+from editor_app.ui.timeline.logic.geometry import LABEL_HEIGHT, ClipRect, TimeScale, volume_y
+from editor_app.ui.timeline.logic.gestures import ClipView
 from editor_app.ui.timeline.thumbnails_cache import ScaledThumbnails, ThumbnailProvider, tile_width
 from editor_app.ui.timeline.waveforms import WaveformCache
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QToolButto
 from editor_app.model.edits import AddTrack, RemoveTrack, RestackTrack, SetTrackState, new_track
 from editor_app.model.timeline import Track, TrackKind
 from editor_app.ui.timeline import style
-from editor_app.ui.timeline.geometry import RULER_HEIGHT
+from editor_app.ui.timeline.logic.geometry import RULER_HEIGHT
 
 if TYPE_CHECKING:
     from editor_app.ui.timeline.canvas import TimelineCanvas

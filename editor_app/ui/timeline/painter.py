@@ -19,7 +19,7 @@ from editor_app.model.ticks import Ticks
 from editor_app.model.timeline import Timeline
 from editor_app.ui.timeline import style
 from editor_app.ui.timeline.clip_painter import EDGE, ClipCaches, ClipPainter
-from editor_app.ui.timeline.geometry import (
+from editor_app.ui.timeline.logic.geometry import (
     CLIP_MARGIN,
     DETAIL_MIN_PX,
     LABEL_HEIGHT,
@@ -28,8 +28,8 @@ from editor_app.ui.timeline.geometry import (
     TrackLayout,
     clip_rect,
 )
-from editor_app.ui.timeline.interactions import ClipView, Preview
-from editor_app.ui.timeline.lod import LodCache, Run
+from editor_app.ui.timeline.logic.gestures import ClipView, Preview
+from editor_app.ui.timeline.logic.lod import LodCache, Run
 from editor_app.ui.timeline.ruler import paint_ruler
 from editor_app.ui.timeline.thumbnails_cache import ThumbnailProvider
 

@@ -13,8 +13,8 @@ from editor_app.model.ticks import Ticks
 from editor_app.model.timeline import Timeline
 from editor_app.model.undo import History
 from editor_app.ui.timeline.canvas import TimelineCanvas
-from editor_app.ui.timeline.geometry import RULER_HEIGHT, TimeScale
 from editor_app.ui.timeline.headers import TrackHeaders
+from editor_app.ui.timeline.logic.geometry import RULER_HEIGHT, TimeScale
 from editor_app.ui.timeline.thumbnails_cache import ThumbnailProvider
 
 INT_MAX = 2**31 - 1

@@ -36,8 +36,8 @@ from editor_app.ui.media.relink import apply_relink, missing_media, upload_missi
 from editor_app.ui.media.thumbnails import BackendThumbnails
 from editor_app.ui.preview.dock import PreviewDock
 from editor_app.ui.preview.playhead import Transport
-from editor_app.ui.timeline import TimelineView
-from editor_app.ui.timeline.dropping import DroppedMedia, clip_for
+from editor_app.ui.timeline.logic.drops import DroppedMedia, clip_for
+from editor_app.ui.timeline.view import TimelineView
 from editor_app.ui.window.history_dock import HistoryDock
 from editor_app.ui.workers import TaskRunner
 from editor_app.wire import MediaItem

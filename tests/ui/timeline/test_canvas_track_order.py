@@ -9,7 +9,7 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from editor_app.model.undo import History
-from editor_app.ui.timeline.geometry import TrackLayout
+from editor_app.ui.timeline.logic.geometry import TrackLayout
 from tests.support.canvas import LEFT, NO_MODS, body_y, drag, drop_mime, media_mime, open_view, x_at
 
 

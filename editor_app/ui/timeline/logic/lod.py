@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from editor_app.model.ticks import TICKS_PER_SECOND, Ticks
 from editor_app.model.timeline import Clip, Track
-from editor_app.ui.timeline.geometry import clips_in
+from editor_app.ui.timeline.logic.geometry import clips_in
 
 DETAIL_PX = 4.0  # clips narrower than this merge into runs
 DIRECT_LIMIT = 200  # up to this many clips in view, just paint them

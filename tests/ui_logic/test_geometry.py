@@ -1,24 +1,27 @@
-"""Pure geometry of the canvas: time <-> pixels, rows, hit testing, ruler steps, level of detail."""
+"""The canvas' geometry without Qt: time <-> pixels, rows, hit testing, ruler steps, level of detail."""
 
 from __future__ import annotations
+
+import random
 
 import pytest
 
 from editor_app.model import AudioAsset, Clip, Timeline, Track, Transition, VideoAsset
-from editor_app.ui.timeline.geometry import (
+from editor_app.ui.timeline.logic.geometry import (
     LABEL_HEIGHT,
     RULER_HEIGHT,
     TRACK_HEIGHTS,
     TimeScale,
     TrackLayout,
     clip_rect,
+    clips_in,
     fit_scale,
     hit_test,
     volume_at,
     volume_y,
 )
-from editor_app.ui.timeline.lod import LodCache, Run, build_items
-from editor_app.ui.timeline.ruler import ruler_label, tick_steps
+from editor_app.ui.timeline.logic.lod import LodCache, Run, build_items
+from editor_app.ui.timeline.logic.ruler import ruler_label, tick_steps
 
 
 def _timeline() -> Timeline:
@@ -124,10 +127,6 @@ def test_thin_clips_merge_into_runs_and_lookup_stays_small() -> None:
 
 
 def test_clips_in_agrees_with_track_visible() -> None:
-    import random
-
-    from editor_app.ui.timeline.geometry import clips_in
-
     rng = random.Random(3)
     track = Track(id="v", kind="video")
     timeline = Timeline(tracks=[track])

@@ -16,7 +16,7 @@ from editor_app.model.snapping import SnapTarget, snap, snap_span, snap_targets
 from editor_app.model.ticks import Ticks, format_timecode
 from editor_app.model.timeline import Clip, Timeline, Track, Transition
 from editor_app.model.undo import Command
-from editor_app.ui.timeline.geometry import TimeScale, TrackLayout, clip_rect, volume_at
+from editor_app.ui.timeline.logic.geometry import TimeScale, TrackLayout, clip_rect, volume_at
 
 SNAP_PX = 8.0
 
@@ -52,7 +52,8 @@ class Context:
     width: float
 
 
-def _targets(ctx: Context, exclude: frozenset[str]) -> list[SnapTarget]:
+def view_targets(ctx: Context, exclude: frozenset[str]) -> list[SnapTarget]:
+    """What to snap to: clip edges, the playhead and markers in and around the view."""
     start, end = ctx.scale.span(ctx.width)
     margin = end - start
     return snap_targets(ctx.timeline, ctx.playhead, exclude, (max(start - margin, 0), end + margin))
@@ -101,7 +102,7 @@ class MoveGesture(Gesture):
         self.min_start = min(c.start for c in self.clips)
         self.delta: Ticks = 0
         self.shift = 0
-        self.targets = _targets(ctx, self.ids)
+        self.targets = view_targets(ctx, self.ids)
         self.preview = Preview({c.id: _view(timeline, c) for c in self.clips}, ghost=True)
 
     def _track(self, clip: Clip, shift: int) -> Track | None:
@@ -179,7 +180,7 @@ class TrimGesture(Gesture):
             latest = clip.start + (length - clip.source_start) if length is not None else math.inf
             self.low, self.high = clip.start + 1, min(latest, after)
         self.value: Ticks = clip.start if edge == "in" else clip.end
-        self.targets = _targets(ctx, frozenset([clip_id]))
+        self.targets = view_targets(ctx, frozenset([clip_id]))
         self.preview = Preview({clip.id: _view(timeline, clip)})
 
     def move(self, ctx: Context, x: float, y: float, snapping: bool) -> None:
