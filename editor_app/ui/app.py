@@ -14,7 +14,7 @@ import socket
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QSocketNotifier, QTimer
+from PySide6.QtCore import QObject, QSettings, QSocketNotifier, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -36,7 +36,6 @@ ORGANIZATION = "VideoDB"
 APPLICATION = "Timeline Editor"
 SCREENSHOT_SIZE = (1600, 1000)
 DEMO_PLAYHEAD = 2400
-_WAKEUP_SOCKETS: list[socket.socket] = []
 
 
 def make_settings() -> QSettings:
@@ -156,27 +155,28 @@ def connect_backend(link: BackendLink, window: MainWindow) -> None:
     link.start_local(tools=settings.serve_tool_arguments())
 
 
-def quit_on_termination_signals(app: QApplication) -> QSocketNotifier:
+class TerminationSignals(QObject):
     """SIGTERM/SIGINT end the event loop cleanly, so the backend child is stopped on the way out.
 
     Python runs signal handlers only when it gets control; the wake-up socket makes Qt hand it
-    control as soon as a signal arrives. Unsaved work stays in its recovery copy.
+    control as soon as a signal arrives. Unsaved work stays in its recovery copy. Both ends of
+    the socket pair live as long as this object, a child of the app.
     """
-    receiver, sender = socket.socketpair()
-    receiver.setblocking(False)
-    sender.setblocking(False)
-    signal.set_wakeup_fd(sender.fileno())
-    notifier = QSocketNotifier(receiver.fileno(), QSocketNotifier.Type.Read, app)
 
-    def drain() -> None:
+    def __init__(self, app: QApplication) -> None:
+        super().__init__(app)
+        self.read_end, self.write_end = socket.socketpair()
+        self.read_end.setblocking(False)
+        self.write_end.setblocking(False)
+        signal.set_wakeup_fd(self.write_end.fileno())
+        self.notifier = QSocketNotifier(self.read_end.fileno(), QSocketNotifier.Type.Read, self)
+        self.notifier.activated.connect(self._drain)
+        for signum in (signal.SIGTERM, signal.SIGINT):
+            signal.signal(signum, lambda _signum, _frame: app.quit())
+
+    def _drain(self) -> None:
         with contextlib.suppress(OSError):
-            receiver.recv(64)
-
-    notifier.activated.connect(drain)
-    for signum in (signal.SIGTERM, signal.SIGINT):
-        signal.signal(signum, lambda _signum, _frame: app.quit())
-    _WAKEUP_SOCKETS[:] = [receiver, sender]  # both ends must live as long as the app
-    return notifier
+            self.read_end.recv(64)
 
 
 def run_app(project: str | None, demo: bool, screenshot: str | None = None) -> int:
@@ -188,7 +188,7 @@ def run_app(project: str | None, demo: bool, screenshot: str | None = None) -> i
     app.setWindowIcon(QIcon(str(resources_dir() / "videodb-editor.svg")))
     settings = make_settings()
     apply_theme(app, chosen_theme(settings))
-    quit_on_termination_signals(app)
+    TerminationSignals(app)  # the app (its parent) keeps it, and so its sockets, while it runs
     window = MainWindow(settings)
     link = BackendLink(window)
     link.clientChanged.connect(window.set_client)

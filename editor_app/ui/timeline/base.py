@@ -18,7 +18,7 @@ from editor_app.model.errors import EditError
 from editor_app.model.ticks import Ticks
 from editor_app.model.timeline import Clip, Timeline
 from editor_app.model.undo import Command, History
-from editor_app.ui.timeline.clip_painter import ClipCaches
+from editor_app.ui.timeline.caches import PaintCaches
 from editor_app.ui.timeline.logic.geometry import RULER_HEIGHT, TimeScale, TrackLayout, fit_scale
 from editor_app.ui.timeline.logic.gestures import Context, Gesture, Preview
 from editor_app.ui.timeline.logic.lod import LodCache
@@ -53,7 +53,7 @@ class CanvasBase(QWidget):
         self._playhead: Ticks = 0
         self._selection: list[str] = []
         self._provider: ThumbnailProvider | None = None
-        self._caches = ClipCaches()
+        self._caches = PaintCaches()
         self._static: QPixmap | None = None  # the static paint layer (see painter.py)
         self._static_key: tuple[object, ...] = ()
         self._static_zero_x = 0.0  # where time 0 sits in the static layer, in view pixels
@@ -198,7 +198,7 @@ class CanvasBase(QWidget):
     # ---- thumbnails -------------------------------------------------------------------------------
     def set_thumbnail_provider(self, provider: ThumbnailProvider | None) -> None:
         self._provider = provider
-        self._caches = ClipCaches()
+        self._caches = PaintCaches()
         self.refresh()
 
     def refresh(self) -> None:

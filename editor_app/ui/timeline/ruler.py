@@ -6,29 +6,18 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPolygonF, QStaticText
+from PySide6.QtGui import QColor, QPainter, QPolygonF
 
 from editor_app.model.timeline import Marker
 from editor_app.ui.timeline import style
+from editor_app.ui.timeline.caches import PaintCaches
 from editor_app.ui.timeline.logic.geometry import RULER_HEIGHT, TimeScale
 from editor_app.ui.timeline.logic.ruler import ruler_label, tick_steps
 
-_LABELS: dict[str, QStaticText] = {}
 
-
-def _label_text(text: str) -> QStaticText:
-    """A ruler label laid out once: the same labels come back on every repaint and scroll."""
-    static = _LABELS.get(text)
-    if static is None:
-        if len(_LABELS) > 2048:
-            _LABELS.clear()
-        static = _LABELS[text] = QStaticText(text)
-        static.setTextFormat(Qt.TextFormat.PlainText)
-        static.prepare(font=style.small_font())
-    return static
-
-
-def paint_ruler(painter: QPainter, scale: TimeScale, width: float, markers: list[Marker]) -> None:
+def paint_ruler(
+    painter: QPainter, scale: TimeScale, width: float, markers: list[Marker], caches: PaintCaches
+) -> None:
     """Ticks, labels and markers (the playhead's cap is drawn with the moving layer)."""
     painter.fillRect(QRectF(0, 0, width, RULER_HEIGHT), style.RULER_BG)
     major, minor = tick_steps(scale.px_per_second)
@@ -49,7 +38,7 @@ def paint_ruler(painter: QPainter, scale: TimeScale, width: float, markers: list
     t = first_major
     while t < end:
         if t >= 0:
-            painter.drawStaticText(QPointF(scale.x_of(t) + 4, 2), _label_text(ruler_label(t, major)))
+            painter.drawStaticText(QPointF(scale.x_of(t) + 4, 2), caches.ruler_label(ruler_label(t, major)))
         t += major
     for marker in markers:
         x = scale.x_of(marker.time)
