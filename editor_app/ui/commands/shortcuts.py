@@ -1,4 +1,4 @@
-"""Keyboard shortcuts: the editors' conventions (DESIGN 6) as defaults, rebindable, kept in QSettings.
+"""Keyboard shortcuts: the editors' conventions of other editors as defaults, rebindable, kept in QSettings.
 
 Every command has a stable id (`edit.split`) and one or more key sequences. The Preferences
 dialog edits the bindings, the Help dialog lists them, and `actions.py` applies them.

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QDockWidget, QWidget
 
 from editor_app.api.client import VideoDBClient
 from editor_app.model.ticks import Ticks
+from editor_app.ui.playback.transport import Transport
 from editor_app.ui.preview.live import COMPILING, FAILED, LiveCompiler
-from editor_app.ui.preview.playhead import Transport
 from editor_app.ui.preview.sync import TransportSync
 from editor_app.ui.preview.widget import PreviewWidget
 from editor_app.ui.workers import TaskRunner

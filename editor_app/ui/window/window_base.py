@@ -34,8 +34,8 @@ from editor_app.ui.inspector.dock import Inspector
 from editor_app.ui.media.bin import MediaBin
 from editor_app.ui.media.relink import apply_relink, missing_media, upload_missing
 from editor_app.ui.media.thumbnails import BackendThumbnails
+from editor_app.ui.playback.transport import Transport
 from editor_app.ui.preview.dock import PreviewDock
-from editor_app.ui.preview.playhead import Transport
 from editor_app.ui.timeline.logic.drops import DroppedMedia, clip_for
 from editor_app.ui.timeline.view import TimelineView
 from editor_app.ui.window.history_dock import HistoryDock

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pytestqt.qtbot import QtBot
 
-from editor_app.ui.preview.playhead import FRAME_TICKS, Transport
+from editor_app.ui.playback.transport import FRAME_TICKS, Transport
 
 
 def test_play_moves_the_playhead_in_real_time_and_stops_at_the_end(qtbot: QtBot) -> None:
