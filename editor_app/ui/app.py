@@ -67,13 +67,14 @@ class DemoLoader:
             return build_demo_project(client, folder, progress=report, ffmpeg=ffmpeg)
 
         def done(project: Project) -> None:
-            window.set_document(Document(project))
+            window.session.set_document(Document(project))
             window.media_bin.refresh()
             first = next((clip for _track, clip in project.timeline.clips()), None)
-            if first is not None and window.canvas is not None:
-                window.canvas.set_selection([first.id])  # the inspector shows a real clip
+            if first is not None:
+                window.timeline_view.canvas.set_selection([first.id])  # the inspector shows a real clip
             window.transport.seek(DEMO_PLAYHEAD)
-            QTimer.singleShot(0, window.zoom_fit)  # once the canvas has its final width
+            zoom_fit = window.commands["view.zoom_fit"]
+            QTimer.singleShot(0, zoom_fit.trigger)  # once the canvas has its final width
             window.statusBar().showMessage("Demo project ready", 4000)
 
         def failed(exc: BaseException) -> None:
@@ -98,7 +99,7 @@ def configured_ffmpeg() -> str:
 
 def offer_orphan_recovery(window: MainWindow) -> None:
     """After a crash, untitled projects live only in the recovery folder: offer the newest."""
-    orphans = window.autosaver.list_orphans()
+    orphans = window.files.autosaver.list_orphans()
     if not orphans:
         return
     newest = max(orphans, key=lambda p: p.stat().st_mtime)
@@ -108,7 +109,7 @@ def offer_orphan_recovery(window: MainWindow) -> None:
         f"The editor did not close cleanly. Recover the unsaved project autosaved at {newest.name}?",
     )
     if answer == QMessageBox.StandardButton.Yes:
-        window.recover_from(newest)
+        window.files.recover_from(newest)
     else:
         for orphan in orphans:
             orphan.unlink(missing_ok=True)
@@ -191,8 +192,8 @@ def run_app(project: str | None, demo: bool, screenshot: str | None = None) -> i
     TerminationSignals(app)  # the app (its parent) keeps it, and so its sockets, while it runs
     window = MainWindow(settings)
     link = BackendLink(window)
-    link.clientChanged.connect(window.set_client)
-    link.statusChanged.connect(window.set_backend_status)
+    link.clientChanged.connect(window.session.set_client)
+    link.statusChanged.connect(window.status_line.set_backend_status)
     welcome_first = project is None and not screenshot and is_first_run(settings)
     if project is None and (demo or screenshot) and not welcome_first:
         loader = DemoLoader(window)
@@ -202,7 +203,7 @@ def run_app(project: str | None, demo: bool, screenshot: str | None = None) -> i
         window.resize(*SCREENSHOT_SIZE)
     window.show()
     if project is not None:
-        window.open_path(Path(project), confirmed=True)
+        window.files.open_path(Path(project), confirmed=True)
     elif welcome_first:
         offer_welcome(window, link)
     elif not screenshot:

@@ -25,8 +25,8 @@ from tests.support.media import MediaFactory
 def make_window(qtbot: QtBot, folder: Path) -> MainWindow:
     win = MainWindow(QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(win)
-    win.ask_unsaved = lambda _doing: QMessageBox.StandardButton.Discard  # type: ignore[method-assign]
-    win.report_error = lambda title, message: win.statusBar().showMessage(f"{title}: {message}")  # type: ignore[method-assign]
+    win.prompts.ask_unsaved = lambda _name, _doing: QMessageBox.StandardButton.Discard  # type: ignore[method-assign]
+    win.prompts.report_error = lambda title, message: win.statusBar().showMessage(f"{title}: {message}")  # type: ignore[method-assign]
     return win
 
 
@@ -51,7 +51,7 @@ def slow_timeline(client: VideoDBClient, folder: Path, seconds: int = 8) -> Time
 
 
 def show_timeline(win: MainWindow, timeline: Timeline, name: str = "export") -> None:
-    win.set_document(Document(Project(name=name, timeline=timeline)))
+    win.session.set_document(Document(Project(name=name, timeline=timeline)))
 
 
 def probe(path: Path) -> dict[str, Any]:

@@ -2,7 +2,7 @@
 
 All network work (listing, thumbnails, uploads) runs on the window's TaskRunner; the bin only
 shows results. Errors stay in place as a banner above the list. The list, its icons and its
-drag format are in `media_items.py`.
+drag format are in `items.py`.
 """
 
 from __future__ import annotations

@@ -22,6 +22,7 @@ class Transport(QObject):
     positionChanged = Signal(int)  # ticks
     playingChanged = Signal(bool)
     rangeChanged = Signal(object, object)  # in, out (ticks or None)
+    pointMarked = Signal(str, int)  # "in" or "out", where it was set (a window says so)
     speedChanged = Signal(int)  # the signed speed, on every change (a preview player follows it)
     jumped = Signal(int)  # an explicit seek (not the clock running): a preview player seeks too
 
@@ -93,17 +94,33 @@ class Transport(QObject):
         self.stop()
         self.seek(self.position + frames * self.frame_ticks)
 
+    def previous_frame(self) -> None:
+        self.step(-1)
+
+    def next_frame(self) -> None:
+        self.step(+1)
+
+    def go_home(self) -> None:
+        self.stop()
+        self.seek(0)
+
+    def go_end(self) -> None:
+        self.stop()
+        self.seek(self.duration)
+
     def set_in(self) -> None:
         self.mark_in = self.position
         if self.mark_out is not None and self.mark_out <= self.mark_in:
             self.mark_out = None
         self.rangeChanged.emit(self.mark_in, self.mark_out)
+        self.pointMarked.emit("in", self.mark_in)
 
     def set_out(self) -> None:
         self.mark_out = self.position
         if self.mark_in is not None and self.mark_in >= self.mark_out:
             self.mark_in = None
         self.rangeChanged.emit(self.mark_in, self.mark_out)
+        self.pointMarked.emit("out", self.mark_out)
 
     def _next_speed(self, direction: int) -> int:
         if self.speed == 0 or (self.speed > 0) != (direction > 0):

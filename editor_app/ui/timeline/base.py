@@ -18,6 +18,7 @@ from editor_app.model.errors import EditError
 from editor_app.model.ticks import Ticks
 from editor_app.model.timeline import Clip, Timeline
 from editor_app.model.undo import Command, History
+from editor_app.ui.commands.keys import KeyCommands
 from editor_app.ui.timeline.caches import PaintCaches
 from editor_app.ui.timeline.logic.geometry import RULER_HEIGHT, TimeScale, TrackLayout, fit_scale
 from editor_app.ui.timeline.logic.gestures import Context, Gesture, Preview
@@ -44,6 +45,7 @@ class CanvasBase(QWidget):
     filesDropped = Signal(list, object, int)  # paths, track id or None (new track), ticks
     mediaDropped = Signal(str, str, int)  # media id, track id, ticks (after the clip was added)
     editRefused = Signal(str)
+    edited = Signal()  # the history changed (an edit, undo or redo)
 
     def __init__(self, history: History, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -81,9 +83,10 @@ class CanvasBase(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self._clipboard: list[Clip] = []
         self.drop_preview: Preview | None = None  # a bin item being dragged over the canvas
+        self.keys: KeyCommands | None = None  # the commands its own key presses trigger (the view's)
         listener = self._history_changed
         history.add_listener(listener)
-        # the history may outlive this widget (the main window swaps canvases)
+        # the history may outlive this widget (the view puts a new canvas in for each document)
         self.destroyed.connect(lambda *_: _forget(history, listener))
 
     # ---- model access --------------------------------------------------------------------------
@@ -113,6 +116,7 @@ class CanvasBase(QWidget):
         if known != self._selection:
             self.set_selection(known)
         self.viewChanged.emit()
+        self.edited.emit()
         self.update()
 
     def _has_clip(self, clip_id: str) -> bool:

@@ -143,7 +143,7 @@ def test_a_refused_key_edit_shows_a_notice_and_changes_nothing(qtbot: QtBot, his
 def test_the_view_follows_the_playhead_during_playback(qtbot: QtBot, history: History) -> None:
     view = open_view(qtbot, history)
     _start, end = view.canvas.scale.span(view.canvas.width())
-    view.set_playhead(end + 5000)
+    view.canvas.set_playhead(end + 5000)
     new_start, new_end = view.canvas.scale.span(view.canvas.width())
     assert new_start <= end + 5000 < new_end
     assert view.hbar.value() == view.canvas.scale.origin_ticks

@@ -7,13 +7,13 @@ from editor_app.ui.window.main_window import MainWindow
 
 
 def test_add_video_track_goes_on_top_of_the_rows_and_the_picture(window: MainWindow) -> None:
-    document = window.document
-    assert document is not None and window.canvas is not None
-    window.add_video_track()
-    window.add_audio_track()
+    document = window.session.document
+    assert document is not None and window.timeline_view is not None
+    window.editing.add_video_track()
+    window.editing.add_audio_track()
     timeline = document.timeline
     video = next(t for t in timeline.tracks if t.name == "V3")
     audio = next(t for t in timeline.tracks if t.name == "A2")
-    rows = [row.track_id for row in window.canvas.canvas.layout_rows().rows]
+    rows = [row.track_id for row in window.timeline_view.canvas.layout_rows().rows]
     assert rows[0] == video.id and rows[-1] == audio.id
     assert video.z_index > max(t.z_index for t in timeline.tracks if t is not video and t.kind == "video")

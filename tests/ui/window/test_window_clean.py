@@ -14,28 +14,28 @@ from editor_app.ui.window.main_window import MainWindow
 
 
 def _title_id(window: MainWindow) -> str:
-    window.add_title()
-    assert window.document is not None
-    return next(c.id for _t, c in window.document.timeline.clips() if isinstance(c.asset, TextAsset))
+    window.editing.add_title()
+    assert window.session.document is not None
+    return next(c.id for _t, c in window.session.document.timeline.clips() if isinstance(c.asset, TextAsset))
 
 
 def test_a_merged_edit_during_a_save_keeps_the_document_unsaved(
     qtbot: QtBot, window: MainWindow, tmp_path: Path
 ) -> None:
-    document = window.document
+    document = window.session.document
     assert document is not None
     clip_id = _title_id(window)
     history = document.history
     history.push(SetClipProperty([clip_id], "opacity", 0.5))
     path = tmp_path / "p.vdbproj"
-    window.save_to(path)  # the file is written on a worker; the answer comes through the event loop
+    window.files.save_to(path)  # the file is written on a worker; the answer comes through the event loop
     index = history.index
     history.push(SetClipProperty([clip_id], "opacity", 0.25))  # the slider moves on: merged, same index
     assert history.index == index
     qtbot.waitUntil(lambda: document.path == path, timeout=10000)
     assert document.modified and window.isWindowModified()
     assert load_project(path).timeline.clip(clip_id).opacity == 0.5  # the file holds what was saved
-    window.save_to(path)
+    window.files.save_to(path)
     qtbot.waitUntil(lambda: not document.modified, timeout=10000)
     assert load_project(path).timeline.clip(clip_id).opacity == 0.25
 
@@ -43,10 +43,10 @@ def test_a_merged_edit_during_a_save_keeps_the_document_unsaved(
 def test_a_save_with_no_edit_in_flight_marks_the_document_saved(
     qtbot: QtBot, window: MainWindow, tmp_path: Path
 ) -> None:
-    document = window.document
+    document = window.session.document
     assert document is not None
     _title_id(window)
     assert document.modified
-    window.save_to(tmp_path / "q.vdbproj")
+    window.files.save_to(tmp_path / "q.vdbproj")
     qtbot.waitUntil(lambda: not window.isWindowModified(), timeout=10000)
     assert not document.modified

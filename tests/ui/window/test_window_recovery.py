@@ -19,19 +19,21 @@ def window(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Mai
     monkeypatch.setenv("VIDEODB_EDITOR_DATA_DIR", str(tmp_path / "data"))
     win = MainWindow(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(win)
-    win.ask_unsaved = lambda _doing: QMessageBox.StandardButton.Discard  # type: ignore[method-assign]
-    win.autosaver.quiet_seconds = 0.2
+    win.prompts.ask_unsaved = lambda _name, _doing: QMessageBox.StandardButton.Discard  # type: ignore[method-assign]
+    win.files.autosaver.quiet_seconds = 0.2
     return win
 
 
 def _texts(window: MainWindow) -> list[str]:
-    assert window.document is not None
-    return [c.asset.text for _t, c in window.document.timeline.clips() if isinstance(c.asset, TextAsset)]
+    assert window.session.document is not None
+    return [
+        c.asset.text for _t, c in window.session.document.timeline.clips() if isinstance(c.asset, TextAsset)
+    ]
 
 
 def test_an_edit_is_autosaved_after_a_quiet_moment(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
-    window.add_title()
-    copy = window.autosaver.path_for(None)
+    window.editing.add_title()
+    copy = window.files.autosaver.path_for(None)
     qtbot.waitUntil(copy.exists, timeout=5000)
     assert copy.parent == tmp_path / "data" / "recovery"
     assert load_project(copy).timeline.clip_count == 1
@@ -41,18 +43,18 @@ def test_an_edit_is_autosaved_after_a_quiet_moment(qtbot: QtBot, window: MainWin
 
 def _crashed_session(qtbot: QtBot, window: MainWindow, path: Path) -> None:
     """Save one title, add a second that only the recovery copy has, then 'crash' (no close)."""
-    window.add_title()
-    window.save_to(path)
+    window.editing.add_title()
+    window.files.save_to(path)
     qtbot.waitUntil(lambda: not window.isWindowModified(), timeout=5000)
-    window.add_title()
-    qtbot.waitUntil(lambda: window.autosaver.recovery_for(path) is not None, timeout=5000)
+    window.editing.add_title()
+    qtbot.waitUntil(lambda: window.files.autosaver.recovery_for(path) is not None, timeout=5000)
     window.runner.wait(5000)
 
 
 def _next_session(qtbot: QtBot, tmp_path: Path) -> MainWindow:
     win = MainWindow(QSettings(str(tmp_path / "settings2.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(win)
-    win.ask_unsaved = lambda _doing: QMessageBox.StandardButton.Discard  # type: ignore[method-assign]
+    win.prompts.ask_unsaved = lambda _name, _doing: QMessageBox.StandardButton.Discard  # type: ignore[method-assign]
     return win
 
 
@@ -66,9 +68,11 @@ def test_opening_offers_a_newer_recovery_copy(qtbot: QtBot, window: MainWindow, 
         offered.append(name)
         return True
 
-    after.offer_recovery = accept  # type: ignore[method-assign]
-    after.open_path(path)
-    qtbot.waitUntil(lambda: after.document is not None and after.document.path == path, timeout=5000)
+    after.prompts.offer_recovery = accept  # type: ignore[method-assign]
+    after.files.open_path(path)
+    qtbot.waitUntil(
+        lambda: after.session.document is not None and after.session.document.path == path, timeout=5000
+    )
     assert offered == ["film.vdbproj"]
     assert len(_texts(after)) == 2 and after.isWindowModified()
     assert load_project(path).timeline.clip_count == 1  # the file itself is untouched
@@ -78,7 +82,9 @@ def test_declining_recovery_opens_the_saved_file(qtbot: QtBot, window: MainWindo
     path = tmp_path / "film.vdbproj"
     _crashed_session(qtbot, window, path)
     after = _next_session(qtbot, tmp_path)
-    after.offer_recovery = lambda _name: False  # type: ignore[method-assign]
-    after.open_path(path)
-    qtbot.waitUntil(lambda: after.document is not None and after.document.path == path, timeout=5000)
+    after.prompts.offer_recovery = lambda _name: False  # type: ignore[method-assign]
+    after.files.open_path(path)
+    qtbot.waitUntil(
+        lambda: after.session.document is not None and after.session.document.path == path, timeout=5000
+    )
     assert len(_texts(after)) == 1 and not after.isWindowModified()

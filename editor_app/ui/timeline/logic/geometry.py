@@ -1,6 +1,6 @@
 """Pure time <-> pixel mapping, track rows and hit testing for the timeline canvas.
 
-No Qt here: the canvas, the interactions and the tests all share these numbers, and every
+No Qt here: the canvas, the gestures and the tests all share these numbers, and every
 lookup is a binary search (over rows, and over a track's clips via `Track.visible`).
 """
 

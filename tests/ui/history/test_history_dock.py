@@ -11,7 +11,7 @@ from editor_app.model import TextAsset, Timeline, Track
 from editor_app.model.edits import SetClipProperty, SetTimelineProperty
 from editor_app.model.timeline import Clip
 from editor_app.model.undo import History
-from editor_app.ui.window.history_dock import INITIAL_LABEL, HistoryDock
+from editor_app.ui.history.dock import INITIAL_LABEL, HistoryDock
 
 
 def _history(max_depth: int = 1000) -> History:
