@@ -7,6 +7,8 @@ unsaved; files are read and written on the TaskRunner.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
@@ -23,6 +25,10 @@ OTIO_FILTER = "OpenTimelineIO (*.otio);;All files (*)"
 JSON_FILTER = "Editor timeline JSON (*.json);;All files (*)"
 
 
+def read_editor_json(path: Path) -> Timeline:
+    return Timeline.from_editor_json(json.loads(path.read_text(encoding="utf-8")))
+
+
 class Interchange:
     def __init__(self, session: Session, files: ProjectFiles) -> None:
         self.session = session
@@ -37,53 +43,43 @@ class Interchange:
         session.set_document(document)
 
     def import_otio(self) -> None:
-        if not self.files.confirm_discard("importing a timeline"):
-            return
-        session = self.session
-        path = session.prompts.ask_path("Import OpenTimelineIO", OTIO_FILTER, save=False)
-        if path is None:
-            return
-        session.runner.run(
-            lambda _r: read_otio(path),
-            on_done=lambda t: self._replace_timeline(t, path.stem),
-            on_error=lambda e: session.prompts.report_error("Could not import", f"{path.name}: {e}"),
-        )
+        self._import("Import OpenTimelineIO", OTIO_FILTER, read_otio)
 
     def export_otio(self) -> None:
-        session = self.session
-        path = session.prompts.ask_path("Export OpenTimelineIO", OTIO_FILTER, save=True)
-        if path is None:
-            return
-        timeline = Timeline.model_validate(session.document.timeline.model_dump())  # snapshot for the worker
-        session.runner.run(
-            lambda _r: write_otio(timeline, path),
-            on_done=lambda _v: session.prompts.status(f"Exported {path}", 4000),
-            on_error=lambda e: session.prompts.report_error("Could not export", str(e)),
-        )
+        timeline = Timeline.model_validate(self.session.document.timeline.model_dump())  # for the worker
+        self._export("Export OpenTimelineIO", OTIO_FILTER, lambda path: write_otio(timeline, path))
 
     def import_editor_json(self) -> None:
-        if not self.files.confirm_discard("importing a timeline"):
-            return
-        session = self.session
-        path = session.prompts.ask_path("Import Editor JSON", JSON_FILTER, save=False)
-        if path is None:
-            return
-        session.runner.run(
-            lambda _r: Timeline.from_editor_json(json.loads(path.read_text(encoding="utf-8"))),
-            on_done=lambda t: self._replace_timeline(t, path.stem),
-            on_error=lambda e: session.prompts.report_error("Could not import", f"{path.name}: {e}"),
-        )
+        self._import("Import Editor JSON", JSON_FILTER, read_editor_json)
 
     def export_editor_json(self) -> None:
-        session = self.session
-        path = session.prompts.ask_path("Export Editor JSON", JSON_FILTER, save=True)
+        text = json.dumps(self.session.document.timeline.to_editor_json(), indent=2)
+        self._export("Export Editor JSON", JSON_FILTER, lambda path: path.write_text(text, encoding="utf-8"))
+
+    def _import(self, title: str, filters: str, read: Callable[[Path], Timeline]) -> None:
+        """Ask for a file, read it on a worker, show it in place of the document."""
+        if not self.files.confirm_discard("importing a timeline"):
+            return
+        prompts = self.session.prompts
+        path = prompts.ask_path(title, filters, save=False)
         if path is None:
             return
-        text = json.dumps(session.document.timeline.to_editor_json(), indent=2)
-        session.runner.run(
-            lambda _r: path.write_text(text, encoding="utf-8"),
-            on_done=lambda _v: session.prompts.status(f"Exported {path}", 4000),
-            on_error=lambda e: session.prompts.report_error("Could not export", str(e)),
+        self.session.runner.run(
+            lambda _r: read(path),
+            on_done=lambda t: self._replace_timeline(t, path.stem),
+            on_error=lambda e: prompts.report_error("Could not import", f"{path.name}: {e}"),
+        )
+
+    def _export(self, title: str, filters: str, write: Callable[[Path], object]) -> None:
+        """Ask where, then write there on a worker (`write` works on a snapshot taken already)."""
+        prompts = self.session.prompts
+        path = prompts.ask_path(title, filters, save=True)
+        if path is None:
+            return
+        self.session.runner.run(
+            lambda _r: write(path),
+            on_done=lambda _v: prompts.status(f"Exported {path}", 4000),
+            on_error=lambda e: prompts.report_error("Could not export", str(e)),
         )
 
     def copy_sdk_code(self) -> None:

@@ -12,13 +12,12 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from editor_app.api.client import VideoDBClient
 from editor_app.model.edits.clips import Lift
 from editor_app.model.project.files import Project
 from editor_app.ui.document import Document
 from editor_app.ui.preview.dock import PreviewDock
 from editor_app.ui.window.main_window import MainWindow
-from tests.support.export_window import make_window
+from tests.support.export_window import connected_window
 from tests.support.media import MediaFactory
 from tests.support.preview import GREEN, RED, dominant, two_colour_timeline
 from tests.support.server_process import LiveServer
@@ -33,9 +32,7 @@ def window(
     media_factory: MediaFactory,
 ) -> Iterator[MainWindow]:
     monkeypatch.setenv("VIDEODB_EDITOR_DATA_DIR", str(tmp_path / "data"))
-    win = make_window(qtbot, tmp_path)
-    client = VideoDBClient(live_server.base_url, live_server.api_key)
-    win.session.set_client(client)
+    win, client = connected_window(qtbot, tmp_path, live_server)
     timeline = two_colour_timeline(client, media_factory)
     win.session.set_document(Document(Project(name="preview", timeline=timeline)))
     win.show()
