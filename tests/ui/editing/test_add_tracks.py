@@ -8,7 +8,7 @@ from editor_app.ui.window.main_window import MainWindow
 
 def test_add_video_track_goes_on_top_of_the_rows_and_the_picture(window: MainWindow) -> None:
     document = window.session.document
-    assert document is not None and window.timeline_view is not None
+    assert document is window.session.document
     window.editing.add_video_track()
     window.editing.add_audio_track()
     timeline = document.timeline

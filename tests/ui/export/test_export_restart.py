@@ -81,9 +81,7 @@ def test_an_export_outlives_the_app_and_finishes_after_a_restart(
     show_timeline(first, slow_timeline(first.session.client, tmp_path))
     project = tmp_path / "outlives.vdbproj"
     first.files.save_to(project)
-    qtbot.waitUntil(
-        lambda: first.session.document is not None and first.session.document.path == project, timeout=10000
-    )
+    qtbot.waitUntil(lambda: first.session.document.path == project, timeout=10000)
     final = tmp_path / "outlived.mp4"
     job = first.renderer.start_export(final, "mp4", "medium")
     assert job is not None

@@ -50,9 +50,7 @@ def test_reopening_the_project_mid_download_resumes_to_an_identical_file(
     show_timeline(window, short_timeline(client, media_factory, seconds=2))
     project = tmp_path / "resume.vdbproj"
     window.files.save_to(project)
-    qtbot.waitUntil(
-        lambda: window.session.document is not None and window.session.document.path == project, timeout=10000
-    )
+    qtbot.waitUntil(lambda: window.session.document.path == project, timeout=10000)
 
     # the first attempt is cut short, the retry hangs: the project is closed meanwhile
     proxy.plan("GET", r"^/files/exports/", f"cut:{CUT_AT}", times=1)
@@ -63,7 +61,7 @@ def test_reopening_the_project_mid_download_resumes_to_an_identical_file(
     # the GUI learns of the download a moment after the bytes reach the disk
     qtbot.waitUntil(lambda: partial_bytes(final) >= CUT_AT and job.state == "downloading", timeout=60000)
     # an edit left unsaved: the export bookkeeping written into the file must not carry it along
-    window.session.document.history.push(SetTimelineProperty("background", "#123456"))  # type: ignore[union-attr]
+    window.session.document.history.push(SetTimelineProperty("background", "#123456"))
     window.files.new_project()
     assert not window.exports.rows
     qtbot.waitUntil(
@@ -91,7 +89,7 @@ def test_reopening_the_project_mid_download_resumes_to_an_identical_file(
         reference = direct.download(answer.data.download_url, tmp_path / "reference.mp4")
     assert final.read_bytes() == reference.read_bytes()
     assert abs(float(probe(final)["format"]["duration"]) - 2.0) <= 1 / 25 + 0.001
-    assert window.session.document is not None and not window.session.document.modified
+    assert not window.session.document.modified
     qtbot.waitUntil(lambda: load_project(project).exports[0].state == "done", timeout=5000)
     window.runner.wait(10000)
     client.close()
@@ -107,9 +105,7 @@ def test_reopening_the_project_mid_render_follows_the_same_backend_job(
     show_timeline(window, slow_timeline(client, tmp_path))
     project = tmp_path / "render.vdbproj"
     window.files.save_to(project)
-    qtbot.waitUntil(
-        lambda: window.session.document is not None and window.session.document.path == project, timeout=10000
-    )
+    qtbot.waitUntil(lambda: window.session.document.path == project, timeout=10000)
     final = tmp_path / "rendered.mp4"
     job = window.renderer.start_export(final, "mp4", "medium")
     assert job is not None

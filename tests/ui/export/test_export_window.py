@@ -71,9 +71,7 @@ def test_three_formats_export_at_once_to_checked_files(
     assert leftovers(out) == []
     assert window.exports.summary_label.text() == ""
     assert "Export finished" in window.statusBar().currentMessage()
-    assert (
-        window.session.document is not None and not window.session.document.modified
-    )  # bookkeeping is not an edit
+    assert not window.session.document.modified  # bookkeeping is not an edit
     assert [r.state for r in window.session.document.project.exports] == ["done"] * 3
     window.exports.clear_button.click()
     assert window.exports.rows == [] and window.session.document.project.exports == []

@@ -56,10 +56,7 @@ def test_compile_plays_and_the_playhead_follows(qtbot: QtBot, window: MainWindow
     assert dock.player.controls.state.text() == "Ready"
     qtbot.waitUntil(lambda: window.transport.position > 600, timeout=5000)
     assert abs(window.transport.position - dock.player.position()) < 100
-    assert (
-        window.timeline_view is not None
-        and abs(window.timeline_view.canvas.playhead - window.transport.position) < 100
-    )
+    assert abs(window.timeline_view.canvas.playhead - window.transport.position) < 100
     assert centre(dock) == RED
     window.transport.play_pause()  # Space: the player pauses too
     assert not dock.player.playing
@@ -95,7 +92,6 @@ def test_an_edit_recompiles_and_resumes_at_the_same_position(qtbot: QtBot, windo
     window.transport.seek(1000)
     qtbot.waitUntil(lambda: centre(dock) == RED, timeout=5000)
     first_url, compiles = dock.stream_url, dock.live.compiles
-    assert window.session.document is not None
     red_clip = window.session.document.timeline.tracks[0].clips[0]
     states: list[str] = []
     dock.live.stateChanged.connect(lambda state, _text: states.append(state))
@@ -112,7 +108,6 @@ def test_an_edit_recompiles_and_resumes_at_the_same_position(qtbot: QtBot, windo
 
 def test_a_failed_compile_shows_the_reason_and_retry(qtbot: QtBot, window: MainWindow) -> None:
     dock = window.preview
-    assert window.session.document is not None
     timeline = window.session.document.timeline
     timeline.tracks[0].clips[0].asset.id = "m-00000000000000ff"  # type: ignore[union-attr]  # unknown media
     dock.compile_and_play()

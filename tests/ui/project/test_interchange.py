@@ -51,13 +51,12 @@ def test_export_then_import_gives_the_same_timeline(
     if suffix == ".json":
         assert json.loads(path.read_text()) == expected
     window.files.new_project()
-    assert window.session.document is not None and window.session.document.timeline.clip_count == 0
+    assert window.session.document.timeline.clip_count == 0
     import_(window.interchange)
     qtbot.waitUntil(
-        lambda: window.session.document is not None and window.session.document.timeline.clip_count == 5,
+        lambda: window.session.document.timeline.clip_count == 5,
         timeout=10000,
     )
-    assert window.session.document is not None
     assert window.session.document.timeline.to_editor_json() == expected
     assert window.isWindowModified()  # an imported timeline is not saved anywhere yet
 

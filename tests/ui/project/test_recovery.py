@@ -25,7 +25,6 @@ def window(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Mai
 
 
 def _texts(window: MainWindow) -> list[str]:
-    assert window.session.document is not None
     return [
         c.asset.text for _t, c in window.session.document.timeline.clips() if isinstance(c.asset, TextAsset)
     ]
@@ -70,9 +69,7 @@ def test_opening_offers_a_newer_recovery_copy(qtbot: QtBot, window: MainWindow, 
 
     after.prompts.offer_recovery = accept  # type: ignore[method-assign]
     after.files.open_path(path)
-    qtbot.waitUntil(
-        lambda: after.session.document is not None and after.session.document.path == path, timeout=5000
-    )
+    qtbot.waitUntil(lambda: after.session.document.path == path, timeout=5000)
     assert offered == ["film.vdbproj"]
     assert len(_texts(after)) == 2 and after.isWindowModified()
     assert load_project(path).timeline.clip_count == 1  # the file itself is untouched
@@ -84,7 +81,5 @@ def test_declining_recovery_opens_the_saved_file(qtbot: QtBot, window: MainWindo
     after = _next_session(qtbot, tmp_path)
     after.prompts.offer_recovery = lambda _name: False  # type: ignore[method-assign]
     after.files.open_path(path)
-    qtbot.waitUntil(
-        lambda: after.session.document is not None and after.session.document.path == path, timeout=5000
-    )
+    qtbot.waitUntil(lambda: after.session.document.path == path, timeout=5000)
     assert len(_texts(after)) == 1 and not after.isWindowModified()

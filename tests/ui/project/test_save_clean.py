@@ -15,7 +15,6 @@ from editor_app.ui.window.main_window import MainWindow
 
 def _title_id(window: MainWindow) -> str:
     window.editing.add_title()
-    assert window.session.document is not None
     return next(c.id for _t, c in window.session.document.timeline.clips() if isinstance(c.asset, TextAsset))
 
 

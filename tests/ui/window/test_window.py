@@ -51,29 +51,29 @@ def test_an_edit_marks_the_title_names_undo_and_fills_the_history(window: MainWi
     assert not window.menu_actions["edit.undo"].isEnabled()
     window.editing.add_title()
     assert window.isWindowModified()
-    assert window.menu_actions["edit.undo"].text() == f"Undo {window.session.document.history.undo_label}"  # type: ignore[union-attr]
+    assert window.menu_actions["edit.undo"].text() == f"Undo {window.session.document.history.undo_label}"
     assert window.history_dock.list.count() == 2
     titles = [c for _t, c in window.session.document.timeline.clips() if isinstance(c.asset, TextAsset)]  # type: ignore[union-attr]
     assert len(titles) == 1
     # clicking the first row of the History dock goes back to the state before the edit
     first = window.history_dock.list.item(0)
     window.history_dock.list.itemClicked.emit(first)
-    assert window.session.document.timeline.clip_count == 0  # type: ignore[union-attr]
+    assert window.session.document.timeline.clip_count == 0
     assert window.menu_actions["edit.redo"].isEnabled() and not window.isWindowModified()
 
 
 def test_keyboard_undo_and_redo(qtbot: QtBot, window: MainWindow) -> None:
     window.editing.add_title()
     window.activateWindow()
-    window.timeline_view.setFocus()  # type: ignore[union-attr]
+    window.timeline_view.setFocus()
     QTest.keyClick(window.timeline_view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert window.session.document.timeline.clip_count == 0  # type: ignore[union-attr]
+    assert window.session.document.timeline.clip_count == 0
     QTest.keyClick(
         window.timeline_view,
         Qt.Key.Key_Z,
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
-    assert window.session.document.timeline.clip_count == 1  # type: ignore[union-attr]
+    assert window.session.document.timeline.clip_count == 1
 
 
 def test_closing_with_changes_asks_and_cancel_keeps_the_window(window: MainWindow) -> None:
@@ -89,10 +89,10 @@ def test_new_project_asks_first_and_keeps_work_on_cancel(window: MainWindow) -> 
     window.editing.add_title()
     asked = _answer(window, Answer.Cancel)
     window.files.new_project()
-    assert asked and window.session.document.timeline.clip_count == 1  # type: ignore[union-attr]
+    assert asked and window.session.document.timeline.clip_count == 1
     _answer(window, Answer.Discard)
     window.files.new_project()
-    assert window.session.document.timeline.clip_count == 0  # type: ignore[union-attr]
+    assert window.session.document.timeline.clip_count == 0
 
 
 def test_save_and_open_round_trip(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
@@ -102,13 +102,13 @@ def test_save_and_open_round_trip(qtbot: QtBot, window: MainWindow, tmp_path: Pa
     qtbot.waitUntil(lambda: not window.isWindowModified(), timeout=10000)
     assert window.windowTitle().startswith("cut[*]")
     saved = load_project(path)
-    assert saved.timeline.to_editor_json() == window.session.document.timeline.to_editor_json()  # type: ignore[union-attr]
+    assert saved.timeline.to_editor_json() == window.session.document.timeline.to_editor_json()
 
     _answer(window, Answer.Discard)
     window.files.new_project()
     window.files.open_path(path)
-    qtbot.waitUntil(lambda: window.session.document.path == path, timeout=10000)  # type: ignore[union-attr]
-    assert window.session.document.timeline.clip_count == 1 and not window.isWindowModified()  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: window.session.document.path == path, timeout=10000)
+    assert window.session.document.timeline.clip_count == 1 and not window.isWindowModified()
     assert path.resolve() in [p.resolve() for p in window.files.recent_paths()]
 
 
@@ -161,9 +161,7 @@ def test_toolbar_icons_and_play_button_follow_the_transport(qtbot: QtBot, window
     assert window.transport.playing
     assert play.icon().pixmap(32, 32).toImage() != before  # shows pause while playing
     qtbot.wait(150)
-    assert (
-        window.timeline_view is not None and window.timeline_view.canvas.playhead > 0
-    )  # the canvas follows the transport
+    assert window.timeline_view.canvas.playhead > 0  # the canvas follows the transport
     play.trigger()
     assert not window.transport.playing
 
@@ -171,7 +169,7 @@ def test_toolbar_icons_and_play_button_follow_the_transport(qtbot: QtBot, window
 def test_edit_menu_actions_reach_the_canvas(window: MainWindow) -> None:
     window.editing.add_title()  # a 3 s title at 0 on a video track, selected
     document = window.session.document
-    assert document is not None and window.timeline_view is not None
+    assert document is window.session.document
     window.transport.seek(1000)
     window.menu_actions["edit.split"].trigger()
     assert document.timeline.clip_count == 2 and document.history.undo_label == "Split Clip"

@@ -60,7 +60,6 @@ def test_an_empty_timeline_is_not_sent(window: MainWindow) -> None:
 def test_files_dropped_on_the_canvas_are_uploaded_and_placed(
     qtbot: QtBot, window: MainWindow, media_factory: MediaFactory
 ) -> None:
-    assert window.session.document is not None
     timeline = window.session.document.timeline
     audio = media_factory.make_audio(seconds=1.5)
     window.editing.place_files(
