@@ -31,7 +31,7 @@ from bench.common import grid_timeline, p95, peak_rss_mb, print_json_line
 from editor_app.model import Timeline
 from editor_app.model.undo import History
 from editor_app.ui.timeline.canvas import TimelineCanvas
-from editor_app.ui.timeline.geometry import TimeScale
+from editor_app.ui.timeline.logic.geometry import TimeScale
 
 SIZES = (100, 1_000, 10_000, 100_000)
 WIDTH, HEIGHT = 1600, 600

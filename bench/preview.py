@@ -40,8 +40,8 @@ from editor_app.model.undo import History
 from editor_app.samples import SampleMedia
 from editor_app.server.render.segments import SEGMENT_MS
 from editor_app.ui.media.items import media_info_from_item
+from editor_app.ui.playback.transport import Transport
 from editor_app.ui.preview.dock import PreviewDock
-from editor_app.ui.preview.playhead import Transport
 from editor_app.ui.workers import TaskRunner
 
 SOURCE_S = 30

@@ -14,7 +14,7 @@ import socket
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QSocketNotifier, QTimer
+from PySide6.QtCore import QObject, QSettings, QSocketNotifier, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -36,7 +36,6 @@ ORGANIZATION = "VideoDB"
 APPLICATION = "Timeline Editor"
 SCREENSHOT_SIZE = (1600, 1000)
 DEMO_PLAYHEAD = 2400
-_WAKEUP_SOCKETS: list[socket.socket] = []
 
 
 def make_settings() -> QSettings:
@@ -68,13 +67,14 @@ class DemoLoader:
             return build_demo_project(client, folder, progress=report, ffmpeg=ffmpeg)
 
         def done(project: Project) -> None:
-            window.set_document(Document(project))
+            window.session.set_document(Document(project))
             window.media_bin.refresh()
             first = next((clip for _track, clip in project.timeline.clips()), None)
-            if first is not None and window.canvas is not None:
-                window.canvas.set_selection([first.id])  # the inspector shows a real clip
+            if first is not None:
+                window.timeline_view.canvas.set_selection([first.id])  # the inspector shows a real clip
             window.transport.seek(DEMO_PLAYHEAD)
-            QTimer.singleShot(0, window.zoom_fit)  # once the canvas has its final width
+            zoom_fit = window.commands["view.zoom_fit"]
+            QTimer.singleShot(0, zoom_fit.trigger)  # once the canvas has its final width
             window.statusBar().showMessage("Demo project ready", 4000)
 
         def failed(exc: BaseException) -> None:
@@ -99,7 +99,7 @@ def configured_ffmpeg() -> str:
 
 def offer_orphan_recovery(window: MainWindow) -> None:
     """After a crash, untitled projects live only in the recovery folder: offer the newest."""
-    orphans = window.autosaver.list_orphans()
+    orphans = window.files.autosaver.list_orphans()
     if not orphans:
         return
     newest = max(orphans, key=lambda p: p.stat().st_mtime)
@@ -109,7 +109,7 @@ def offer_orphan_recovery(window: MainWindow) -> None:
         f"The editor did not close cleanly. Recover the unsaved project autosaved at {newest.name}?",
     )
     if answer == QMessageBox.StandardButton.Yes:
-        window.recover_from(newest)
+        window.files.recover_from(newest)
     else:
         for orphan in orphans:
             orphan.unlink(missing_ok=True)
@@ -156,27 +156,28 @@ def connect_backend(link: BackendLink, window: MainWindow) -> None:
     link.start_local(tools=settings.serve_tool_arguments())
 
 
-def quit_on_termination_signals(app: QApplication) -> QSocketNotifier:
+class TerminationSignals(QObject):
     """SIGTERM/SIGINT end the event loop cleanly, so the backend child is stopped on the way out.
 
     Python runs signal handlers only when it gets control; the wake-up socket makes Qt hand it
-    control as soon as a signal arrives. Unsaved work stays in its recovery copy.
+    control as soon as a signal arrives. Unsaved work stays in its recovery copy. Both ends of
+    the socket pair live as long as this object, a child of the app.
     """
-    receiver, sender = socket.socketpair()
-    receiver.setblocking(False)
-    sender.setblocking(False)
-    signal.set_wakeup_fd(sender.fileno())
-    notifier = QSocketNotifier(receiver.fileno(), QSocketNotifier.Type.Read, app)
 
-    def drain() -> None:
+    def __init__(self, app: QApplication) -> None:
+        super().__init__(app)
+        self.read_end, self.write_end = socket.socketpair()
+        self.read_end.setblocking(False)
+        self.write_end.setblocking(False)
+        signal.set_wakeup_fd(self.write_end.fileno())
+        self.notifier = QSocketNotifier(self.read_end.fileno(), QSocketNotifier.Type.Read, self)
+        self.notifier.activated.connect(self._drain)
+        for signum in (signal.SIGTERM, signal.SIGINT):
+            signal.signal(signum, lambda _signum, _frame: app.quit())
+
+    def _drain(self) -> None:
         with contextlib.suppress(OSError):
-            receiver.recv(64)
-
-    notifier.activated.connect(drain)
-    for signum in (signal.SIGTERM, signal.SIGINT):
-        signal.signal(signum, lambda _signum, _frame: app.quit())
-    _WAKEUP_SOCKETS[:] = [receiver, sender]  # both ends must live as long as the app
-    return notifier
+            self.read_end.recv(64)
 
 
 def run_app(project: str | None, demo: bool, screenshot: str | None = None) -> int:
@@ -188,11 +189,11 @@ def run_app(project: str | None, demo: bool, screenshot: str | None = None) -> i
     app.setWindowIcon(QIcon(str(resources_dir() / "videodb-editor.svg")))
     settings = make_settings()
     apply_theme(app, chosen_theme(settings))
-    quit_on_termination_signals(app)
+    TerminationSignals(app)  # the app (its parent) keeps it, and so its sockets, while it runs
     window = MainWindow(settings)
     link = BackendLink(window)
-    link.clientChanged.connect(window.set_client)
-    link.statusChanged.connect(window.set_backend_status)
+    link.clientChanged.connect(window.session.set_client)
+    link.statusChanged.connect(window.status_line.set_backend_status)
     welcome_first = project is None and not screenshot and is_first_run(settings)
     if project is None and (demo or screenshot) and not welcome_first:
         loader = DemoLoader(window)
@@ -202,7 +203,7 @@ def run_app(project: str | None, demo: bool, screenshot: str | None = None) -> i
         window.resize(*SCREENSHOT_SIZE)
     window.show()
     if project is not None:
-        window.open_path(Path(project), confirmed=True)
+        window.files.open_path(Path(project), confirmed=True)
     elif welcome_first:
         offer_welcome(window, link)
     elif not screenshot:

@@ -1,6 +1,6 @@
 """Background work for the GUI: network, ffmpeg and disk never run on the GUI thread.
 
-`TaskRunner.run(fn, ...)` runs `fn(report)` on a worker thread of its own QThreadPool and
+`TaskRunner.run(fn, ...)` runs `fn(report)` on a worker thread of Qt's global QThreadPool and
 delivers the result, the exception or progress back on the GUI thread through queued signals.
 `report(value)` may be called from the worker as often as it likes; the GUI thread gets each
 value in order. Tasks are kept alive by the runner until they have delivered their outcome.
@@ -80,14 +80,9 @@ class _Runnable(QRunnable):
         self.task.execute()
 
 
-_POOL: list[QThreadPool] = []
-
-
 def shared_pool(min_threads: int = 4) -> QThreadPool:
-    if not _POOL:
-        pool = QThreadPool()
-        _POOL.append(pool)
-    pool = _POOL[0]
+    """Qt's global pool, with at least `min_threads` threads (its default is one per core)."""
+    pool = QThreadPool.globalInstance()
     pool.setMaxThreadCount(max(pool.maxThreadCount(), min_threads))
     return pool
 
@@ -108,9 +103,9 @@ def _guarded(callback: Callable[[Any], None], owner: QObject | None) -> Callable
 class TaskRunner(QObject):
     """Runs tasks on the editor's worker threads and tracks the ones in flight.
 
-    The threads belong to one pool shared by every runner and kept for the whole process: a
-    QThreadPool waits for its running tasks when destroyed, so a pool owned by a window would
-    freeze the GUI on close while a request hangs.
+    The threads belong to Qt's global pool, shared by every runner and owned by the application
+    (which waits for it when it ends): a QThreadPool waits for its running tasks when destroyed,
+    so a pool owned by a window would freeze the GUI on close while a request hangs.
     """
 
     activeChanged = Signal(int)  # number of tasks in flight

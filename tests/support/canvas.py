@@ -1,19 +1,21 @@
-"""Helpers for driving the timeline canvas with real mouse events (QTest) in tests."""
+"""Helpers for driving the timeline canvas with real mouse events (QTest) in tests, and an in-memory
+thumbnail/waveform provider of QImages filled with colour."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, Qt
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QMouseEvent
+from PySide6.QtGui import QColor, QDragEnterEvent, QDragMoveEvent, QDropEvent, QImage, QMouseEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from editor_app.model.undo import History
-from editor_app.ui.timeline import MEDIA_MIME, TimelineView, media_mime_data
 from editor_app.ui.timeline.canvas import TimelineCanvas
-from editor_app.ui.timeline.geometry import LABEL_HEIGHT, TimeScale
+from editor_app.ui.timeline.logic.drops import MEDIA_MIME, media_mime_data
+from editor_app.ui.timeline.logic.geometry import LABEL_HEIGHT, TimeScale
+from editor_app.ui.timeline.view import TimelineView
 
 PPS = 50.0  # 1 s = 50 px, so 1 px = 20 ms
 NO_MODS = Qt.KeyboardModifier.NoModifier
@@ -96,3 +98,23 @@ def media_mime(media_id: str, kind: str, name: str, seconds: float | None) -> QM
     mime = QMimeData()
     mime.setData(MEDIA_MIME, media_mime_data(media_id, kind, name, seconds))
     return mime
+
+
+class ColourThumbnails:
+    """A thumbnail provider held in memory: frame i of a source is a solid colour, peaks a ramp."""
+
+    interval = 1.0  # seconds between frames and between peaks
+
+    def thumbnail(self, media_id: str, index: int) -> QImage | None:
+        image = QImage(64, 36, QImage.Format.Format_RGB32)
+        image.fill(QColor.fromHsv((index * 37 + len(media_id) * 11) % 360, 160, 220))
+        return image
+
+    def thumbnail_interval(self, media_id: str) -> float | None:
+        return self.interval
+
+    def waveform(self, media_id: str) -> list[float] | None:
+        return [abs(((i * 7) % 20) - 10) / 10 for i in range(200)]
+
+    def waveform_interval(self, media_id: str) -> float | None:
+        return 0.1

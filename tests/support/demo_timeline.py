@@ -1,9 +1,6 @@
-"""A small timeline of every clip kind for canvas and window tests, and an in-memory
-thumbnail/waveform provider of QImages filled with colour."""
+"""A small timeline of every clip kind for canvas, window and Qt-free logic tests (no Qt here)."""
 
 from __future__ import annotations
-
-from PySide6.QtGui import QColor, QImage
 
 from editor_app.model import (
     AudioAsset,
@@ -61,23 +58,3 @@ def build_demo_timeline() -> Timeline:
         ),
     )
     return timeline
-
-
-class ColourThumbnails:
-    """A thumbnail provider held in memory: frame i of a source is a solid colour, peaks a ramp."""
-
-    interval = 1.0  # seconds between frames and between peaks
-
-    def thumbnail(self, media_id: str, index: int) -> QImage | None:
-        image = QImage(64, 36, QImage.Format.Format_RGB32)
-        image.fill(QColor.fromHsv((index * 37 + len(media_id) * 11) % 360, 160, 220))
-        return image
-
-    def thumbnail_interval(self, media_id: str) -> float | None:
-        return self.interval
-
-    def waveform(self, media_id: str) -> list[float] | None:
-        return [abs(((i * 7) % 20) - 10) / 10 for i in range(200)]
-
-    def waveform_interval(self, media_id: str) -> float | None:
-        return 0.1

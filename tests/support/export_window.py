@@ -20,14 +20,23 @@ from editor_app.ui.document import Document
 from editor_app.ui.media.items import media_info_from_item
 from editor_app.ui.window.main_window import MainWindow
 from tests.support.media import MediaFactory
+from tests.support.server_process import LiveServer
 
 
 def make_window(qtbot: QtBot, folder: Path) -> MainWindow:
     win = MainWindow(QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(win)
-    win.ask_unsaved = lambda _doing: QMessageBox.StandardButton.Discard  # type: ignore[method-assign]
-    win.report_error = lambda title, message: win.statusBar().showMessage(f"{title}: {message}")  # type: ignore[method-assign]
+    win.prompts.ask_unsaved = lambda _name, _doing: QMessageBox.StandardButton.Discard  # type: ignore[method-assign]
+    win.prompts.report_error = lambda title, message: win.statusBar().showMessage(f"{title}: {message}")  # type: ignore[method-assign]
     return win
+
+
+def connected_window(qtbot: QtBot, folder: Path, live_server: LiveServer) -> tuple[MainWindow, VideoDBClient]:
+    """A window (see `make_window`) with a client of the live backend already set."""
+    win = make_window(qtbot, folder)
+    client = VideoDBClient(live_server.base_url, live_server.api_key)
+    win.session.set_client(client)
+    return win, client
 
 
 def short_timeline(client: VideoDBClient, media: MediaFactory, seconds: float = 1.0) -> Timeline:
@@ -51,7 +60,7 @@ def slow_timeline(client: VideoDBClient, folder: Path, seconds: int = 8) -> Time
 
 
 def show_timeline(win: MainWindow, timeline: Timeline, name: str = "export") -> None:
-    win.set_document(Document(Project(name=name, timeline=timeline)))
+    win.session.set_document(Document(Project(name=name, timeline=timeline)))
 
 
 def probe(path: Path) -> dict[str, Any]:

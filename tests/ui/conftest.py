@@ -11,7 +11,8 @@ from pytestqt.qtbot import QtBot
 from editor_app.model import Timeline
 from editor_app.model.undo import History
 from editor_app.ui.window.main_window import MainWindow
-from tests.support.demo_timeline import ColourThumbnails, build_demo_timeline
+from tests.support.canvas import ColourThumbnails
+from tests.support.demo_timeline import build_demo_timeline
 from tests.support.export_window import make_window
 
 

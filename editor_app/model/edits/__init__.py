@@ -3,18 +3,29 @@
 Clip placement: `AddClip`, `AddClips`, `Lift`, `RippleDelete`, `MoveClips`, `TrimIn`, `TrimOut`.
 New clips from old: `Split` (and `split_all` for every track), `Paste`, `Duplicate`, `copy_clips`.
 Properties: `SetClipProperty`, `SetVolume`, `SetTimelineProperty`.
-Tracks: `AddTrack`, `RemoveTrack`, `MoveTrack`, `SetTrackState`.
+Tracks: `AddTrack`, `RemoveTrack`, `MoveTrack`, `RestackTrack` (by display row), `SetTrackState`;
+`new_track` (the next V/A track, drawn on top), `display_order` (rows from the top).
+Placing a new clip: `PlaceClip` (on a track, or on a new one of its kind), `track_with_room`.
 Markers: `AddMarker`, `RemoveMarker`, `EditMarker`, `next_marker`, `previous_marker`.
 
-Rules (see `edit_rules.py`): overlaps on one track are refused with a reason, locked tracks
+Rules (see `rules.py`): overlaps on one track are refused with a reason, locked tracks
 refuse clip edits, audio goes on audio tracks, no clip runs past its source.
 """
 
 from editor_app.model.edits.clips import AddClip, AddClips, Lift, MoveClips, RippleDelete, TrimIn, TrimOut
 from editor_app.model.edits.copy import Duplicate, Paste, Split, copy_clips, split_all
 from editor_app.model.edits.markers import AddMarker, EditMarker, RemoveMarker, next_marker, previous_marker
+from editor_app.model.edits.placement import PlaceClip, track_with_room
 from editor_app.model.edits.props import SetClipProperty, SetTimelineProperty, SetVolume
-from editor_app.model.edits.tracks import AddTrack, MoveTrack, RemoveTrack, SetTrackState
+from editor_app.model.edits.tracks import (
+    AddTrack,
+    MoveTrack,
+    RemoveTrack,
+    RestackTrack,
+    SetTrackState,
+    display_order,
+    new_track,
+)
 from editor_app.model.undo import Command, CompoundCommand, History
 
 __all__ = [
@@ -31,8 +42,10 @@ __all__ = [
     "MoveClips",
     "MoveTrack",
     "Paste",
+    "PlaceClip",
     "RemoveMarker",
     "RemoveTrack",
+    "RestackTrack",
     "RippleDelete",
     "SetClipProperty",
     "SetTimelineProperty",
@@ -42,7 +55,10 @@ __all__ = [
     "TrimIn",
     "TrimOut",
     "copy_clips",
+    "display_order",
+    "new_track",
     "next_marker",
     "previous_marker",
     "split_all",
+    "track_with_room",
 ]

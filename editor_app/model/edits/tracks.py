@@ -1,6 +1,14 @@
-"""Track edits: add, remove, reorder, rename, mute, lock, hide."""
+"""Track edits: add, remove, reorder, rename, mute, lock, hide, and restack by display row.
+
+Which track shows in which row: video tracks stack upward (the one drawn on top of the picture
+is the top row), audio tracks follow below in list order, as in Shotcut, Kdenlive and Premiere.
+The model keeps its list order (the wire's drawing order); `display_order` maps it to rows, and
+`RestackTrack` moves a track between rows so that the picture follows.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from editor_app.model.edits.rules import (
     find_track,
@@ -10,7 +18,7 @@ from editor_app.model.edits.rules import (
     track_label,
 )
 from editor_app.model.errors import EditError
-from editor_app.model.timeline import Timeline, Track
+from editor_app.model.timeline import Timeline, Track, TrackKind
 from editor_app.model.undo import Command
 
 
@@ -130,3 +138,83 @@ class SetTrackState(Command):
         track = timeline.track(self.track_id)
         for key, value in self._old.items():
             setattr(track, key, value)
+
+
+def display_order(timeline: Timeline) -> list[int]:
+    """List indices of the tracks from the top row down: video tracks in the renderer's stacking
+    (z_index, then list order) from the top, then audio tracks in list order."""
+    tracks = timeline.tracks
+    videos = sorted((i for i, t in enumerate(tracks) if t.kind != "audio"), key=_stacking_key(timeline))
+    audios = [i for i, t in enumerate(tracks) if t.kind == "audio"]
+    return videos[::-1] + audios
+
+
+def _stacking_key(timeline: Timeline) -> Callable[[int], tuple[int, int]]:
+    tracks = timeline.tracks
+    return lambda i: (tracks[i].z_index, i)
+
+
+def new_track(timeline: Timeline, kind: TrackKind) -> Track:
+    """A track to append (video then lands on top of the stack), named after its kind's next number.
+
+    Its z_index is above every track's, so the renderer (z_index first, then list order) draws a new
+    video track over the others, as its place at the top of the timeline promises.
+    """
+    count = sum(1 for t in timeline.tracks if t.kind == kind)
+    z_index = max((t.z_index for t in timeline.tracks), default=-1) + 1
+    return Track(name=f"{'A' if kind == 'audio' else 'V'}{count + 1}", kind=kind, z_index=z_index)
+
+
+class RestackTrack(Command):
+    """Move a track to the gap before display row `target_row`, so the picture follows the rows.
+
+    The renderer stacks video tracks by z_index, then list order; moving a track in the list alone
+    (`MoveTrack`) would leave the picture as it was when z_indexes differ. So the video tracks get
+    the list order of their new stacking, and their z_indexes (the same values, ascending) in that
+    order. A track keeps to its kind's rows: a video track dropped among the audio rows becomes
+    the bottom video track, an audio track dropped among the video rows the first audio track.
+    """
+
+    label = "Move Track"
+
+    def __init__(self, track_id: str, target_row: int) -> None:
+        self.track_id = track_id
+        self.target_row = target_row
+        self._old: tuple[list[Track], dict[str, int]] = ([], {})
+
+    def plan(self, timeline: Timeline) -> tuple[list[Track], dict[str, int]]:
+        """The track list and the video tracks' z_indexes after the move."""
+        tracks = timeline.tracks
+        try:
+            moving = timeline.track_index(self.track_id)
+        except KeyError:
+            raise EditError(f"There is no track {self.track_id!r}") from None
+        order = display_order(timeline)
+        target = min(max(self.target_row, 0), len(order))
+        rows = (
+            [i for i in order[:target] if i != moving] + [moving] + [i for i in order[target:] if i != moving]
+        )
+        videos = [tracks[i] for i in rows if tracks[i].kind != "audio"][::-1]  # bottom to top
+        audios = [tracks[i] for i in rows if tracks[i].kind == "audio"]
+        queues = {False: iter(videos), True: iter(audios)}
+        new_list = [next(queues[t.kind == "audio"]) for t in tracks]  # each kind keeps its list slots
+        levels = sorted(t.z_index for t in videos)
+        return new_list, {t.id: z for t, z in zip(videos, levels, strict=True)}
+
+    def changes(self, timeline: Timeline) -> bool:
+        new_list, levels = self.plan(timeline)
+        same_list = all(a is b for a, b in zip(new_list, timeline.tracks, strict=True))
+        return not same_list or any(timeline.track(i).z_index != z for i, z in levels.items())
+
+    def do(self, timeline: Timeline) -> None:
+        new_list, levels = self.plan(timeline)
+        self._old = (list(timeline.tracks), {t.id: t.z_index for t in timeline.tracks})
+        timeline.tracks[:] = new_list
+        for track in new_list:
+            track.z_index = levels.get(track.id, track.z_index)
+
+    def undo(self, timeline: Timeline) -> None:
+        old_list, old_levels = self._old
+        timeline.tracks[:] = old_list
+        for track in old_list:
+            track.z_index = old_levels[track.id]

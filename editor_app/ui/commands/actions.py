@@ -1,144 +1,50 @@
-"""Menus, toolbar and their QActions, declared as tables and wired to the main window's methods.
+"""The window's QActions, menus and toolbar, built from its command table.
 
-Each command id (see `shortcuts.py`) maps to a method name on the window, so this module holds
-no behaviour of its own; it also keeps the Undo/Redo texts named after the next action.
+One QAction per bound command (added to the window, so shortcuts work with the menu bar hidden),
+placed by the command's `menu` and `toolbar` places; two submenus the window fills itself (Open
+Recent, Panels) have places of their own. `refresh` re-reads the enabled rules and live titles
+(Undo/Redo named after the next step).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QPalette
-from PySide6.QtWidgets import QMenu, QStyle, QToolBar
+from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
 
-from editor_app.ui.commands.shortcuts import BY_ID, ShortcutMap
+from editor_app.ui.commands.shortcuts import ShortcutMap
+from editor_app.ui.commands.table import MENUS, Command, CommandTable, MenuPlace, ToolbarPlace
 from editor_app.ui.icons import painted_icon
 
-if TYPE_CHECKING:
-    from editor_app.ui.window.window_base import WindowBase
-
-HANDLERS: dict[str, str] = {
-    "file.new": "new_project",
-    "file.open": "open_project",
-    "file.save": "save",
-    "file.save_as": "save_as",
-    "file.import_media": "import_media",
-    "file.import_otio": "import_otio",
-    "file.export_otio": "export_otio",
-    "file.import_json": "import_editor_json",
-    "file.export_json": "export_editor_json",
-    "file.copy_sdk": "copy_sdk_code",
-    "file.export_video": "export_video",
-    "file.quit": "close",
-    "edit.undo": "undo",
-    "edit.redo": "redo",
-    "edit.cut": "cut",
-    "edit.copy": "copy",
-    "edit.paste": "paste",
-    "edit.duplicate": "duplicate",
-    "edit.split": "split",
-    "edit.delete": "delete",
-    "edit.ripple_delete": "ripple_delete",
-    "edit.select_all": "select_all",
-    "edit.preferences": "show_preferences",
-    "view.zoom_in": "zoom_in",
-    "view.zoom_out": "zoom_out",
-    "view.zoom_fit": "zoom_fit",
-    "view.reset_layout": "reset_layout",
-    "transport.play_pause": "play_pause",
-    "transport.reverse": "shuttle_reverse",
-    "transport.stop": "shuttle_stop",
-    "transport.forward": "shuttle_forward",
-    "transport.mark_in": "mark_in",
-    "transport.mark_out": "mark_out",
-    "transport.home": "go_home",
-    "transport.end": "go_end",
-    "transport.prev_frame": "previous_frame",
-    "transport.next_frame": "next_frame",
-    "timeline.add_marker": "add_marker",
-    "timeline.prev_marker": "previous_marker",
-    "timeline.next_marker": "next_marker",
-    "timeline.add_title": "add_title",
-    "timeline.add_video_track": "add_video_track",
-    "timeline.add_audio_track": "add_audio_track",
-    "timeline.compile": "compile_preview",
-    "help.shortcuts": "show_shortcuts",
-    "help.about": "show_about",
-}
-EXTRA_TITLES = {
-    "file.import_otio": "Import OpenTimelineIO…",
-    "file.export_otio": "Export OpenTimelineIO…",
-    "file.import_json": "Import Editor JSON…",
-    "file.export_json": "Export Editor JSON…",
-    "file.copy_sdk": "Copy as Python SDK Code",
-    "view.reset_layout": "Reset Layout",
-    "help.about": "About VideoDB Timeline Editor",
-}
-MENUS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    (
-        "&File",
-        ("file.new", "file.open", "@recent", "-", "file.save", "file.save_as", "-", "file.import_media",
-         "file.import_otio", "file.export_otio", "file.import_json", "file.export_json", "file.copy_sdk", "-",
-         "file.export_video", "-", "file.quit"),
-    ),
-    (
-        "&Edit",
-        ("edit.undo", "edit.redo", "-", "edit.cut", "edit.copy", "edit.paste", "edit.duplicate", "-",
-         "edit.split", "edit.delete", "edit.ripple_delete", "-", "edit.select_all", "-", "edit.preferences"),
-    ),
-    ("&View", ("view.zoom_in", "view.zoom_out", "view.zoom_fit", "-", "@docks", "-", "view.reset_layout")),
-    (
-        "&Timeline",
-        ("timeline.add_video_track", "timeline.add_audio_track", "timeline.add_title", "-",
-         "timeline.add_marker", "timeline.prev_marker", "timeline.next_marker", "-",
-         "transport.play_pause", "transport.reverse", "transport.stop", "transport.forward",
-         "transport.mark_in", "transport.mark_out", "transport.home", "transport.end",
-         "transport.prev_frame", "transport.next_frame", "-",
-         "timeline.compile"),
-    ),
-    ("&Help", ("help.shortcuts", "-", "help.about")),
-)  # fmt: skip
-TOOLBAR: tuple[tuple[str, QStyle.StandardPixmap | str | None], ...] = (
-    ("file.new", QStyle.StandardPixmap.SP_FileIcon),
-    ("file.open", QStyle.StandardPixmap.SP_DialogOpenButton),
-    ("file.save", QStyle.StandardPixmap.SP_DialogSaveButton),
-    ("-", None),
-    ("edit.undo", QStyle.StandardPixmap.SP_ArrowBack),
-    ("edit.redo", QStyle.StandardPixmap.SP_ArrowForward),
-    ("-", None),
-    ("file.import_media", "import"),
-    ("edit.split", "split"),
-    ("edit.delete", QStyle.StandardPixmap.SP_TrashIcon),
-    ("-", None),
-    ("transport.play_pause", "play"),
-    ("view.zoom_fit", "zoom_fit"),
-    ("-", None),
-    ("timeline.compile", "preview"),
-    ("file.export_video", "export"),
-)
-TOOLBAR_TEXT = {"edit.split": "Split", "timeline.compile": "Preview", "file.export_video": "Export"}
+RECENT_PLACE = MenuPlace("&File", 0)  # after Open Project…
+PANELS_PLACE = MenuPlace("&View", 1)
+PLAY_PAUSE = "transport.play_pause"
 
 
 class Actions:
     """Owns every QAction of the window, keyed by command id."""
 
-    def __init__(self, window: WindowBase, shortcuts: ShortcutMap) -> None:
+    def __init__(self, window: QMainWindow, table: CommandTable, shortcuts: ShortcutMap) -> None:
         self.window = window
+        self.table = table
         self.shortcuts = shortcuts
         self.by_id: dict[str, QAction] = {}
-        for command_id, method in HANDLERS.items():
-            title = BY_ID[command_id].title if command_id in BY_ID else EXTRA_TITLES[command_id]
-            action = QAction(title, window)
-            action.setObjectName(command_id)
-            slot: Callable[[], object] = getattr(window, method)
-            action.triggered.connect(lambda _checked=False, slot=slot: slot())
+        self._live: list[str] = []  # ids with an enabled rule or a live title
+        for bound in table:
+            command = bound.command
+            action = QAction(command.title, window)
+            action.setObjectName(command.id)
+            action.triggered.connect(lambda _checked=False, bound=bound: bound.trigger())
+            if command.menu is not None:
+                action.setMenuRole(command.menu.role)
             window.addAction(action)  # shortcuts work even with the menu bar hidden
-            self.by_id[command_id] = action
-        self.by_id["file.quit"].setMenuRole(QAction.MenuRole.QuitRole)
-        self.by_id["help.about"].setMenuRole(QAction.MenuRole.AboutRole)
+            self.by_id[command.id] = action
+            if command.enabled is not None or command.live_title is not None:
+                self._live.append(command.id)
         self.recent_menu = QMenu("Open &Recent", window)
         self.docks_menu = QMenu("&Panels", window)
         self.apply_shortcuts()
@@ -150,24 +56,39 @@ class Actions:
 
     def apply_shortcuts(self) -> None:
         for command_id, action in self.by_id.items():
-            if command_id in BY_ID:
+            if command_id in self.shortcuts:
                 action.setShortcuts(self.shortcuts.sequences(command_id))
                 keys = self.shortcuts.text(command_id)
                 action.setToolTip(f"{action.text().rstrip('…')} ({keys})" if keys else action.text())
 
+    def refresh(self) -> None:
+        """Enabled states and live titles, after the state they follow changed."""
+        for command_id in self._live:
+            bound, action = self.table[command_id], self.by_id[command_id]
+            action.setEnabled(bound.is_enabled())
+            action.setText(bound.title())
+
     def _build_menus(self) -> None:
+        sections: dict[MenuPlace, list[QAction | QMenu]] = {}
+        for bound in self.table:
+            place = bound.command.menu
+            if place is not None:
+                key = MenuPlace(place.menu, place.section)
+                sections.setdefault(key, []).append(self.by_id[bound.id])
+        for place, submenu in ((RECENT_PLACE, self.recent_menu), (PANELS_PLACE, self.docks_menu)):
+            sections.setdefault(place, []).append(submenu)
         bar = self.window.menuBar()
-        for title, entries in MENUS:
+        for title in MENUS:
             menu = bar.addMenu(title)
-            for entry in entries:
-                if entry == "-":
+            numbers = sorted(place.section for place in sections if place.menu == title)
+            for position, number in enumerate(numbers):
+                if position:
                     menu.addSeparator()
-                elif entry == "@recent":
-                    menu.addMenu(self.recent_menu)
-                elif entry == "@docks":
-                    menu.addMenu(self.docks_menu)
-                else:
-                    menu.addAction(self.by_id[entry])
+                for entry in sections[MenuPlace(title, number)]:
+                    if isinstance(entry, QMenu):
+                        menu.addMenu(entry)
+                    else:
+                        menu.addAction(entry)
 
     def _build_toolbar(self) -> QToolBar:
         toolbar = QToolBar("Main Toolbar", self.window)
@@ -176,29 +97,27 @@ class Actions:
         toolbar.setMovable(False)
         style = self.window.style()
         ink = self.window.palette().color(QPalette.ColorRole.ButtonText)
-        for command_id, pixmap in TOOLBAR:
-            if command_id == "-":
+        placed: list[tuple[ToolbarPlace, Command[Any]]] = []
+        for bound in self.table:
+            if bound.command.toolbar is not None:
+                placed.append((bound.command.toolbar, bound.command))
+        last_section: int | None = None
+        for place, command in sorted(placed, key=lambda item: item[0].section):  # stable: bound order
+            if last_section is not None and place.section != last_section:
                 toolbar.addSeparator()
-                continue
-            action = self.by_id[command_id]
-            if isinstance(pixmap, str):
-                action.setIcon(painted_icon(pixmap, ink))
-            elif pixmap is not None:
-                action.setIcon(style.standardIcon(pixmap))
-            if command_id in TOOLBAR_TEXT:
-                action.setIconText(TOOLBAR_TEXT[command_id])
+            last_section = place.section
+            action = self.by_id[command.id]
+            if isinstance(place.icon, str):
+                action.setIcon(painted_icon(place.icon, ink))
+            else:
+                action.setIcon(style.standardIcon(place.icon))
+            if place.text:
+                action.setIconText(command.name)
             else:
                 action.setPriority(QAction.Priority.LowPriority)  # icon only beside text
             toolbar.addAction(action)
         self.window.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
         return toolbar
-
-    def update_undo(self, undo_label: str | None, redo_label: str | None) -> None:
-        undo, redo = self.by_id["edit.undo"], self.by_id["edit.redo"]
-        undo.setEnabled(undo_label is not None)
-        redo.setEnabled(redo_label is not None)
-        undo.setText(f"Undo {undo_label}" if undo_label else "Undo")
-        redo.setText(f"Redo {redo_label}" if redo_label else "Redo")
 
     def set_recent(self, paths: list[Path], open_path: Callable[[Path], None]) -> None:
         self.recent_menu.clear()
@@ -210,4 +129,4 @@ class Actions:
 
     def set_playing(self, playing: bool) -> None:
         ink = self.window.palette().color(QPalette.ColorRole.ButtonText)
-        self.by_id["transport.play_pause"].setIcon(painted_icon("pause" if playing else "play", ink))
+        self.by_id[PLAY_PAUSE].setIcon(painted_icon("pause" if playing else "play", ink))

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor_app.ui.inspector.dock import RESOLUTIONS
+from editor_app.ui.inspector.timeline_settings import RESOLUTIONS
 from editor_app.wire import ExportFormat, Quality
 
 FORMAT_TITLES: dict[ExportFormat, str] = {

@@ -35,12 +35,29 @@ ACTIVE = ("queued", "compiling", "rendering", "downloading")
 SETTLED = ("done", "failed", "cancelled")
 SPEED_SMOOTHING = 0.3  # weight of the newest sample in the download speed's moving average
 WRITER_POLL_MS = 200
-# final paths whose files a worker may still write, across all jobs (a suspended job's worker
-# ends at its next check of the token; the job reopened for the same path waits for that)
-_WRITERS: set[Path] = set()
 
 ClientSource = Callable[[], VideoDBClient | None]
 BodySource = Callable[[], dict[str, Any] | None]
+
+
+class FilesBeingWritten:
+    """Final paths whose files a worker may still write, across the jobs of one manager.
+
+    A suspended job's worker ends at its next check of its token; a job reopened for the same
+    path (the project was closed and opened again) waits for that before it starts its own.
+    """
+
+    def __init__(self) -> None:
+        self._paths: set[Path] = set()
+
+    def __contains__(self, path: object) -> bool:
+        return path in self._paths
+
+    def add(self, path: Path) -> None:
+        self._paths.add(path)
+
+    def discard(self, path: Path) -> None:
+        self._paths.discard(path)
 
 
 class ExportJob(QObject):
@@ -54,6 +71,7 @@ class ExportJob(QObject):
         record: ExportJobRecord,
         runner: TaskRunner,
         client: ClientSource,
+        writers: FilesBeingWritten,
         body: dict[str, Any] | None = None,
         timeline_seconds: float | None = None,
         body_source: BodySource | None = None,
@@ -63,6 +81,7 @@ class ExportJob(QObject):
         self.record = record
         self.runner = runner
         self.client_source = client
+        self.writers = writers
         self.body = body
         self.body_source = body_source  # the timeline when `body` is unknown (a reopened project)
         self.timeline_seconds = timeline_seconds
@@ -126,7 +145,7 @@ class ExportJob(QObject):
 
     # ---- running ------------------------------------------------------------------------------
     def _launch(self, fresh: bool) -> None:
-        if self.path in _WRITERS:  # an earlier attempt at this file is still stopping
+        if self.path in self.writers:  # an earlier attempt at this file is still stopping
             QTimer.singleShot(WRITER_POLL_MS, self, lambda: self._launch(fresh))
             return
         client = self.client_source()
@@ -155,8 +174,8 @@ class ExportJob(QObject):
             timeline_seconds=self.timeline_seconds,
             started_at=self.record.created_at,
         )
-        final = self.path
-        _WRITERS.add(final)
+        final, writers = self.path, self.writers
+        writers.add(final)
         task = self.runner.run(
             lambda report: run_export(client, plan, token, report),
             on_done=lambda path: self._finished(token, path),
@@ -165,7 +184,7 @@ class ExportJob(QObject):
             name=f"export {final.name}",
             owner=self,
         )
-        task.ended.connect(lambda: _WRITERS.discard(final))  # also when this job is gone
+        task.ended.connect(lambda: writers.discard(final))  # also when this job is gone
 
     def _step(self, token: CancelToken, step: object) -> None:
         if token is not self._token or not isinstance(step, Step):

@@ -17,7 +17,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from editor_app.api.client import VideoDBClient
 from editor_app.model.project.files import ExportJobRecord
 from editor_app.ui.document import Document
-from editor_app.ui.export.job import ACTIVE, ExportJob
+from editor_app.ui.export.job import ACTIVE, ExportJob, FilesBeingWritten
 from editor_app.ui.export.persistence import patch_exports, prune, records_json
 from editor_app.ui.workers import TaskRunner
 from editor_app.wire import ExportFormat, Quality
@@ -38,6 +38,7 @@ class ExportManager(QObject):
         self.client: VideoDBClient | None = None
         self.document: Document | None = None
         self.jobs: list[ExportJob] = []
+        self.writers = FilesBeingWritten()  # outlives the jobs: a dropped job's worker may still write
         self._waiting: list[ExportJob] = []  # to resume once a backend is connected
         self._save_timer = QTimer(self)
         self._save_timer.setSingleShot(True)
@@ -139,6 +140,7 @@ class ExportManager(QObject):
             record,
             self.runner,
             lambda: self.client,
+            self.writers,
             body=body,
             timeline_seconds=seconds if seconds is not None else record.expected_duration,
             body_source=self._current_body,

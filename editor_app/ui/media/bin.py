@@ -2,7 +2,7 @@
 
 All network work (listing, thumbnails, uploads) runs on the window's TaskRunner; the bin only
 shows results. Errors stay in place as a banner above the list. The list, its icons and its
-drag format are in `media_items.py`.
+drag format are in `items.py`.
 """
 
 from __future__ import annotations
@@ -179,32 +179,16 @@ class MediaBin(QDockWidget):
 
     def _load_waveform_icon(self, media_id: str) -> None:
         client = self.client
-        if client is None:
-            return
-        self.thumbnails_pending += 1
-
-        def work(_report: Report) -> QImage:
-            return waveform_icon(client.waveform(media_id).peaks)  # QImage painting is thread-safe
-
-        def done(image: QImage) -> None:
-            self.thumbnails_pending -= 1
-            row = self.row_for(media_id)
-            if row is not None:
-                row.setIcon(QIcon(QPixmap.fromImage(image)))
-
-        def failed(exc: BaseException) -> None:
-            self.thumbnails_pending -= 1
-            log.info("no waveform for %s: %s", media_id, exc)
-
-        self.runner.run(work, on_done=done, on_error=failed, name=f"waveform {media_id}", owner=self)
+        if client is not None:
+            # QImage painting is thread-safe: the icon is drawn on the worker
+            self._load_icon(media_id, "waveform", lambda: waveform_icon(client.waveform(media_id).peaks))
 
     def _load_thumbnail(self, media_id: str, url: str) -> None:
         client = self.client
         if client is None:
             return
-        self.thumbnails_pending += 1
 
-        def work(_report: Report) -> QImage:
+        def load() -> QImage:
             image = QImage()
             if not image.loadFromData(client.fetch_bytes(url)):
                 raise ValueError(f"thumbnail of {media_id} is not an image")
@@ -212,6 +196,12 @@ class MediaBin(QDockWidget):
                 ICON_SIZE, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
             )
 
+        self._load_icon(media_id, "thumbnail", load)
+
+    def _load_icon(self, media_id: str, what: str, load: Callable[[], QImage]) -> None:
+        """Make a row's icon on a worker; `thumbnails_pending` counts the ones on their way."""
+        self.thumbnails_pending += 1
+
         def done(image: QImage) -> None:
             self.thumbnails_pending -= 1
             row = self.row_for(media_id)
@@ -220,9 +210,11 @@ class MediaBin(QDockWidget):
 
         def failed(exc: BaseException) -> None:
             self.thumbnails_pending -= 1
-            log.info("no thumbnail for %s: %s", media_id, exc)
+            log.info("no %s for %s: %s", what, media_id, exc)
 
-        self.runner.run(work, on_done=done, on_error=failed, name=f"thumbnail {media_id}", owner=self)
+        self.runner.run(
+            lambda _r: load(), on_done=done, on_error=failed, name=f"{what} {media_id}", owner=self
+        )
 
     def row_for(self, media_id: str) -> QListWidgetItem | None:
         for index in range(self.list.count()):

@@ -16,10 +16,9 @@ from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QIcon, QImage, QP
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from editor_app.model import MediaInfo, to_ticks
-from editor_app.ui.timeline.dropping import media_mime_data
+from editor_app.ui.timeline.logic.drops import MEDIA_MIME, media_mime_data
 from editor_app.wire import MediaItem, MediaKind
 
-MEDIA_MIME = "application/x-videodb-media"
 KIND_COLORS = {"video": "#3d7bd9", "audio": "#3a9d5d", "image": "#8a5cc7"}
 ICON_SIZE = QSize(96, 54)
 AUDIO_SUFFIXES = {".mp3", ".wav", ".m4a", ".aac", ".flac", ".ogg", ".opus"}

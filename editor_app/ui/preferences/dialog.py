@@ -31,11 +31,11 @@ from editor_app.config.settings import (
     load_settings,
     save_settings,
 )
-from editor_app.ui.commands.shortcuts import DEFAULTS, ShortcutMap, format_keys, parse_keys
+from editor_app.ui.commands.shortcuts import ShortcutMap, format_keys, parse_keys
 from editor_app.ui.preferences.general import GeneralPage
 from editor_app.ui.preview.preferences_page import PreviewPage
 from editor_app.ui.theme import THEMES, apply_theme
-from editor_app.ui.timeline.keys import mouse_hints_html
+from editor_app.ui.timeline.mouse import mouse_hints_html
 
 KEYS_COLUMN = 2
 
@@ -48,13 +48,14 @@ def _cell(table: QTableWidget, row: int, column: int) -> QTableWidgetItem:
 
 
 def _shortcut_table(shortcuts: ShortcutMap, editable: bool, parent: QWidget) -> QTableWidget:
-    table = QTableWidget(len(DEFAULTS), 3, parent)
+    commands = shortcuts.commands
+    table = QTableWidget(len(commands), 3, parent)
     table.setHorizontalHeaderLabels(["Command", "Group", "Keys (separate several with ;)"])
     table.verticalHeader().setVisible(False)
     table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
     table.horizontalHeader().setSectionResizeMode(KEYS_COLUMN, QHeaderView.ResizeMode.Stretch)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    for row, command in enumerate(DEFAULTS):
+    for row, command in enumerate(commands):
         title = QTableWidgetItem(command.title)
         title.setData(Qt.ItemDataRole.UserRole, command.id)
         title.setFlags(title.flags() & ~Qt.ItemFlag.ItemIsEditable)
@@ -140,7 +141,7 @@ class PreferencesDialog(QDialog):
         return not clashes
 
     def restore_defaults(self) -> None:
-        for row, command in enumerate(DEFAULTS):
+        for row, command in enumerate(self.shortcuts.commands):
             _cell(self.table, row, KEYS_COLUMN).setText(format_keys(command.keys))
 
     def accept(self) -> None:

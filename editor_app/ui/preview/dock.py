@@ -14,32 +14,20 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QDockWidget, QWidget
 
 from editor_app.api.client import VideoDBClient
+from editor_app.model import Timeline
 from editor_app.model.ticks import Ticks
+from editor_app.ui.playback.transport import Transport
 from editor_app.ui.preview.live import COMPILING, FAILED, LiveCompiler
-from editor_app.ui.preview.playhead import Transport
 from editor_app.ui.preview.sync import TransportSync
 from editor_app.ui.preview.widget import PreviewWidget
+from editor_app.ui.timeline.thumbnails_cache import ThumbnailProvider
 from editor_app.ui.workers import TaskRunner
 from editor_app.wire import CompileResult
 
 
-def _window_body(window: QWidget) -> dict[str, Any] | None:
-    document = getattr(window, "document", None)
-    timeline = getattr(document, "timeline", None)
-    if timeline is None or not timeline.clip_count:
-        return None
-    body: dict[str, Any] = timeline.to_editor_json()
-    return body
-
-
-def _window_client(window: QWidget) -> VideoDBClient | None:
-    client = getattr(window, "client", None)
-    return client if isinstance(client, VideoDBClient) else None
-
-
 class PreviewDock(QDockWidget):
-    """`PreviewDock(window)` wires itself to the window's runner, transport, client and document
-    (the main window's attributes); other hosts call `attach` themselves."""
+    """Its host hands it what it needs: a runner and settings here, then `attach` (the transport
+    to follow, where the client and the timeline come from); edits reach `live.edited`."""
 
     def __init__(
         self,
@@ -49,8 +37,7 @@ class PreviewDock(QDockWidget):
         output: str | None = None,
     ) -> None:
         super().__init__("Preview", parent)
-        runner = runner or getattr(parent, "runner", None) or TaskRunner(parent=self)
-        settings = settings or getattr(parent, "settings", None)
+        runner = runner or TaskRunner(parent=self)
         self.setObjectName("PreviewDock")
         self.player = PreviewWidget(settings, output=output, parent=self)
         self.setWidget(self.player)
@@ -65,13 +52,6 @@ class PreviewDock(QDockWidget):
         self.on_compiled: Callable[[CompileResult], None] | None = None
         if not self.player.unavailable:
             self.player.set_message("Ctrl+Enter (or Compile) plays a preview of the timeline")
-        transport = getattr(parent, "transport", None)
-        if parent is not None and isinstance(transport, Transport):
-            window = parent
-            self.attach(transport, lambda: _window_client(window), lambda: _window_body(window))
-            edited = getattr(window, "edited", None)
-            if edited is not None:
-                edited.connect(self.live.edited)
 
     def attach(
         self,
@@ -79,7 +59,7 @@ class PreviewDock(QDockWidget):
         client_of: Callable[[], VideoDBClient | None],
         body_of: Callable[[], dict[str, Any] | None],
     ) -> None:
-        """Follow the window's transport and compile its document through its client."""
+        """Follow `transport` and compile what `body_of` gives through what `client_of` gives."""
         self.sync = TransportSync(transport, self.player)
         self.live.configure(client_of, body_of)
 
@@ -123,6 +103,26 @@ class PreviewDock(QDockWidget):
 
     def set_resolution(self, width: int, height: int) -> None:
         self.player.set_resolution(width, height)
+
+    def show_poster_of(self, timeline: Timeline, at: Ticks, frames: ThumbnailProvider) -> None:
+        """The still until VLC plays: the top visible video frame under `at` (from `frames`)."""
+        width, height = timeline.size
+        self.set_resolution(width, height)
+        for track in reversed(timeline.tracks):
+            if track.hidden or track.kind != "video":
+                continue
+            for clip in track.visible(at, at + 1):
+                media_id = clip.media_id
+                interval = frames.thumbnail_interval(media_id) if media_id else None
+                if media_id is None or clip.kind != "video":
+                    continue
+                if interval is None:
+                    frames.thumbnail(media_id, 0)  # asks for the strip
+                    return
+                index = int((clip.source_start + at - clip.start) / 1000 / max(interval, 1e-3))
+                self.set_poster(frames.thumbnail(media_id, index))
+                return
+        self.set_poster(None)
 
     # ---- compiles ---------------------------------------------------------------------------
     def _compile_state(self, state: str, text: str) -> None:

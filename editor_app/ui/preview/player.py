@@ -1,6 +1,6 @@
 """A thin wrapper over a libvlc media player whose VLC-side callbacks only emit Qt signals.
 
-libvlc events arrive on VLC's threads; calling the player from one of them hung (DESIGN 5),
+libvlc events arrive on VLC's threads; calling the player from one of them hung (stop() did),
 so every handler here just emits, and the signals reach the GUI thread queued. All player
 calls are made by the GUI thread. The event callbacks are bound methods kept alive by this
 object (python-vlc also holds them in the event manager).

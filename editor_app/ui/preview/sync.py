@@ -11,7 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 
 from editor_app.model.ticks import Ticks
-from editor_app.ui.preview.playhead import Transport
+from editor_app.ui.playback.transport import Transport
 from editor_app.ui.preview.widget import PreviewWidget
 
 DRIFT_MS = 120  # the player this far from the playhead when play starts: seek it first

@@ -3,7 +3,7 @@
 python-vlc raises OSError (or worse) at import when libvlc is missing; the editor must still
 run then, so the module is imported here once and the failure kept as a message for the pane.
 Outputs are always pinned: left to itself on a headless machine VLC picked a text-art video
-output and segfaulted (DESIGN 5).
+output and segfaulted (measured with libvlc 3.0).
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """First-frame watchdog: a stream that never shows a picture is a failure, not a hang.
 
 VLC reports a 404 at once, but garbage bytes end with no error and a playlist that never
-fills hangs silently (DESIGN 5), so every open is timed until its first picture.
+fills hangs silently (measured with libvlc 3.0), so every open is timed until its first picture.
 """
 
 from __future__ import annotations

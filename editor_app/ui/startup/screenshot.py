@@ -42,8 +42,8 @@ class ScreenshotTaker(QObject):
 
     def ready(self) -> bool:
         window = self.window
-        document = window.document
-        if window.client is None or document is None or not document.timeline.clip_count:
+        document = window.session.document
+        if window.session.client is None or not document.timeline.clip_count:
             return False
         bin_ = window.media_bin
         if bin_.refreshing or bin_.thumbnails_pending or not bin_.items:
@@ -54,9 +54,8 @@ class ScreenshotTaker(QObject):
         if self.ready():
             self.quiet += 1
             if self.quiet == 1:
-                self.window.zoom_fit()  # the final layout is in place by now
-            if self.window.canvas is not None:
-                self.window.canvas.update()  # let it ask for whatever it still lacks
+                self.window.commands["view.zoom_fit"].trigger()  # the final layout is in place by now
+            self.window.timeline_view.update()  # let it ask for whatever it still lacks
             self.window.update_poster()
         else:
             self.quiet = 0
@@ -78,7 +77,6 @@ class ScreenshotTaker(QObject):
             print(f"videodb-editor: saved {self.path}")
             self.exit_code = 0
         self.window.setWindowModified(False)
-        if self.window.document is not None:
-            self.window.document.history.mark_clean()
-            self.window.document.recovered = False
+        self.window.session.document.history.mark_clean()
+        self.window.session.document.recovered = False
         QApplication.instance().exit(self.exit_code)  # type: ignore[union-attr]

@@ -78,9 +78,9 @@ class SmokeTest(QObject):
         )
 
     def _demo_ready(self, project: Any) -> None:
-        self.window.set_document(Document(project))
-        timeline = self.window.document.timeline if self.window.document else None
-        if timeline is None or not timeline.clip_count:
+        self.window.session.set_document(Document(project))
+        timeline = self.window.session.document.timeline
+        if not timeline.clip_count:
             self.fail("the demo project has no clips")
             return
         self.figures["demo_ready_s"] = self._elapsed()
@@ -125,8 +125,7 @@ class SmokeTest(QObject):
         self.exit_code = code
         self._deadline.stop()
         print(json.dumps({"smoke_test": "passed" if code == 0 else "failed", **self.figures}), flush=True)
-        if self.window.document is not None:
-            self.window.document.history.mark_clean()  # nothing to ask about on the way out
+        self.window.session.document.history.mark_clean()  # nothing to ask about on the way out
         app = QApplication.instance()
         if app is not None:
             app.exit(code)
@@ -158,7 +157,7 @@ def run_smoke_test(timeout_s: float = TIMEOUT_S) -> int:
         settings = QSettings(str(data_dir / "settings.ini"), QSettings.Format.IniFormat)
         window = MainWindow(settings)
         link = BackendLink(window)
-        link.clientChanged.connect(window.set_client)
+        link.clientChanged.connect(window.session.set_client)
         smoke = SmokeTest(window, link, data_dir, timeout_s)
         settings_file = configured_settings()
         try:

@@ -18,10 +18,11 @@ from editor_app.model.errors import EditError
 from editor_app.model.ticks import Ticks
 from editor_app.model.timeline import Clip, Timeline
 from editor_app.model.undo import Command, History
-from editor_app.ui.timeline.clip_painter import ClipCaches
-from editor_app.ui.timeline.geometry import RULER_HEIGHT, TimeScale, TrackLayout, fit_scale
-from editor_app.ui.timeline.interactions import Context, Gesture, Preview
-from editor_app.ui.timeline.lod import LodCache
+from editor_app.ui.commands.keys import KeyCommands
+from editor_app.ui.timeline.caches import PaintCaches
+from editor_app.ui.timeline.logic.geometry import RULER_HEIGHT, TimeScale, TrackLayout, fit_scale
+from editor_app.ui.timeline.logic.gestures import Context, Gesture, Preview
+from editor_app.ui.timeline.logic.lod import LodCache
 from editor_app.ui.timeline.thumbnails_cache import ThumbnailProvider
 
 ZOOM_STEP = 1.25
@@ -44,6 +45,7 @@ class CanvasBase(QWidget):
     filesDropped = Signal(list, object, int)  # paths, track id or None (new track), ticks
     mediaDropped = Signal(str, str, int)  # media id, track id, ticks (after the clip was added)
     editRefused = Signal(str)
+    edited = Signal()  # the history changed (an edit, undo or redo)
 
     def __init__(self, history: History, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -53,7 +55,7 @@ class CanvasBase(QWidget):
         self._playhead: Ticks = 0
         self._selection: list[str] = []
         self._provider: ThumbnailProvider | None = None
-        self._caches = ClipCaches()
+        self._caches = PaintCaches()
         self._static: QPixmap | None = None  # the static paint layer (see painter.py)
         self._static_key: tuple[object, ...] = ()
         self._static_zero_x = 0.0  # where time 0 sits in the static layer, in view pixels
@@ -81,9 +83,10 @@ class CanvasBase(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self._clipboard: list[Clip] = []
         self.drop_preview: Preview | None = None  # a bin item being dragged over the canvas
+        self.keys: KeyCommands | None = None  # the commands its own key presses trigger (the view's)
         listener = self._history_changed
         history.add_listener(listener)
-        # the history may outlive this widget (the main window swaps canvases)
+        # the history may outlive this widget (the view puts a new canvas in for each document)
         self.destroyed.connect(lambda *_: _forget(history, listener))
 
     # ---- model access --------------------------------------------------------------------------
@@ -113,6 +116,7 @@ class CanvasBase(QWidget):
         if known != self._selection:
             self.set_selection(known)
         self.viewChanged.emit()
+        self.edited.emit()
         self.update()
 
     def _has_clip(self, clip_id: str) -> bool:
@@ -198,7 +202,7 @@ class CanvasBase(QWidget):
     # ---- thumbnails -------------------------------------------------------------------------------
     def set_thumbnail_provider(self, provider: ThumbnailProvider | None) -> None:
         self._provider = provider
-        self._caches = ClipCaches()
+        self._caches = PaintCaches()
         self.refresh()
 
     def refresh(self) -> None:

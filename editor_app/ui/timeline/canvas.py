@@ -2,8 +2,8 @@
 
 There is no widget and no graphics item per clip: `paintEvent` paints what is visible, found by
 binary search, and the mouse is interpreted through `geometry.hit_test` and the gestures of
-`interactions.py`. Edits go through the undo history (one command per gesture, at release);
-the edit slots the main window's actions call live in `editing.py`, drops in `dropping.py`.
+`logic/gestures.py`. Edits go through the undo history (one command per gesture, at release);
+the edits its commands call live in `editing.py` (see `commands.py`), drops in `dropping.py`.
 """
 
 from __future__ import annotations
@@ -21,14 +21,13 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QWidget
 
-from editor_app.model.errors import EditError
 from editor_app.model.undo import History
 from editor_app.ui.timeline.base import MIN_FIT_WIDTH, ZOOM_STEP
 from editor_app.ui.timeline.clip_painter import EDGE
 from editor_app.ui.timeline.dropping import CanvasDropping
 from editor_app.ui.timeline.editing import CanvasEditing
-from editor_app.ui.timeline.geometry import RULER_HEIGHT, clips_in, hit_test
-from editor_app.ui.timeline.interactions import (
+from editor_app.ui.timeline.logic.geometry import RULER_HEIGHT, clips_in, hit_test
+from editor_app.ui.timeline.logic.gestures import (
     FadeGesture,
     Gesture,
     MoveGesture,
@@ -36,7 +35,7 @@ from editor_app.ui.timeline.interactions import (
     TrimGesture,
     VolumeGesture,
 )
-from editor_app.ui.timeline.keys import SNAP_OFF_MODIFIERS, key_text
+from editor_app.ui.timeline.mouse import SNAP_OFF_MODIFIERS
 from editor_app.ui.timeline.painter import PaintState, paint_dynamic, paint_static
 
 EDGE_SCROLL_PX = 24  # a drag this close to a side scrolls the view
@@ -300,11 +299,8 @@ class TimelineCanvas(CanvasEditing, CanvasDropping):
 
     # ---- keyboard (used when no window action claims the key) ------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        slot = self.key_slots().get(key_text(event))
-        if slot is None:
+        command = self.keys.find(event) if self.keys is not None else None
+        if command is None:
             return super().keyPressEvent(event)
-        try:
-            slot()
-        except EditError as exc:
-            self.notify(str(exc))
+        command.trigger()  # a refusal goes where its binder said (a notice on this canvas)
         event.accept()

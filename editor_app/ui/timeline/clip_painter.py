@@ -7,53 +7,21 @@ batched call per colour.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFontMetrics, QPainter, QPen, QPolygonF, QStaticText
+from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QPolygonF
 
 from editor_app.model.ticks import TICKS_PER_SECOND
 from editor_app.model.timeline import Clip, Timeline, Track
 from editor_app.ui.timeline import style
-from editor_app.ui.timeline.geometry import LABEL_HEIGHT, ClipRect, TimeScale, volume_y
-from editor_app.ui.timeline.interactions import ClipView
-from editor_app.ui.timeline.thumbnails_cache import ScaledThumbnails, ThumbnailProvider, tile_width
-from editor_app.ui.timeline.waveforms import WaveformCache
+from editor_app.ui.timeline.caches import PaintCaches
+from editor_app.ui.timeline.logic.geometry import LABEL_HEIGHT, ClipRect, TimeScale, volume_y
+from editor_app.ui.timeline.logic.gestures import ClipView
+from editor_app.ui.timeline.thumbnails_cache import ThumbnailProvider, tile_width
 
 EDGE = 12.0  # how far past the viewport a clip's drawn rectangle may reach
 THUMBNAIL_MIN_PX = 40.0
-
-
-@dataclass
-class ClipCaches:
-    thumbs: ScaledThumbnails = field(default_factory=ScaledThumbnails)
-    waveforms: WaveformCache = field(default_factory=WaveformCache)
-    elided: dict[tuple[str, int], str] = field(default_factory=dict)
-    labels: dict[tuple[str, int], tuple[QStaticText, float]] = field(default_factory=dict)
-
-    def elide(self, text: str, width: int) -> str:
-        key = (text, width // 4 * 4)
-        value = self.elided.get(key)
-        if value is None:
-            if len(self.elided) > 4096:
-                self.elided.clear()
-            metrics = QFontMetrics(style.label_font())
-            value = self.elided[key] = metrics.elidedText(text, Qt.TextElideMode.ElideRight, key[1])
-        return value
-
-    def label(self, text: str, width: int) -> tuple[QStaticText, float]:
-        """The clip title elided to `width`, laid out once (drawText lays the glyphs out on every
-        call, about 2.5x the cost), and its offset from the top to sit centred in the title bar."""
-        key = (text, width // 4 * 4)
-        value = self.labels.get(key)
-        if value is None:
-            if len(self.labels) > 4096:
-                self.labels.clear()
-            static = QStaticText(self.elide(text, width))
-            static.setTextFormat(Qt.TextFormat.PlainText)
-            static.prepare(font=style.label_font())
-            value = self.labels[key] = (static, (LABEL_HEIGHT - static.size().height()) / 2)
-        return value
 
 
 def clip_name(timeline: Timeline, clip: Clip) -> str:
@@ -69,7 +37,7 @@ class ClipPainter:
     height: float
     selection: set[str]
     provider: ThumbnailProvider | None
-    caches: ClipCaches
+    caches: PaintCaches
 
     def paint(
         self,

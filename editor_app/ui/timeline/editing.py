@@ -1,12 +1,11 @@
-"""The canvas' edit slots: split, delete, copy/paste, duplicate, markers, frame steps.
+"""The canvas' edits: split, delete, cut/copy/paste, duplicate, select all, markers.
 
-Each is one command on the undo history. Refusals raise `EditError` to the caller (the main
-window shows them in its status bar); keys pressed on the canvas itself show them as a notice.
+Each is one command on the undo history (the handlers of `commands.TIMELINE_COMMANDS`). Refusals
+raise `EditError` to the caller: the window shows them in its status bar, keys pressed on the
+canvas itself as a notice.
 """
 
 from __future__ import annotations
-
-from collections.abc import Callable
 
 from editor_app.model.edits import (
     AddMarker,
@@ -22,60 +21,11 @@ from editor_app.model.edits import next_marker as marker_after
 from editor_app.model.edits import previous_marker as marker_before
 from editor_app.model.errors import EditError
 from editor_app.ui.timeline.base import CanvasBase
-from editor_app.ui.timeline.keys import bindings
 
-FRAME_TICKS = 40  # one frame at 25 fps: the step of the arrow keys
 MARKER_COLOURS = ("#E8B53A", "#4EA3FF", "#E5534B", "#57C07A", "#B57CFF")
-
-KEY_COMMANDS = [
-    "edit.undo",
-    "edit.redo",
-    "edit.copy",
-    "edit.paste",
-    "edit.duplicate",
-    "edit.split",
-    "edit.delete",
-    "edit.ripple_delete",
-    "edit.select_all",
-    "view.zoom_in",
-    "view.zoom_out",
-    "view.zoom_fit",
-    "timeline.add_marker",
-    "timeline.prev_marker",
-    "timeline.next_marker",
-    "transport.home",
-    "transport.end",
-    "transport.prev_frame",
-    "transport.next_frame",
-]
-KEYS = bindings(KEY_COMMANDS)
 
 
 class CanvasEditing(CanvasBase):
-    def key_slots(self) -> dict[str, Callable[[], None]]:
-        slots: dict[str, Callable[[], None]] = {
-            "edit.undo": lambda: self.history.undo() if self.history.can_undo else None,
-            "edit.redo": lambda: self.history.redo() if self.history.can_redo else None,
-            "edit.copy": self.copy,
-            "edit.paste": self.paste,
-            "edit.duplicate": self.duplicate,
-            "edit.split": self.split_at_playhead,
-            "edit.delete": lambda: self.delete_selected(ripple=False),
-            "edit.ripple_delete": lambda: self.delete_selected(ripple=True),
-            "edit.select_all": self.select_all,
-            "view.zoom_in": self.zoom_in,
-            "view.zoom_out": self.zoom_out,
-            "view.zoom_fit": self.zoom_to_fit,
-            "timeline.add_marker": self.add_marker,
-            "timeline.prev_marker": self.previous_marker,
-            "timeline.next_marker": self.next_marker,
-            "transport.home": lambda: self.set_playhead(0, emit=True),
-            "transport.end": lambda: self.set_playhead(self.timeline_duration(), emit=True),
-            "transport.prev_frame": lambda: self.set_playhead(self.playhead - FRAME_TICKS, emit=True),
-            "transport.next_frame": lambda: self.set_playhead(self.playhead + FRAME_TICKS, emit=True),
-        }
-        return {key: slots[command] for key, command in KEYS.items()}
-
     # ---- clip edits ----------------------------------------------------------------------------------
     def split_at_playhead(self) -> None:
         """Split the selected clips under the playhead, or every clip under it when none is."""
@@ -89,6 +39,20 @@ class CanvasEditing(CanvasBase):
             raise EditError("Select the clips to delete first")
         self.history.push(RippleDelete(ids) if ripple else Lift(ids))
         self.set_selection([])
+
+    def lift_selected(self) -> None:
+        """Delete the selection and leave its gaps."""
+        self.delete_selected(ripple=False)
+
+    def ripple_delete_selected(self) -> None:
+        """Delete the selection and close its gaps."""
+        self.delete_selected(ripple=True)
+
+    def cut(self) -> None:
+        """Copy the selection, then lift it (nothing happens with nothing selected)."""
+        if self.selected_clip_ids():
+            self.copy()
+            self.delete_selected(ripple=False)
 
     def copy(self) -> None:
         ids = self.selected_clip_ids()

@@ -14,11 +14,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
-from editor_app.model.edits import AddTrack, RemoveTrack, SetTrackState
+from editor_app.model.edits import AddTrack, RemoveTrack, RestackTrack, SetTrackState, new_track
 from editor_app.model.timeline import Track, TrackKind
 from editor_app.ui.timeline import style
-from editor_app.ui.timeline.geometry import RULER_HEIGHT
-from editor_app.ui.timeline.track_order import RestackTrack, new_track
+from editor_app.ui.timeline.logic.geometry import RULER_HEIGHT
 
 if TYPE_CHECKING:
     from editor_app.ui.timeline.canvas import TimelineCanvas

@@ -18,8 +18,9 @@ from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPen, QPolygonF
 from editor_app.model.ticks import Ticks
 from editor_app.model.timeline import Timeline
 from editor_app.ui.timeline import style
-from editor_app.ui.timeline.clip_painter import EDGE, ClipCaches, ClipPainter
-from editor_app.ui.timeline.geometry import (
+from editor_app.ui.timeline.caches import PaintCaches
+from editor_app.ui.timeline.clip_painter import EDGE, ClipPainter
+from editor_app.ui.timeline.logic.geometry import (
     CLIP_MARGIN,
     DETAIL_MIN_PX,
     LABEL_HEIGHT,
@@ -28,8 +29,8 @@ from editor_app.ui.timeline.geometry import (
     TrackLayout,
     clip_rect,
 )
-from editor_app.ui.timeline.interactions import ClipView, Preview
-from editor_app.ui.timeline.lod import LodCache, Run
+from editor_app.ui.timeline.logic.gestures import ClipView, Preview
+from editor_app.ui.timeline.logic.lod import LodCache, Run
 from editor_app.ui.timeline.ruler import paint_ruler
 from editor_app.ui.timeline.thumbnails_cache import ThumbnailProvider
 
@@ -47,7 +48,7 @@ class PaintState:
     selection: set[str] = field(default_factory=set)
     preview: Preview | None = None
     provider: ThumbnailProvider | None = None
-    caches: ClipCaches = field(default_factory=ClipCaches)
+    caches: PaintCaches = field(default_factory=PaintCaches)
     lod: LodCache = field(default_factory=LodCache)
     version: int = 0
     band: QRectF | None = None
@@ -85,7 +86,7 @@ def paint_static(
     x_to = state.width if x_to is None else x_to
     painter.save()
     painter.setClipRect(QRectF(x_from, 0, x_to - x_from, RULER_HEIGHT))
-    paint_ruler(painter, state.scale, state.width, state.timeline.markers)
+    paint_ruler(painter, state.scale, state.width, state.timeline.markers, state.caches)
     tracks_area = QRectF(x_from, RULER_HEIGHT, x_to - x_from, state.height - RULER_HEIGHT)
     painter.setClipRect(tracks_area)
     painter.fillRect(tracks_area, style.BACKGROUND)

@@ -1,20 +1,33 @@
-"""`TimelineView`: track headers, the canvas and scroll bars, with the canvas' API in front.
+"""`TimelineView`: track headers, the canvas and scroll bars, following a playhead transport.
 
-The main window holds a `TimelineView`; everything it calls is forwarded to the canvas.
+The view stays while documents come and go: `set_history` puts a new canvas (and headers) for
+the new history in place, and the view's signals relay the current canvas' ones. The canvas'
+playhead mirrors the transport's (a click on the ruler seeks the transport; playback moves
+the canvas), and the transport knows the timeline's length from the canvas. The view binds
+the canvas' commands, Undo/Redo and the transport's commands for the canvas' own key handling
+(used when no window action claims a key); refusals show as a notice on the canvas.
 The horizontal scroll bar counts ticks (a day of timeline still fits its int range).
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QScrollBar, QWidget
 
-from editor_app.model.ticks import Ticks
-from editor_app.model.timeline import Timeline
-from editor_app.model.undo import History
+from editor_app.model import EditError
+from editor_app.model.edits import History
+from editor_app.ui.commands.keys import KeyCommands
+from editor_app.ui.commands.shortcuts import ShortcutMap
+from editor_app.ui.commands.table import Command, CommandTable, bind
+from editor_app.ui.history.commands import HISTORY_COMMANDS
+from editor_app.ui.playback.commands import TRANSPORT_COMMANDS
+from editor_app.ui.playback.transport import Transport
 from editor_app.ui.timeline.canvas import TimelineCanvas
-from editor_app.ui.timeline.geometry import RULER_HEIGHT, TimeScale
+from editor_app.ui.timeline.commands import TIMELINE_COMMANDS
 from editor_app.ui.timeline.headers import TrackHeaders
+from editor_app.ui.timeline.logic.geometry import RULER_HEIGHT, TimeScale
 from editor_app.ui.timeline.thumbnails_cache import ThumbnailProvider
 
 INT_MAX = 2**31 - 1
@@ -28,37 +41,91 @@ class TimelineView(QWidget):
     mediaDropped = Signal(str, str, int)
     editRefused = Signal(str)
 
-    def __init__(self, history: History, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        history: History,
+        transport: Transport | None = None,
+        shortcuts: ShortcutMap | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
-        self.history = history
-        self.canvas = TimelineCanvas(history, self)
-        self.headers = TrackHeaders(self.canvas, self)
+        self.transport = transport if transport is not None else Transport(self)
+        self.shortcuts = shortcuts
+        self._provider: ThumbnailProvider | None = None
         self.hbar = QScrollBar(Qt.Orientation.Horizontal, self)
         self.vbar = QScrollBar(Qt.Orientation.Vertical, self)
-        grid = QGridLayout(self)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setSpacing(0)
-        grid.addWidget(self.headers, 0, 0)
-        grid.addWidget(self.canvas, 0, 1)
-        grid.addWidget(self.vbar, 0, 2)
-        grid.addWidget(self.hbar, 1, 1)
-        canvas = self.canvas
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._grid.setSpacing(0)
+        self._grid.addWidget(self.vbar, 0, 2)
+        self._grid.addWidget(self.hbar, 1, 1)
+        self.commands = CommandTable()
+        self.commands.add(bind(TIMELINE_COMMANDS, lambda: self.canvas, self._refused))
+        self.commands.add(bind(HISTORY_COMMANDS, lambda: self.canvas.history, self._refused))
+        self.commands.add(bind(TRANSPORT_COMMANDS, lambda: self.transport, self._refused))
+        self.canvas, self.headers = self._build(history)
+        self._follow_timeline()
+        self.transport.positionChanged.connect(self._transport_moved)
+        self.hbar.valueChanged.connect(self._h_scrolled)
+        self.vbar.valueChanged.connect(lambda v: self.canvas.set_scroll_y(float(v)))
+        self.setMinimumHeight(RULER_HEIGHT + 120)
+        self._sync_bars()
+
+    def set_history(self, history: History) -> None:
+        """Show another document: a new canvas and new headers; the view and its bars stay."""
+        old_canvas, old_headers = self.canvas, self.headers
+        for widget in (old_canvas, old_headers):
+            widget.blockSignals(True)  # the old canvas is going: nothing it says matters now
+            self._grid.removeWidget(widget)
+            widget.hide()
+            widget.deleteLater()
+        self.canvas, self.headers = self._build(history)
+        self._follow_timeline()
+        self._sync_bars()
+
+    def _follow_timeline(self) -> None:
+        """The transport measures the new timeline and starts at its beginning."""
+        self.transport.set_duration_source(self.canvas.timeline_duration)
+        self.transport.seek(0)
+
+    def _build(self, history: History) -> tuple[TimelineCanvas, TrackHeaders]:
+        canvas = TimelineCanvas(history, self)
+        canvas.setObjectName("TimelineCanvas")
+        headers = TrackHeaders(canvas, self)
+        self._grid.addWidget(headers, 0, 0)
+        self._grid.addWidget(canvas, 0, 1)
         canvas.selectionChanged.connect(self.selectionChanged)
-        canvas.playheadMoved.connect(self.playheadMoved)
+        canvas.playheadMoved.connect(self._playhead_moved)
         canvas.zoomChanged.connect(self.zoomChanged)
         canvas.filesDropped.connect(self.filesDropped)
         canvas.mediaDropped.connect(self.mediaDropped)
         canvas.editRefused.connect(self.editRefused)
         canvas.viewChanged.connect(self._sync_bars)
-        self.hbar.valueChanged.connect(self._h_scrolled)
-        self.vbar.valueChanged.connect(lambda v: canvas.set_scroll_y(float(v)))
-        self.setMinimumHeight(RULER_HEIGHT + 120)
-        self._sync_bars()
+        canvas.edited.connect(self.transport.invalidate_duration)
+        canvas.keys = KeyCommands(self.commands, self.shortcuts)
+        if self._provider is not None:
+            canvas.set_thumbnail_provider(self._provider)
+        return canvas, headers
 
-    @property
-    def timeline(self) -> Timeline:
-        return self.history.timeline
+    def set_thumbnail_provider(self, provider: ThumbnailProvider | None) -> None:
+        """Where the canvases (this one and the next documents') get thumbnails and waveforms."""
+        self._provider = provider
+        self.canvas.set_thumbnail_provider(provider)
 
+    def _refused(self, _command: Command[Any], exc: EditError) -> None:
+        self.canvas.notify(str(exc))
+
+    # ---- the playhead follows the transport ----------------------------------------------------
+    def _playhead_moved(self, ticks: int) -> None:
+        if ticks != self.transport.position:
+            self.transport.seek(ticks)
+        self.playheadMoved.emit(ticks)
+
+    def _transport_moved(self, ticks: int) -> None:
+        if self.canvas.playhead != ticks:
+            self.canvas.set_playhead(ticks)
+
+    # ---- scroll bars ---------------------------------------------------------------------------
     def _sync_bars(self) -> None:
         canvas = self.canvas
         start, end = canvas.scale.span(max(canvas.width(), 1))
@@ -87,60 +154,3 @@ class TimelineView(QWidget):
         super().update()
         self.canvas.refresh()
         self.headers.sync()
-
-    # ---- the canvas' API, forwarded ------------------------------------------------------------------
-    def set_thumbnail_provider(self, provider: ThumbnailProvider | None) -> None:
-        self.canvas.set_thumbnail_provider(provider)
-
-    def selected_clip_ids(self) -> list[str]:
-        return self.canvas.selected_clip_ids()
-
-    def set_selection(self, clip_ids: list[str]) -> None:
-        self.canvas.set_selection(clip_ids)
-
-    @property
-    def playhead(self) -> Ticks:
-        return self.canvas.playhead
-
-    def set_playhead(self, ticks: Ticks) -> None:
-        self.canvas.set_playhead(ticks)
-
-    @property
-    def zoom(self) -> float:
-        return self.canvas.zoom
-
-    def zoom_in(self) -> None:
-        self.canvas.zoom_in()
-
-    def zoom_out(self) -> None:
-        self.canvas.zoom_out()
-
-    def zoom_to_fit(self) -> None:
-        self.canvas.zoom_to_fit()
-
-    def split_at_playhead(self) -> None:
-        self.canvas.split_at_playhead()
-
-    def delete_selected(self, ripple: bool = False) -> None:
-        self.canvas.delete_selected(ripple)
-
-    def copy(self) -> None:
-        self.canvas.copy()
-
-    def paste(self) -> None:
-        self.canvas.paste()
-
-    def duplicate(self) -> None:
-        self.canvas.duplicate()
-
-    def select_all(self) -> None:
-        self.canvas.select_all()
-
-    def add_marker(self) -> None:
-        self.canvas.add_marker()
-
-    def next_marker(self) -> None:
-        self.canvas.next_marker()
-
-    def previous_marker(self) -> None:
-        self.canvas.previous_marker()

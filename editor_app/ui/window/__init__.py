@@ -1,1 +1,1 @@
-"""The main window: docks and layout, the document it shows, status bar, closing."""
+"""The main window (`main_window.py`) composing the parts, its dock layout and status bar."""

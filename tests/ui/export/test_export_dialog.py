@@ -14,7 +14,7 @@ from editor_app.model.project.files import ExportJobRecord
 from editor_app.server.render.encoders import ENCODINGS
 from editor_app.ui.export.dialog import MP4_ONLY_NOTE, QUALITY_NOTES, ExportDialog
 from editor_app.ui.export.files import ExportCheckFailed, land, staging_path
-from editor_app.ui.export.job import _WRITERS, SPEED_SMOOTHING, WRITER_POLL_MS, ExportJob
+from editor_app.ui.export.job import SPEED_SMOOTHING, WRITER_POLL_MS, ExportJob, FilesBeingWritten
 from editor_app.ui.export.panel import describe, human_bytes, human_seconds
 from editor_app.ui.export.work import rebase
 from editor_app.ui.workers import TaskRunner
@@ -90,8 +90,17 @@ def test_numbers_are_written_for_people() -> None:
     assert human_seconds(42.4) == "42 s" and human_seconds(125) == "2:05"
 
 
+def _job(path: Path, writers: FilesBeingWritten | None = None) -> ExportJob:
+    """A job with no backend (its client source answers None)."""
+    return ExportJob(
+        ExportJobRecord(output_path=str(path)), TaskRunner(), lambda: None, writers or FilesBeingWritten()
+    )
+
+
 def test_the_state_line_says_what_is_happening(qtbot: QtBot, tmp_path: Path) -> None:
-    job = ExportJob(ExportJobRecord(output_path=str(tmp_path / "a.mp4")), TaskRunner(), lambda: None)
+    job = ExportJob(
+        ExportJobRecord(output_path=str(tmp_path / "a.mp4")), TaskRunner(), lambda: None, FilesBeingWritten()
+    )
     job.record.state, job.fraction, job.seconds_left = "rendering", 0.42, 75
     assert describe(job) == "Rendering 42% · 1:15 left"
     job.record.state, job.bytes_done, job.bytes_total, job.speed = "downloading", 2048, 4096, 1024
@@ -106,20 +115,21 @@ def test_a_new_attempt_waits_until_the_last_worker_on_its_file_has_stopped(
     qtbot: QtBot, tmp_path: Path
 ) -> None:
     final = tmp_path / "shared.mp4"
-    job = ExportJob(ExportJobRecord(output_path=str(final)), TaskRunner(), lambda: None)
-    _WRITERS.add(final)  # a suspended attempt still stopping
-    try:
-        job.start()
-        qtbot.wait(WRITER_POLL_MS * 2)
-        assert job.state == "queued"  # not started: its bytes would mix with the old worker's
-    finally:
-        _WRITERS.discard(final)
+    writers = FilesBeingWritten()
+    job = _job(final, writers)
+    writers.add(final)  # a suspended attempt still stopping
+    job.start()
+    qtbot.wait(WRITER_POLL_MS * 2)
+    assert job.state == "queued"  # not started: its bytes would mix with the old worker's
+    writers.discard(final)
     qtbot.waitUntil(lambda: job.state == "failed", timeout=2000)
     assert job.record.error == "the backend is not connected"
 
 
 def test_download_speed_is_smoothed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    job = ExportJob(ExportJobRecord(output_path=str(tmp_path / "a.mp4")), TaskRunner(), lambda: None)
+    job = ExportJob(
+        ExportJobRecord(output_path=str(tmp_path / "a.mp4")), TaskRunner(), lambda: None, FilesBeingWritten()
+    )
     clock = iter([0.0, 1.0, 2.0])
     monkeypatch.setattr("editor_app.ui.export.job.time.monotonic", lambda: next(clock))
     job._downloaded(0, 3000)

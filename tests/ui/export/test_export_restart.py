@@ -21,16 +21,16 @@ def test_a_backend_killed_mid_render_fails_clearly_then_retry_succeeds(
     monkeypatch.setenv("VIDEODB_EDITOR_DATA_DIR", str(tmp_path / "data"))
     window = make_window(qtbot, tmp_path)
     link = BackendLink(window)
-    link.clientChanged.connect(window.set_client)
+    link.clientChanged.connect(window.session.set_client)
     link.start_local(tmp_path / "data")
-    qtbot.waitUntil(lambda: window.client is not None, timeout=30000)
-    first_client = window.client
+    qtbot.waitUntil(lambda: window.session.client is not None, timeout=30000)
+    first_client = window.session.client
     assert first_client is not None and link.process is not None
     show_timeline(window, slow_timeline(first_client, tmp_path))
     out = tmp_path / "out"
     out.mkdir()
     final = out / "survivor.mp4"
-    job = window.start_export(final, "mp4", "medium")
+    job = window.renderer.start_export(final, "mp4", "medium")
     assert job is not None
     qtbot.waitUntil(lambda: job.state == "rendering", timeout=30000)
     time.sleep(0.3)  # inside ffmpeg's run, not before it
@@ -45,7 +45,9 @@ def test_a_backend_killed_mid_render_fails_clearly_then_retry_succeeds(
     assert not final.exists() and leftovers(out) == []
     assert "failed" in window.statusBar().currentMessage()
 
-    qtbot.waitUntil(lambda: window.client is not None and window.client is not first_client, timeout=30000)
+    qtbot.waitUntil(
+        lambda: window.session.client is not None and window.session.client is not first_client, timeout=30000
+    )
     old_job = job.record.backend_job_id
     row.retry_button.click()
     qtbot.waitUntil(lambda: job.state in ("done", "failed"), timeout=120000)
@@ -53,7 +55,7 @@ def test_a_backend_killed_mid_render_fails_clearly_then_retry_succeeds(
     assert job.record.backend_job_id != old_job
     assert abs(float(probe(final)["format"]["duration"]) - 8.0) <= 1 / 25 + 0.001
     assert leftovers(out) == []
-    client = window.client
+    client = window.session.client
     assert client is not None  # the job the restarted backend took up again was cancelled by Retry
     assert client.poll_job(f"/async-response/{old_job}").status == "cancelled"
     window.exports.manager.suspend_all()
@@ -64,9 +66,9 @@ def test_a_backend_killed_mid_render_fails_clearly_then_retry_succeeds(
 def _window_with_backend(qtbot: QtBot, folder: Path, data: Path) -> tuple[MainWindow, BackendLink]:
     window = make_window(qtbot, folder)
     link = BackendLink(window)
-    link.clientChanged.connect(window.set_client)
+    link.clientChanged.connect(window.session.set_client)
     link.start_local(data)
-    qtbot.waitUntil(lambda: window.client is not None, timeout=30000)
+    qtbot.waitUntil(lambda: window.session.client is not None, timeout=30000)
     return window, link
 
 
@@ -75,24 +77,24 @@ def test_an_export_outlives_the_app_and_finishes_after_a_restart(
 ) -> None:
     monkeypatch.setenv("VIDEODB_EDITOR_DATA_DIR", str(tmp_path / "data"))
     first, first_link = _window_with_backend(qtbot, tmp_path, tmp_path / "data")
-    assert first.client is not None
-    show_timeline(first, slow_timeline(first.client, tmp_path))
+    assert first.session.client is not None
+    show_timeline(first, slow_timeline(first.session.client, tmp_path))
     project = tmp_path / "outlives.vdbproj"
-    first.save_to(project)
-    qtbot.waitUntil(lambda: first.document is not None and first.document.path == project, timeout=10000)
+    first.files.save_to(project)
+    qtbot.waitUntil(lambda: first.session.document.path == project, timeout=10000)
     final = tmp_path / "outlived.mp4"
-    job = first.start_export(final, "mp4", "medium")
+    job = first.renderer.start_export(final, "mp4", "medium")
     assert job is not None
     qtbot.waitUntil(lambda: job.state == "rendering" and job.record.backend_job_id is not None, timeout=30000)
     backend_job = job.record.backend_job_id
-    old_url = first.client.base_url
+    old_url = first.session.client.base_url
     first.exports.manager.suspend_all()  # what quitting does (aboutToQuit)
     first_link.stop()  # the backend goes down with the app, its job still unfinished
     first.close()
 
     second, second_link = _window_with_backend(qtbot, tmp_path, tmp_path / "data")
-    assert second.client is not None and second.client.base_url != old_url  # a new port
-    second.open_path(project)
+    assert second.session.client is not None and second.session.client.base_url != old_url  # a new port
+    second.files.open_path(project)
     qtbot.waitUntil(lambda: bool(second.exports.rows), timeout=10000)
     resumed = second.exports.rows[0].job
     qtbot.waitUntil(lambda: resumed.state in ("done", "failed"), timeout=90000)

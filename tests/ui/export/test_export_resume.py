@@ -46,23 +46,23 @@ def test_reopening_the_project_mid_download_resumes_to_an_identical_file(
     monkeypatch.setenv("VIDEODB_EDITOR_DATA_DIR", str(tmp_path / "data"))
     window = make_window(qtbot, tmp_path)
     client = VideoDBClient(proxy.base_url, live_server.api_key, retry=RetryPolicy(base_delay=0.1), timeout=20)
-    window.set_client(client)
+    window.session.set_client(client)
     show_timeline(window, short_timeline(client, media_factory, seconds=2))
     project = tmp_path / "resume.vdbproj"
-    window.save_to(project)
-    qtbot.waitUntil(lambda: window.document is not None and window.document.path == project, timeout=10000)
+    window.files.save_to(project)
+    qtbot.waitUntil(lambda: window.session.document.path == project, timeout=10000)
 
     # the first attempt is cut short, the retry hangs: the project is closed meanwhile
     proxy.plan("GET", r"^/files/exports/", f"cut:{CUT_AT}", times=1)
     proxy.plan("GET", r"^/files/exports/", "delay:3", times=1)
     final = tmp_path / "resumed.mp4"
-    job = window.start_export(final, "mp4", "medium")
+    job = window.renderer.start_export(final, "mp4", "medium")
     assert job is not None
     # the GUI learns of the download a moment after the bytes reach the disk
     qtbot.waitUntil(lambda: partial_bytes(final) >= CUT_AT and job.state == "downloading", timeout=60000)
     # an edit left unsaved: the export bookkeeping written into the file must not carry it along
-    window.document.history.push(SetTimelineProperty("background", "#123456"))  # type: ignore[union-attr]
-    window.new_project()
+    window.session.document.history.push(SetTimelineProperty("background", "#123456"))
+    window.files.new_project()
     assert not window.exports.rows
     qtbot.waitUntil(
         lambda: [r.download_url is not None for r in load_project(project).exports] == [True], timeout=5000
@@ -72,7 +72,7 @@ def test_reopening_the_project_mid_download_resumes_to_an_identical_file(
     assert not final.exists()
     assert load_project(project).timeline.background == "#000000"
 
-    window.open_path(project)
+    window.files.open_path(project)
     qtbot.waitUntil(lambda: bool(window.exports.rows), timeout=10000)
     resumed = window.exports.rows[0].job
     qtbot.waitUntil(lambda: resumed.state in ("done", "failed"), timeout=60000)
@@ -89,7 +89,7 @@ def test_reopening_the_project_mid_download_resumes_to_an_identical_file(
         reference = direct.download(answer.data.download_url, tmp_path / "reference.mp4")
     assert final.read_bytes() == reference.read_bytes()
     assert abs(float(probe(final)["format"]["duration"]) - 2.0) <= 1 / 25 + 0.001
-    assert window.document is not None and not window.document.modified
+    assert not window.session.document.modified
     qtbot.waitUntil(lambda: load_project(project).exports[0].state == "done", timeout=5000)
     window.runner.wait(10000)
     client.close()
@@ -101,20 +101,20 @@ def test_reopening_the_project_mid_render_follows_the_same_backend_job(
     monkeypatch.setenv("VIDEODB_EDITOR_DATA_DIR", str(tmp_path / "data"))
     window = make_window(qtbot, tmp_path)
     client = VideoDBClient(live_server.base_url, live_server.api_key)
-    window.set_client(client)
+    window.session.set_client(client)
     show_timeline(window, slow_timeline(client, tmp_path))
     project = tmp_path / "render.vdbproj"
-    window.save_to(project)
-    qtbot.waitUntil(lambda: window.document is not None and window.document.path == project, timeout=10000)
+    window.files.save_to(project)
+    qtbot.waitUntil(lambda: window.session.document.path == project, timeout=10000)
     final = tmp_path / "rendered.mp4"
-    job = window.start_export(final, "mp4", "medium")
+    job = window.renderer.start_export(final, "mp4", "medium")
     assert job is not None
     qtbot.waitUntil(lambda: job.state == "rendering" and job.record.backend_job_id is not None, timeout=30000)
     backend_job = job.record.backend_job_id
-    window.new_project()
+    window.files.new_project()
     qtbot.waitUntil(lambda: [r.state for r in load_project(project).exports] == ["rendering"], timeout=5000)
 
-    window.open_path(project)
+    window.files.open_path(project)
     qtbot.waitUntil(lambda: bool(window.exports.rows), timeout=10000)
     resumed = window.exports.rows[0].job
     qtbot.waitUntil(lambda: resumed.state in ("done", "failed"), timeout=90000)

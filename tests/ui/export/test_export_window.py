@@ -42,7 +42,7 @@ def window(
 ) -> Iterator[MainWindow]:
     monkeypatch.setenv("VIDEODB_EDITOR_DATA_DIR", str(tmp_path / "data"))
     win = make_window(qtbot, tmp_path)
-    win.set_client(client)
+    win.session.set_client(client)
     yield win
     win.exports.manager.suspend_all()
     win.runner.wait(30000)
@@ -54,7 +54,7 @@ def test_three_formats_export_at_once_to_checked_files(
     show_timeline(window, short_timeline(client, media_factory))
     out = tmp_path / "out"
     out.mkdir()
-    jobs = [window.start_export(out / f"clip.{fmt}", fmt, "low") for fmt in ("mp4", "webm", "avi")]  # type: ignore[arg-type]
+    jobs = [window.renderer.start_export(out / f"clip.{fmt}", fmt, "low") for fmt in ("mp4", "webm", "avi")]  # type: ignore[arg-type]
     assert all(job is not None for job in jobs)
     assert len(window.exports.rows) == 3
     qtbot.waitUntil(lambda: "export" in window.exports.summary_label.text().lower(), timeout=10000)
@@ -71,10 +71,10 @@ def test_three_formats_export_at_once_to_checked_files(
     assert leftovers(out) == []
     assert window.exports.summary_label.text() == ""
     assert "Export finished" in window.statusBar().currentMessage()
-    assert window.document is not None and not window.document.modified  # bookkeeping is not an edit
-    assert [r.state for r in window.document.project.exports] == ["done"] * 3
+    assert not window.session.document.modified  # bookkeeping is not an edit
+    assert [r.state for r in window.session.document.project.exports] == ["done"] * 3
     window.exports.clear_button.click()
-    assert window.exports.rows == [] and window.document.project.exports == []
+    assert window.exports.rows == [] and window.session.document.project.exports == []
     assert window.exports.empty_label.isVisibleTo(window.exports)
 
 
@@ -83,7 +83,7 @@ def test_cancel_while_rendering_leaves_nothing_and_stops_the_backend_job(
 ) -> None:
     show_timeline(window, slow_timeline(client, tmp_path))
     final = tmp_path / "long.webm"
-    job = window.start_export(final, "webm", "high")
+    job = window.renderer.start_export(final, "webm", "high")
     assert job is not None
     qtbot.waitUntil(lambda: job.state == "rendering" and job.record.backend_job_id is not None, timeout=30000)
     row = window.exports.row_of(job)
@@ -126,10 +126,10 @@ def test_export_video_asks_the_dialog_and_a_new_resolution_is_one_undo_step(
         dialog.resolution_box.setCurrentText("320x180")
         return True
 
-    window.ask_export = answer  # type: ignore[method-assign]
-    window.export_video()
+    window.prompts.ask_export = answer  # type: ignore[method-assign]
+    window.renderer.export_video()
     assert seen and seen[0].formats == ("mp4", "webm", "avi") and seen[0].resolution == "320x180"
-    document = window.document
+    document = window.session.document
     assert document is not None and document.timeline.resolution == "320x180"
     assert document.history.undo_label is not None and "Resolution" in document.history.undo_label
     job = window.exports.rows[0].job
@@ -138,8 +138,8 @@ def test_export_video_asks_the_dialog_and_a_new_resolution_is_one_undo_step(
     video = next(s for s in probe(job.path)["streams"] if s["codec_type"] == "video")
     assert (video["width"], video["height"]) == (320, 180)
     twice = tmp_path / "twice.mp4"
-    assert window.start_export(twice, "mp4", "low") is not None
-    assert window.start_export(twice, "mp4", "low") is None  # one export per file at a time
+    assert window.renderer.start_export(twice, "mp4", "low") is not None
+    assert window.renderer.start_export(twice, "mp4", "low") is None  # one export per file at a time
     assert "already being exported" in window.statusBar().currentMessage()
 
 
@@ -147,11 +147,11 @@ def test_closing_an_untitled_project_ends_its_exports_cleanly(
     qtbot: QtBot, window: MainWindow, client: VideoDBClient, tmp_path: Path
 ) -> None:
     show_timeline(window, slow_timeline(client, tmp_path))
-    job = window.start_export(tmp_path / "orphan.webm", "webm", "high")
+    job = window.renderer.start_export(tmp_path / "orphan.webm", "webm", "high")
     assert job is not None
     qtbot.waitUntil(lambda: job.state == "rendering" and job.record.backend_job_id is not None, timeout=30000)
     backend_job = job.record.backend_job_id
-    window.new_project()  # untitled: nothing could resume it later
+    window.files.new_project()  # untitled: nothing could resume it later
     qtbot.waitUntil(
         lambda: client.poll_job(f"/async-response/{backend_job}").status == "cancelled", timeout=10000
     )

@@ -58,8 +58,8 @@ def test_a_chosen_ffmpeg_and_interval_are_saved_and_applied(window: MainWindow, 
     saved = json.loads(_settings_file(tmp_path).read_text())
     assert saved["ffmpeg_path"] == str(ffmpeg) and saved["backend"] == "local"
     assert autosave_interval(window.settings) == 45
-    apply_autosave_interval(window.autosaver, autosave_interval(window.settings))
-    assert window.autosaver.max_wait_seconds == 45
+    apply_autosave_interval(window.files.autosaver, autosave_interval(window.settings))
+    assert window.files.autosaver.max_wait_seconds == 45
     # the page shows what was saved the next time it opens; a blank path means PATH's ffmpeg again
     again = PreferencesDialog(window.shortcuts, window)
     assert again.general_page.ffmpeg.text() == str(ffmpeg)

@@ -9,18 +9,17 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialogButtonBox
 
-from editor_app.ui.commands.shortcuts import DEFAULTS
 from editor_app.ui.preferences.dialog import KEYS_COLUMN, PreferencesDialog
 from editor_app.ui.window.main_window import MainWindow
 
 
-def _row(command_id: str) -> int:
-    return [c.id for c in DEFAULTS].index(command_id)
+def _row(window: MainWindow, command_id: str) -> int:
+    return [c.id for c in window.shortcuts.commands].index(command_id)
 
 
 def test_a_rebinding_reaches_the_action_and_the_settings(window: MainWindow, tmp_path: Path) -> None:
     dialog = PreferencesDialog(window.shortcuts, window)
-    item = dialog.table.item(_row("edit.split"), KEYS_COLUMN)
+    item = dialog.table.item(_row(window, "edit.split"), KEYS_COLUMN)
     assert item is not None and item.text() == "S; Ctrl+B"
     item.setText("Ctrl+K")
     dialog.accept()
@@ -36,7 +35,7 @@ def test_a_rebinding_reaches_the_action_and_the_settings(window: MainWindow, tmp
 def test_clashes_and_bad_keys_block_ok(window: MainWindow) -> None:
     dialog = PreferencesDialog(window.shortcuts, window)
     ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
-    item = dialog.table.item(_row("edit.duplicate"), KEYS_COLUMN)
+    item = dialog.table.item(_row(window, "edit.duplicate"), KEYS_COLUMN)
     assert item is not None
     item.setText("Ctrl+C")
     assert not ok.isEnabled() and "Ctrl+C" in dialog.problem.text()

@@ -11,7 +11,7 @@ from tests.support.demo_timeline import build_demo_timeline
 
 
 def test_before_a_compile_the_preview_shows_the_timelines_length(qtbot: QtBot, window: MainWindow) -> None:
-    window.set_document(Document(Project(name="demo", timeline=build_demo_timeline())))  # 9 s long
+    window.session.set_document(Document(Project(name="demo", timeline=build_demo_timeline())))  # 9 s long
     window.transport.seek(2500)
     controls = window.preview.player.controls
     qtbot.waitUntil(lambda: controls.time.text() == "00:00:02.500 / 00:00:09.000", timeout=3000)

@@ -12,13 +12,12 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from editor_app.api.client import VideoDBClient
 from editor_app.model.edits.clips import Lift
 from editor_app.model.project.files import Project
 from editor_app.ui.document import Document
 from editor_app.ui.preview.dock import PreviewDock
 from editor_app.ui.window.main_window import MainWindow
-from tests.support.export_window import make_window
+from tests.support.export_window import connected_window
 from tests.support.media import MediaFactory
 from tests.support.preview import GREEN, RED, dominant, two_colour_timeline
 from tests.support.server_process import LiveServer
@@ -33,11 +32,9 @@ def window(
     media_factory: MediaFactory,
 ) -> Iterator[MainWindow]:
     monkeypatch.setenv("VIDEODB_EDITOR_DATA_DIR", str(tmp_path / "data"))
-    win = make_window(qtbot, tmp_path)
-    client = VideoDBClient(live_server.base_url, live_server.api_key)
-    win.set_client(client)
+    win, client = connected_window(qtbot, tmp_path, live_server)
     timeline = two_colour_timeline(client, media_factory)
-    win.set_document(Document(Project(name="preview", timeline=timeline)))
+    win.session.set_document(Document(Project(name="preview", timeline=timeline)))
     win.show()
     yield win
     win.preview.player.shutdown()
@@ -59,7 +56,7 @@ def test_compile_plays_and_the_playhead_follows(qtbot: QtBot, window: MainWindow
     assert dock.player.controls.state.text() == "Ready"
     qtbot.waitUntil(lambda: window.transport.position > 600, timeout=5000)
     assert abs(window.transport.position - dock.player.position()) < 100
-    assert window.canvas is not None and abs(window.canvas.playhead - window.transport.position) < 100
+    assert abs(window.timeline_view.canvas.playhead - window.transport.position) < 100
     assert centre(dock) == RED
     window.transport.play_pause()  # Space: the player pauses too
     assert not dock.player.playing
@@ -95,13 +92,12 @@ def test_an_edit_recompiles_and_resumes_at_the_same_position(qtbot: QtBot, windo
     window.transport.seek(1000)
     qtbot.waitUntil(lambda: centre(dock) == RED, timeout=5000)
     first_url, compiles = dock.stream_url, dock.live.compiles
-    assert window.document is not None
-    red_clip = window.document.timeline.tracks[0].clips[0]
+    red_clip = window.session.document.timeline.tracks[0].clips[0]
     states: list[str] = []
     dock.live.stateChanged.connect(lambda state, _text: states.append(state))
-    window.document.history.push(Lift([red_clip.id]))
-    window.document.history.undo()
-    window.document.history.redo()  # a burst of edits: one compile
+    window.session.document.history.push(Lift([red_clip.id]))
+    window.session.document.history.undo()
+    window.session.document.history.redo()  # a burst of edits: one compile
     assert dock.player.controls.state.property("compileState") == "stale"
     qtbot.waitUntil(lambda: dock.stream_url != first_url and dock.player.has_picture, timeout=20000)
     assert dock.live.compiles == compiles + 1
@@ -112,8 +108,7 @@ def test_an_edit_recompiles_and_resumes_at_the_same_position(qtbot: QtBot, windo
 
 def test_a_failed_compile_shows_the_reason_and_retry(qtbot: QtBot, window: MainWindow) -> None:
     dock = window.preview
-    assert window.document is not None
-    timeline = window.document.timeline
+    timeline = window.session.document.timeline
     timeline.tracks[0].clips[0].asset.id = "m-00000000000000ff"  # type: ignore[union-attr]  # unknown media
     dock.compile_and_play()
     qtbot.waitUntil(lambda: dock.live.state == "failed", timeout=20000)

@@ -30,19 +30,18 @@ def window(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Ite
 
 
 def _demo_loaded(window: MainWindow) -> bool:
-    return window.document is not None and window.document.timeline.clip_count > 0
+    return window.session.document.timeline.clip_count > 0
 
 
 def _finish(window: MainWindow, link: BackendLink) -> None:
     window.runner.wait(20000)
     link.stop()
-    if window.document is not None:
-        window.document.history.mark_clean()
+    window.session.document.history.mark_clean()
 
 
 def test_choosing_local_opens_the_demo_on_the_local_backend(window: MainWindow, qtbot: QtBot) -> None:
     link = BackendLink(window)
-    link.clientChanged.connect(window.set_client)
+    link.clientChanged.connect(window.session.set_client)
     link.start_local()
     dialog = offer_welcome(window, link)
     assert dialog.isVisible()
@@ -50,7 +49,7 @@ def test_choosing_local_opens_the_demo_on_the_local_backend(window: MainWindow, 
         dialog.confirm()
         qtbot.waitUntil(lambda: _demo_loaded(window), timeout=60000)
         assert link.kind == "local" and link.process is not None
-        assert window.client is link.client
+        assert window.session.client is link.client
     finally:
         _finish(window, link)
 
@@ -59,7 +58,7 @@ def test_choosing_the_cloud_stops_the_local_child_and_uses_the_key(
     window: MainWindow, qtbot: QtBot, live_server: LiveServer
 ) -> None:
     link = BackendLink(window)
-    link.clientChanged.connect(window.set_client)
+    link.clientChanged.connect(window.session.set_client)
     link.start_local()
     dialog = offer_welcome(window, link)
     try:

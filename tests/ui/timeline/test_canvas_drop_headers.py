@@ -1,16 +1,15 @@
-"""Dropping media from the bin and files from the desktop; the track headers' controls."""
+"""Dropping media from the bin and files from the desktop; the track headers' controls.
+(What a payload means and where its clip lands: tests/ui_logic/test_drops.py.)"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QMimeData, QPoint, QUrl
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from editor_app.model.undo import History
-from editor_app.ui.timeline.dropping import parse_media
 from tests.support.canvas import LEFT, NO_MODS, body_y, drop_mime, dump, media_mime, open_view, x_at
 
 
@@ -68,15 +67,6 @@ def test_a_drop_onto_an_occupied_place_is_refused(qtbot: QtBot, history: History
         canvas, media_mime("m-city", "video", "City.mp4", 8.0), x_at(canvas, 5000), body_y(canvas, "v1")
     )
     assert dump(history) == before and notices
-
-
-def test_bad_bin_payloads_are_named() -> None:
-    with pytest.raises(ValueError, match="not JSON"):
-        parse_media(b"{nope")
-    with pytest.raises(ValueError, match="no 'id'"):
-        parse_media(b'{"kind": "video"}')
-    with pytest.raises(ValueError, match="unknown kind"):
-        parse_media(b'{"id": "x", "kind": "pdf"}')
 
 
 def test_files_from_the_desktop_are_handed_over(qtbot: QtBot, history: History, tmp_path: Path) -> None:

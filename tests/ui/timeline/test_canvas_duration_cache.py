@@ -10,7 +10,6 @@ from pytestqt.qtbot import QtBot
 from editor_app.model.edits import SetClipProperty, TrimOut
 from editor_app.model.timeline import Timeline
 from editor_app.model.undo import History
-from editor_app.ui.timeline import ruler
 from tests.support.canvas import open_view
 
 
@@ -67,8 +66,9 @@ def test_clip_titles_are_laid_out_once_and_reused(qtbot: QtBot, history: History
 def test_ruler_labels_are_laid_out_once(qtbot: QtBot, history: History) -> None:
     view = open_view(qtbot, history)  # 50 px/s: a label every 2 s
     view.canvas.grab()
-    known = dict(ruler._LABELS)
+    labels = view.canvas._caches.ruler_labels
+    known = dict(labels)
     assert {"0:00", "0:02", "0:04"} <= set(known)
     view.canvas.refresh()
     view.canvas.grab()
-    assert all(ruler._LABELS[text] is static for text, static in known.items())
+    assert all(labels[text] is static for text, static in known.items())

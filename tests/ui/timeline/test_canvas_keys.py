@@ -1,13 +1,23 @@
-"""Keyboard shortcuts on the canvas (the editors' defaults), each one undo step reverted exactly."""
+"""Keyboard shortcuts on the canvas, answered from its command table (the editors' defaults, or the
+user's bindings), each edit one undo step reverted exactly; its keys drive its transport."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from editor_app.model.undo import History
+from editor_app.ui.commands.shortcuts import ShortcutMap
+from editor_app.ui.history.commands import HISTORY_COMMANDS
+from editor_app.ui.playback.commands import TRANSPORT_COMMANDS
 from editor_app.ui.timeline.canvas import TimelineCanvas
+from editor_app.ui.timeline.commands import TIMELINE_COMMANDS
+from editor_app.ui.timeline.view import TimelineView
+from editor_app.ui.window.main_window import ALL_COMMANDS
 from tests.support.canvas import body_y, click, dump, open_view, x_at
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -143,7 +153,46 @@ def test_a_refused_key_edit_shows_a_notice_and_changes_nothing(qtbot: QtBot, his
 def test_the_view_follows_the_playhead_during_playback(qtbot: QtBot, history: History) -> None:
     view = open_view(qtbot, history)
     _start, end = view.canvas.scale.span(view.canvas.width())
-    view.set_playhead(end + 5000)
+    view.canvas.set_playhead(end + 5000)
     new_start, new_end = view.canvas.scale.span(view.canvas.width())
     assert new_start <= end + 5000 < new_end
     assert view.hbar.value() == view.canvas.scale.origin_ticks
+
+
+def test_the_canvas_answers_every_key_of_its_table(qtbot: QtBot, history: History) -> None:
+    view = open_view(qtbot, history)
+    ids = [bound.id for bound in view.commands]
+    assert ids == [c.id for c in (*TIMELINE_COMMANDS, *HISTORY_COMMANDS, *TRANSPORT_COMMANDS)]
+    keys = view.canvas.keys
+    assert keys is not None and keys.table is view.commands
+    bindings = keys.bindings()
+    for bound in view.commands:
+        for key in bound.command.keys:
+            assert bindings[QKeySequence(key).toString()] is bound
+
+
+def test_a_rebinding_reaches_the_canvas_own_keys(qtbot: QtBot, history: History, tmp_path: Path) -> None:
+    shortcuts = ShortcutMap(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat), ALL_COMMANDS)
+    shortcuts.set_keys("edit.split", ("Ctrl+K",))
+    view = TimelineView(history, shortcuts=shortcuts)
+    qtbot.addWidget(view)
+    view.resize(1300, 420)
+    view.show()
+    canvas = view.canvas
+    canvas.set_playhead(1500)
+    _key(canvas, Qt.Key.Key_S)
+    assert history.index == 0  # S splits no more
+    _key(canvas, Qt.Key.Key_K, CTRL)
+    assert history.index == 1  # every clip under the playhead, in one step
+    assert [len(history.timeline.track(t).clips) for t in ("v1", "v2", "a1")] == [3, 3, 2]
+
+
+def test_keys_on_the_canvas_drive_its_transport(qtbot: QtBot, history: History) -> None:
+    view = open_view(qtbot, history)
+    canvas = view.canvas
+    _key(canvas, Qt.Key.Key_End)
+    assert view.transport.position == canvas.playhead == 9000
+    _key(canvas, Qt.Key.Key_Left)
+    assert view.transport.position == canvas.playhead == 9000 - 40
+    canvas.set_playhead(3000, emit=True)  # a click on the ruler seeks the transport
+    assert view.transport.position == 3000

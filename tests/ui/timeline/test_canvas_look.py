@@ -14,11 +14,10 @@ from editor_app.model import Clip, Timeline, Track, VideoAsset
 from editor_app.model.undo import History
 from editor_app.ui.timeline.canvas import TimelineCanvas
 from editor_app.ui.timeline.clip_painter import ClipPainter
-from editor_app.ui.timeline.geometry import LABEL_HEIGHT, TimeScale
-from editor_app.ui.timeline.interactions import ClipView
+from editor_app.ui.timeline.logic.geometry import LABEL_HEIGHT, TimeScale
+from editor_app.ui.timeline.logic.gestures import ClipView
 from editor_app.ui.timeline.style import kind_colour
-from tests.support.canvas import open_view, x_at
-from tests.support.demo_timeline import ColourThumbnails
+from tests.support.canvas import ColourThumbnails, open_view, x_at
 
 
 def _grab(canvas: TimelineCanvas, path: Path) -> QImage:

@@ -7,7 +7,7 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from editor_app.model.undo import History
-from editor_app.ui.timeline.geometry import clip_rect, volume_y
+from editor_app.ui.timeline.logic.geometry import clip_rect, volume_y
 from tests.support.canvas import LEFT, NO_MODS, body_y, click, drag, dump, move, open_view, x_at
 
 

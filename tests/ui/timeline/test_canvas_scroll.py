@@ -10,9 +10,8 @@ from pytestqt.qtbot import QtBot
 from editor_app.model import Clip, VideoAsset
 from editor_app.model.undo import History
 from editor_app.ui.timeline.canvas import TimelineCanvas
-from editor_app.ui.timeline.geometry import TimeScale
-from tests.support.canvas import open_view
-from tests.support.demo_timeline import ColourThumbnails
+from editor_app.ui.timeline.logic.geometry import TimeScale
+from tests.support.canvas import ColourThumbnails, open_view
 
 
 def _frame(canvas: TimelineCanvas) -> QImage:

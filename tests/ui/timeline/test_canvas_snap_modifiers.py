@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from editor_app.model.undo import History
 from editor_app.ui.commands.shortcuts import ShortcutMap
 from editor_app.ui.preferences.dialog import show_shortcuts
+from editor_app.ui.window.main_window import ALL_COMMANDS
 from tests.support.canvas import LEFT, NO_MODS, body_y, click, move, open_view, x_at
 
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -69,6 +70,7 @@ def test_keyboard_shortcuts_dialog_lists_the_snap_modifiers(qtbot: QtBot, tmp_pa
         dialog.reject()
 
     QTimer.singleShot(0, read_and_close)
-    show_shortcuts(ShortcutMap(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)), parent)
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    show_shortcuts(ShortcutMap(settings, ALL_COMMANDS), parent)
     text = " ".join(seen)
     assert "Hold Shift (or Alt) while dragging" in text and "Suspend snapping" in text

@@ -15,7 +15,7 @@ from editor_app.model.timeline import Clip
 from editor_app.ui.document import Document
 from editor_app.ui.media.items import media_info_from_item
 from editor_app.ui.window.main_window import MainWindow
-from tests.support.export_window import make_window
+from tests.support.export_window import connected_window, make_window
 from tests.support.media import MediaFactory
 from tests.support.server_process import LiveServer
 
@@ -29,9 +29,7 @@ def window(
     media_factory: MediaFactory,
 ) -> Iterator[MainWindow]:
     monkeypatch.setenv("VIDEODB_EDITOR_DATA_DIR", str(tmp_path / "data"))
-    win = make_window(qtbot, tmp_path)
-    client = VideoDBClient(live_server.base_url, live_server.api_key)
-    win.set_client(client)
+    win, client = connected_window(qtbot, tmp_path, live_server)
     item = client.upload(media_factory.make_video(color="green", seconds=2), name="green")
     clip = Clip(start=0, duration=2000, asset=VideoAsset(id=item.id))
     timeline = Timeline(
@@ -39,7 +37,7 @@ def window(
         tracks=[Track(name="V1", kind="video", clips=[clip])],
         media={item.id: media_info_from_item(item)},
     )
-    win.set_document(Document(Project(name="render", timeline=timeline)))
+    win.session.set_document(Document(Project(name="render", timeline=timeline)))
     yield win
     win.runner.wait(30000)
     client.close()
@@ -47,31 +45,32 @@ def window(
 
 def test_compile_fills_the_preview(qtbot: QtBot, window: MainWindow) -> None:
     streams: list[str] = []
-    window.previewCompiled.connect(streams.append)
-    window.compile_preview()
+    window.preview.live.compiled.connect(lambda result: streams.append(result.stream_url))
+    window.renderer.compile_preview()
     qtbot.waitUntil(lambda: bool(streams), timeout=30000)
     assert window.preview.stream_url == streams[0] and ".m3u8" in streams[0]
 
 
 def test_an_empty_timeline_is_not_sent(window: MainWindow) -> None:
-    window.new_project()
-    window.compile_preview()
+    window.files.new_project()
+    window.renderer.compile_preview()
     assert "empty" in window.statusBar().currentMessage()
 
 
 def test_files_dropped_on_the_canvas_are_uploaded_and_placed(
     qtbot: QtBot, window: MainWindow, media_factory: MediaFactory
 ) -> None:
-    assert window.document is not None
-    timeline = window.document.timeline
+    timeline = window.session.document.timeline
     audio = media_factory.make_audio(seconds=1.5)
-    window.files_dropped([str(audio)], timeline.tracks[0].id, 3000)  # a video track: gets a new audio track
+    window.editing.place_files(
+        [str(audio)], timeline.tracks[0].id, 3000
+    )  # a video track: gets a new audio track
     qtbot.waitUntil(lambda: timeline.clip_count == 2, timeout=20000)
     track = timeline.tracks[-1]
     assert track.kind == "audio" and track.clips[0].start == 3000
     assert abs(track.clips[0].duration - 1500) <= 50
-    assert window.document.history.undo_label == "Add Clip"
-    window.document.history.undo()
+    assert window.session.document.history.undo_label == "Add Clip"
+    window.session.document.history.undo()
     assert timeline.clip_count == 1 and len(timeline.tracks) == 1
 
 
@@ -89,9 +88,9 @@ def test_media_missing_on_this_backend_are_uploaded_again_from_their_files(
     clip = Clip(start=0, duration=1000, asset=VideoAsset(id=gone))
     info = MediaInfo(id=gone, kind="video", name="purple", length=1000, original_path=str(source))
     timeline = Timeline(tracks=[Track(name="V1", kind="video", clips=[clip])], media={gone: info})
-    win.set_document(Document(Project(name="moved", timeline=timeline)))
+    win.session.set_document(Document(Project(name="moved", timeline=timeline)))
     client = VideoDBClient(live_server.base_url, live_server.api_key)
-    win.set_client(client)
+    win.session.set_client(client)
     qtbot.waitUntil(lambda: clip.media_id != gone, timeout=20000)
     new_id = clip.media_id
     assert new_id is not None and new_id.startswith("m-")

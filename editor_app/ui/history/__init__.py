@@ -1,0 +1,1 @@
+"""The undo history: the History dock and the Undo/Redo commands."""

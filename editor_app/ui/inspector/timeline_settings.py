@@ -1,0 +1,40 @@
+"""Inspector ▸ Timeline (nothing selected): the output resolution and the background colour."""
+
+from __future__ import annotations
+
+from editor_app.model import Clip, Timeline
+from editor_app.model.edits import SetTimelineProperty
+from editor_app.ui.inspector.section import ClipEdits, Section
+from editor_app.ui.inspector.widgets import ColorButton, choice_field
+
+RESOLUTIONS = ["1920x1080", "1280x720", "3840x2160", "1080x1920", "720x1280", "1080x1080"]
+
+
+class TimelineSection(Section):
+    def __init__(self, edits: ClipEdits) -> None:
+        super().__init__("Timeline", edits)
+        self.resolution = choice_field([(r, r) for r in RESOLUTIONS])
+        self.resolution.setEditable(True)
+        self.background = ColorButton()
+        self.form.addRow("Resolution", self.resolution)
+        self.form.addRow("Background", self.background)
+        resolution_edit = self.resolution.lineEdit()
+        assert resolution_edit is not None  # the combo is editable
+        resolution_edit.editingFinished.connect(self._resolution_entered)
+        self.resolution.activated.connect(lambda _i: self._resolution_entered())
+        self.background.colorChanged.connect(
+            lambda c: edits.edit(lambda: SetTimelineProperty("background", c), needs_clips=False)
+        )
+
+    def applies_to(self, clips: list[Clip], timeline: Timeline) -> bool:
+        return not clips
+
+    def fill(self, clips: list[Clip], timeline: Timeline) -> None:
+        self.resolution.setCurrentText(timeline.resolution)
+        self.background.set_color(timeline.background)
+
+    def _resolution_entered(self) -> None:
+        text = self.resolution.currentText().strip()
+        history = self.edits.history
+        if history is not None and text != history.timeline.resolution:
+            self.edits.edit(lambda: SetTimelineProperty("resolution", text), needs_clips=False)

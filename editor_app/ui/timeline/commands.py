@@ -1,0 +1,38 @@
+"""The canvas' commands: clip edits that need its selection and playhead, zoom, and markers.
+
+The window binds them to its current canvas (refusals in the status bar); a canvas on its own
+answers their keys itself (refusals as a notice on the canvas), see `view.TimelineView`.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QStyle
+
+from editor_app.ui.commands.table import Command, MenuPlace, ToolbarPlace
+from editor_app.ui.timeline.canvas import TimelineCanvas
+
+CLIPBOARD, CUTS, SELECT = MenuPlace("&Edit", 1), MenuPlace("&Edit", 2), MenuPlace("&Edit", 3)
+ZOOM, MARKERS = MenuPlace("&View", 0), MenuPlace("&Timeline", 1)
+Canvas = TimelineCanvas
+
+TIMELINE_COMMANDS: tuple[Command[TimelineCanvas], ...] = (
+    Command("edit.cut", "Cut", "Edit", Canvas.cut, ("Ctrl+X",), CLIPBOARD),
+    Command("edit.copy", "Copy", "Edit", Canvas.copy, ("Ctrl+C",), CLIPBOARD),
+    Command("edit.paste", "Paste", "Edit", Canvas.paste, ("Ctrl+V",), CLIPBOARD),
+    Command("edit.duplicate", "Duplicate", "Edit", Canvas.duplicate, ("Ctrl+D",), CLIPBOARD),
+    Command("edit.split", "Split at Playhead", "Edit", Canvas.split_at_playhead, ("S", "Ctrl+B"), CUTS,
+            toolbar=ToolbarPlace(2, "split", text=True), short="Split"),
+    Command("edit.delete", "Delete (Lift)", "Edit", Canvas.lift_selected, ("Delete", "Backspace"), CUTS,
+            toolbar=ToolbarPlace(2, QStyle.StandardPixmap.SP_TrashIcon), short="Delete"),
+    Command("edit.ripple_delete", "Ripple Delete", "Edit", Canvas.ripple_delete_selected,
+            ("Shift+Delete", "Shift+Backspace"), CUTS),
+    Command("edit.select_all", "Select All", "Edit", Canvas.select_all, ("Ctrl+A",), SELECT),
+    Command("view.zoom_in", "Zoom In", "View", Canvas.zoom_in, ("+", "="), ZOOM),
+    Command("view.zoom_out", "Zoom Out", "View", Canvas.zoom_out, ("-",), ZOOM),
+    Command("view.zoom_fit", "Zoom to Fit", "View", Canvas.zoom_to_fit, ("\\",), ZOOM,
+            toolbar=ToolbarPlace(3, "zoom_fit")),
+    Command("timeline.add_marker", "Add Marker", "Timeline", Canvas.add_marker, ("M",), MARKERS),
+    Command("timeline.prev_marker", "Previous Marker", "Timeline", Canvas.previous_marker, ("Shift+M",),
+            MARKERS),
+    Command("timeline.next_marker", "Next Marker", "Timeline", Canvas.next_marker, ("Ctrl+M",), MARKERS),
+)  # fmt: skip
