@@ -21,16 +21,12 @@ from pathlib import Path
 from fastapi import FastAPI
 
 from editor_app import __version__
-from editor_app.server import (
-    routes_editor,
-    routes_files,
-    routes_media,
-    routes_media_actions,
-    routes_upload,
-    tool_runner,
-)
+from editor_app.server import tool_runner
 from editor_app.server.auth import ApiKeyMiddleware, make_signer
 from editor_app.server.errors import install_error_handlers
+from editor_app.server.render.service import EditorService
+from editor_app.server.routes import ROUTERS
+from editor_app.server.routes.files import DEFAULT_FILE_AREAS
 from editor_app.server.store import Store
 
 log = logging.getLogger(__name__)
@@ -73,7 +69,11 @@ def create_app(
     on_shutdown: list[Callable[[], None]] = [tool_runner.stop_all]
 
     @asynccontextmanager
-    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        editor = EditorService(store.data_dir, store.db, store.get_media, ffmpeg=ffmpeg, ffprobe=ffprobe)
+        app.state.editor = editor
+        on_shutdown.append(editor.shutdown)
+        editor.start()  # resumes unfinished export jobs as soon as the server is up
         yield
         _run_shutdown_hooks(on_shutdown)
         store.close()
@@ -88,7 +88,7 @@ def create_app(
     app.state.ffmpeg = ffmpeg
     app.state.ffprobe = ffprobe
     app.state.max_upload_bytes = max_upload_bytes
-    app.state.file_areas = set(routes_files.DEFAULT_FILE_AREAS)
+    app.state.file_areas = set(DEFAULT_FILE_AREAS) | {"exports"}
     app.state.on_shutdown = on_shutdown
 
     install_error_handlers(app)
@@ -98,9 +98,6 @@ def create_app(
     def health() -> dict[str, object]:
         return {"success": True, "data": {"status": "ok", "version": __version__}}
 
-    app.include_router(routes_media.router)
-    app.include_router(routes_media_actions.router)
-    app.include_router(routes_upload.router)
-    app.include_router(routes_files.router)
-    app.include_router(routes_editor.router)
+    for router in ROUTERS:
+        app.include_router(router)
     return app

@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import Any, cast
 
 from editor_app.model import Timeline
-from editor_app.server.jobs import Job, JobRunner, JobStore
 from editor_app.server.render.encoders import extension
 from editor_app.server.render.export import EXPORT_NICENESS, FileRender
+from editor_app.server.render.export_jobs import Job, JobRunner, JobStore
 from editor_app.server.render.graph import build_plan
 from editor_app.server.render.segment_cache import SegmentCache
 from editor_app.server.render.segments import SegmentedTimeline

@@ -10,9 +10,10 @@ from fastapi import APIRouter, Body, Request
 from pydantic import Field
 
 from editor_app.server.errors import ApiError, bad_request, ok
-from editor_app.server.media_ingest import ingest_file, make_thumbnail, thumbnail_path
-from editor_app.server.routes_files import file_url
-from editor_app.server.routes_media import get_of_kind, media_item, store_of
+from editor_app.server.media.ingest import ingest_file, make_thumbnail, thumbnail_path
+from editor_app.server.routes.files import file_url
+from editor_app.server.routes.media import get_of_kind, media_item
+from editor_app.server.routes.state import store_of
 from editor_app.wire import Envelope, MediaItem, MediaKind, WireModel
 
 router = APIRouter(tags=["media"])

@@ -20,19 +20,14 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Body, Query, Request
 
 from editor_app.server.errors import ApiError, not_found, ok
-from editor_app.server.media_ingest import ingest_file
-from editor_app.server.routes_media import media_item
-from editor_app.server.store import Store
-from editor_app.server.upload_receiver import receive_upload
+from editor_app.server.media.ingest import ingest_file
+from editor_app.server.media.upload_receiver import receive_upload
+from editor_app.server.routes.media import media_item
+from editor_app.server.routes.state import store_of
 from editor_app.wire import Envelope, MediaItem, UploadRequest, UploadUrl
 
 router = APIRouter(tags=["upload"])
 _ingest_lock = threading.Lock()  # one ingest at a time: probing and hashing share 2 cores anyway
-
-
-def _store(request: Request) -> Store:
-    store: Store = request.app.state.store
-    return store
 
 
 @router.get(
@@ -46,7 +41,7 @@ def upload_url(
     name: Annotated[str, Query(max_length=500, description="name of the media")] = "",
 ) -> dict[str, Any]:
     """A single-use URL (valid for an hour) to POST one file to, without the API key."""
-    token = _store(request).new_upload(collection_id, name)
+    token = store_of(request).new_upload(collection_id, name)
     base = str(request.base_url).rstrip("/")
     return ok({"upload_url": f"{base}/upload/{token}"})
 
@@ -54,7 +49,7 @@ def upload_url(
 @router.post("/upload/{token}", summary="Receive a file on an upload URL")
 async def receive(token: str, request: Request) -> dict[str, Any]:
     """Multipart with the file in field `file` (or a raw body). Size limited by `--max-upload-bytes`."""
-    store = _store(request)
+    store = store_of(request)
     slot = store.upload_slot(token)
     if slot is None:
         raise not_found("upload URL", token[:8] + "…")
@@ -84,7 +79,7 @@ async def receive(token: str, request: Request) -> dict[str, Any]:
 def ingest(collection_id: str, request: Request, body: Annotated[UploadRequest, Body()]) -> dict[str, Any]:
     """Probes the file, stores it by content hash and answers the video (`m-`), audio (`a-`) or
     image (`img-`) at once. Only URLs returned by `upload_url` are accepted (no network fetches)."""
-    store = _store(request)
+    store = store_of(request)
     store.get_collection(collection_id)
     with _ingest_lock:
         slot = store.slot_for_url(body.url)

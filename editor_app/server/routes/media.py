@@ -14,8 +14,9 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Body, Query, Request
 
 from editor_app.server.errors import not_found, ok
-from editor_app.server.media_ingest import thumbnail_path
-from editor_app.server.media_previews import (
+from editor_app.server.media.cut_stream import render_cut_stream, validate_cuts
+from editor_app.server.media.ingest import thumbnail_path
+from editor_app.server.media.previews import (
     MAX_STRIP_COUNT,
     PEAKS_PER_SECOND,
     image_size,
@@ -24,9 +25,9 @@ from editor_app.server.media_previews import (
     waveform_path,
     waveform_peaks,
 )
-from editor_app.server.routes_files import file_url
-from editor_app.server.store import MediaRecord, Store
-from editor_app.server.stream_segments import render_segments, validate_segments
+from editor_app.server.routes.files import file_url
+from editor_app.server.routes.state import store_of
+from editor_app.server.store import MediaRecord
 from editor_app.wire import (
     Collection,
     Envelope,
@@ -43,11 +44,6 @@ router = APIRouter(tags=["media"])
 
 CollectionId = Annotated[str, Query(max_length=200, description="collection to list (default: `default`)")]
 PLURAL: dict[MediaKind, str] = {"video": "videos", "audio": "audios", "image": "images"}
-
-
-def store_of(request: Request) -> Store:
-    store: Store = request.app.state.store
-    return store
 
 
 def media_item(request: Request, record: MediaRecord) -> dict[str, Any]:
@@ -171,8 +167,8 @@ def stream_segments(
     if body is None or not body.timeline:
         url = file_url(request, "media", record.file_name)
     else:
-        segments = validate_segments(body.timeline, record.length)
-        output = render_segments(record, segments, request.app.state.ffmpeg)
+        cuts = validate_cuts(body.timeline, record.length)
+        output = render_cut_stream(record, cuts, request.app.state.ffmpeg)
         url = file_url(request, "streams", output.name)
     return ok(StreamResult(stream_url=url, player_url=url).model_dump())
 

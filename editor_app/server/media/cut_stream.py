@@ -1,8 +1,10 @@
-"""`POST /video/{id}/stream` with `{"timeline": [[start, end], ...]}`: those segments joined, as an MP4.
+"""`POST /video/{id}/stream` with `{"timeline": [[start, end], ...]}`: those cuts of one video
+joined, as an MP4 (the SDK calls the cut list "segments"; they are not preview segments).
 
-One ffmpeg command seeks each segment with input `-ss`/`-t` (fast, DESIGN 5) and joins them with
-the concat filter, re-encoding (stream copy cannot cut between keyframes). The result is cached
-under a hash of the source content and the segments, so asking twice costs nothing.
+One ffmpeg command seeks each cut with input `-ss`/`-t` (much faster than the `trim` filter far
+into a file) and joins them with the concat filter, re-encoding (stream copy cannot cut between
+keyframes). The result is cached under a hash of the source content and the cuts, as
+`streams/seg-<key>.mp4`, so asking twice costs nothing.
 """
 
 from __future__ import annotations
@@ -18,16 +20,18 @@ from editor_app.server.errors import ApiError, bad_request
 from editor_app.server.store import MediaRecord
 from editor_app.server.tool_runner import ToolError, run_tool
 
-MAX_SEGMENTS = 200
+MAX_CUTS = 200
 END_TOLERANCE_S = 0.05
 FFMPEG_TIMEOUT_S = 600.0
 
+Cut = tuple[float, float]
 
-def validate_segments(raw: list[tuple[float, float]], length: float) -> list[tuple[float, float]]:
-    """Every segment inside the video with start < end; clear 400s naming the bad entry."""
-    if len(raw) > MAX_SEGMENTS:
-        raise bad_request(f"timeline: at most {MAX_SEGMENTS} segments are allowed, got {len(raw)}")
-    segments = []
+
+def validate_cuts(raw: list[Cut], length: float) -> list[Cut]:
+    """Every cut inside the video with start < end; clear 400s naming the bad entry."""
+    if len(raw) > MAX_CUTS:
+        raise bad_request(f"timeline: at most {MAX_CUTS} segments are allowed, got {len(raw)}")
+    cuts = []
     for index, (start, end) in enumerate(raw):
         where = f"timeline.{index}"
         if not (math.isfinite(start) and math.isfinite(end)):
@@ -38,24 +42,22 @@ def validate_segments(raw: list[tuple[float, float]], length: float) -> list[tup
             raise bad_request(f"{where}: end ({end}) must be after start ({start})")
         if end > length + END_TOLERANCE_S:
             raise bad_request(f"{where}: end ({end}) is beyond the video's length ({length})")
-        segments.append((round(start, 3), round(min(end, length), 3)))
-    return segments
+        cuts.append((round(start, 3), round(min(end, length), 3)))
+    return cuts
 
 
-def segments_key(record: MediaRecord, segments: list[tuple[float, float]]) -> str:
-    canonical = json.dumps({"sha256": record.sha256, "segments": segments}, separators=(",", ":"))
+def cut_stream_key(record: MediaRecord, cuts: list[Cut]) -> str:
+    canonical = json.dumps({"sha256": record.sha256, "segments": cuts}, separators=(",", ":"))
     return hashlib.sha256(canonical.encode()).hexdigest()[:32]
 
 
-def concat_args(
-    record: MediaRecord, segments: list[tuple[float, float]], output: Path, ffmpeg: str
-) -> list[str]:
+def cut_stream_args(record: MediaRecord, cuts: list[Cut], output: Path, ffmpeg: str) -> list[str]:
     args = [ffmpeg, "-v", "error", "-y"]
-    for start, end in segments:
+    for start, end in cuts:
         args += ["-ss", f"{start:.3f}", "-t", f"{end - start:.3f}", "-i", str(record.path)]
     with_audio = record.has_audio
-    inputs = "".join(f"[{i}:v:0]" + (f"[{i}:a:0]" if with_audio else "") for i in range(len(segments)))
-    graph = f"{inputs}concat=n={len(segments)}:v=1:a={int(with_audio)}[v]" + ("[a]" if with_audio else "")
+    inputs = "".join(f"[{i}:v:0]" + (f"[{i}:a:0]" if with_audio else "") for i in range(len(cuts)))
+    graph = f"{inputs}concat=n={len(cuts)}:v=1:a={int(with_audio)}[v]" + ("[a]" if with_audio else "")
     args += ["-filter_complex", graph, "-map", "[v]"]
     if with_audio:
         args += ["-map", "[a]", "-c:a", "aac", "-b:a", "128k"]
@@ -64,16 +66,16 @@ def concat_args(
     return args
 
 
-def render_segments(record: MediaRecord, segments: list[tuple[float, float]], ffmpeg: str = "ffmpeg") -> Path:
-    """The cached MP4 of these segments, rendered now if it is not there yet."""
+def render_cut_stream(record: MediaRecord, cuts: list[Cut], ffmpeg: str = "ffmpeg") -> Path:
+    """The cached MP4 of these cuts, rendered now if it is not there yet."""
     folder = record.data_dir / "streams"
     folder.mkdir(parents=True, exist_ok=True)
-    output = folder / f"seg-{segments_key(record, segments)}.mp4"
+    output = folder / f"seg-{cut_stream_key(record, cuts)}.mp4"
     if output.is_file():
         return output
     partial = folder / f".{output.stem}-{uuid.uuid4().hex[:8]}.part"
     try:
-        done = run_tool(concat_args(record, segments, partial, ffmpeg), FFMPEG_TIMEOUT_S)
+        done = run_tool(cut_stream_args(record, cuts, partial, ffmpeg), FFMPEG_TIMEOUT_S)
         if done.returncode != 0 or not partial.is_file():
             raise ApiError(500, f"rendering the stream failed: {done.last_error_line()}", "render_failed")
         os.replace(partial, output)

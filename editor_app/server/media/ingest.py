@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 from editor_app.server.errors import bad_request
-from editor_app.server.probe import ProbeError, ProbeResult, file_extension, probe
+from editor_app.server.media.probe import ProbeError, ProbeResult, file_extension, probe
 from editor_app.server.store import MediaRecord, Store, new_media_id
 from editor_app.server.tool_runner import ToolError, run_tool
 from editor_app.wire import MediaKind
