@@ -11,13 +11,11 @@ import subprocess
 import threading
 from dataclasses import dataclass
 
+from editor_app.server.errors import ToolError
+
 _running: set[subprocess.Popen[bytes]] = set()
 _lock = threading.Lock()
 _stopping = threading.Event()
-
-
-class ToolError(Exception):
-    """The tool could not be started, took too long, or the server is shutting down."""
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,8 @@ from typing import Any
 import pytest
 
 from editor_app.model import Timeline
-from editor_app.server.render.export import FileRender, RenderCancelled, RenderFailed
+from editor_app.server.errors import RenderCancelled, RenderFailed
+from editor_app.server.render.export import FileRender
 from editor_app.server.render.graph import build_plan
 from editor_app.server.render.sources import RenderSource
 from tests.support.render_tools import (

@@ -8,15 +8,11 @@ from typing import Any
 import pytest
 
 from editor_app.model import Timeline
+from editor_app.server.errors import MissingSourceError, RenderInputError
 from editor_app.server.render.escape import ass_colour, colour, filter_value, font_name
 from editor_app.server.render.graph import INLINE_GRAPH_LIMIT, build_plan
 from editor_app.server.render.layout import fit, place
-from editor_app.server.render.sources import (
-    MissingSourceError,
-    RenderInputError,
-    RenderSource,
-    collect_sources,
-)
+from editor_app.server.render.sources import RenderSource, collect_sources
 from editor_app.server.render.text import parse_cues
 
 SOURCES = {

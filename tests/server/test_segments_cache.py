@@ -16,9 +16,10 @@ from typing import Any
 import pytest
 
 from editor_app.model import Timeline
+from editor_app.server.errors import SegmentAbandoned, SegmentFailed, SegmentTimeout
 from editor_app.server.render import segment_cache
-from editor_app.server.render.segment_cache import SegmentAbandoned, SegmentCache, SegmentTimeout
-from editor_app.server.render.segments import SEGMENT_MS, SegmentedTimeline, SegmentFailed
+from editor_app.server.render.segment_cache import SegmentCache
+from editor_app.server.render.segments import SEGMENT_MS, SegmentedTimeline
 from editor_app.server.render.sources import RenderSource
 from tests.support.render_tools import make_video, source_for
 

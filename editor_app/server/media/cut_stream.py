@@ -16,9 +16,9 @@ import os
 import uuid
 from pathlib import Path
 
-from editor_app.server.errors import ApiError, bad_request
+from editor_app.server.errors import BadRequest, RenderFailed, ToolError
 from editor_app.server.store import MediaRecord
-from editor_app.server.tool_runner import ToolError, run_tool
+from editor_app.server.tool_runner import run_tool
 
 MAX_CUTS = 200
 END_TOLERANCE_S = 0.05
@@ -30,18 +30,18 @@ Cut = tuple[float, float]
 def validate_cuts(raw: list[Cut], length: float) -> list[Cut]:
     """Every cut inside the video with start < end; clear 400s naming the bad entry."""
     if len(raw) > MAX_CUTS:
-        raise bad_request(f"timeline: at most {MAX_CUTS} segments are allowed, got {len(raw)}")
+        raise BadRequest(f"timeline: at most {MAX_CUTS} segments are allowed, got {len(raw)}")
     cuts = []
     for index, (start, end) in enumerate(raw):
         where = f"timeline.{index}"
         if not (math.isfinite(start) and math.isfinite(end)):
-            raise bad_request(f"{where}: start and end must be finite numbers")
+            raise BadRequest(f"{where}: start and end must be finite numbers")
         if start < 0:
-            raise bad_request(f"{where}: start must not be negative, got {start}")
+            raise BadRequest(f"{where}: start must not be negative, got {start}")
         if end <= start:
-            raise bad_request(f"{where}: end ({end}) must be after start ({start})")
+            raise BadRequest(f"{where}: end ({end}) must be after start ({start})")
         if end > length + END_TOLERANCE_S:
-            raise bad_request(f"{where}: end ({end}) is beyond the video's length ({length})")
+            raise BadRequest(f"{where}: end ({end}) is beyond the video's length ({length})")
         cuts.append((round(start, 3), round(min(end, length), 3)))
     return cuts
 
@@ -77,10 +77,10 @@ def render_cut_stream(record: MediaRecord, cuts: list[Cut], ffmpeg: str = "ffmpe
     try:
         done = run_tool(cut_stream_args(record, cuts, partial, ffmpeg), FFMPEG_TIMEOUT_S)
         if done.returncode != 0 or not partial.is_file():
-            raise ApiError(500, f"rendering the stream failed: {done.last_error_line()}", "render_failed")
+            raise RenderFailed(f"rendering the stream failed: {done.last_error_line()}")
         os.replace(partial, output)
     except ToolError as exc:
-        raise ApiError(500, f"rendering the stream failed: {exc}", "render_failed") from exc
+        raise RenderFailed(f"rendering the stream failed: {exc}") from exc
     finally:
         partial.unlink(missing_ok=True)
     return output

@@ -13,10 +13,10 @@ import os
 import time
 from pathlib import Path
 
-from editor_app.server.errors import bad_request
-from editor_app.server.media.probe import ProbeError, ProbeResult, file_extension, probe
+from editor_app.server.errors import BadRequest, ProbeError, ToolError
+from editor_app.server.media.probe import ProbeResult, file_extension, probe
 from editor_app.server.store import MediaRecord, Store, new_media_id
-from editor_app.server.tool_runner import ToolError, run_tool
+from editor_app.server.tool_runner import run_tool
 from editor_app.wire import MediaKind
 
 log = logging.getLogger(__name__)
@@ -38,9 +38,7 @@ def _decide_kind(result: ProbeResult, asked: MediaKind | None) -> MediaKind:
         return result.kind
     if asked == "audio" and result.kind == "video" and result.has_audio:
         return "audio"
-    raise bad_request(
-        f"media_type is '{asked}' but the uploaded file is {result.kind}", "media_type_mismatch"
-    )
+    raise BadRequest(f"media_type is '{asked}' but the uploaded file is {result.kind}", "media_type_mismatch")
 
 
 def thumbnail_path(store: Store, sha256: str) -> Path:
@@ -86,7 +84,7 @@ def ingest_file(
     try:
         result = probe(staged, ffprobe)
     except ProbeError as exc:
-        raise bad_request(f"cannot ingest '{name}': {exc}", "unsupported_media") from exc
+        raise BadRequest(f"cannot ingest '{name}': {exc}", "unsupported_media") from exc
     kind = _decide_kind(result, asked_kind)
     sha = known_sha256 or sha256_of(staged)
     ext = file_extension(result)

@@ -16,9 +16,9 @@ import tempfile
 from array import array
 from pathlib import Path
 
-from editor_app.server.errors import ApiError
+from editor_app.server.errors import ToolError
 from editor_app.server.store import MediaRecord
-from editor_app.server.tool_runner import ToolError, run_tool
+from editor_app.server.tool_runner import run_tool
 
 STRIP_HEIGHT = 90
 STRIP_BATCH = 20
@@ -35,9 +35,9 @@ def _run(args: list[str], what: str) -> bytes:
     try:
         done = run_tool(args, FFMPEG_TIMEOUT_S)
     except ToolError as exc:
-        raise ApiError(500, f"could not make the {what}: {exc}", "ffmpeg_failed") from exc
+        raise ToolError(f"could not make the {what}: {exc}") from exc
     if done.returncode != 0:
-        raise ApiError(500, f"could not make the {what}: {done.last_error_line()}", "ffmpeg_failed")
+        raise ToolError(f"could not make the {what}: {done.last_error_line()}")
     return done.stdout
 
 
@@ -119,7 +119,7 @@ def _fill_missing(folder: Path, names: list[str]) -> None:
         elif previous is not None:
             shutil.copyfile(previous, path)
     if previous is None:
-        raise ApiError(500, "could not make the thumbnail strip: no frame could be decoded", "ffmpeg_failed")
+        raise ToolError("could not make the thumbnail strip: no frame could be decoded")
     first = next(folder / n for n in names if (folder / n).is_file())
     for name in names:  # slices before the first decodable frame
         if not (folder / name).is_file():

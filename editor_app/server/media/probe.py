@@ -12,17 +12,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from editor_app.server.tool_runner import ToolError, run_tool
+from editor_app.server.errors import ProbeError, ToolError
+from editor_app.server.tool_runner import run_tool
 from editor_app.wire import MediaKind
 
 IMAGE_CODECS = frozenset({"png", "mjpeg", "jpeg2000", "bmp", "webp", "tiff", "gif", "ppm", "pgm", "qoi"})
 # ffprobe's format_name for still-image demuxers (image2, png_pipe, jpeg_pipe, webp_pipe, ...)
 IMAGE_FORMAT_HINTS = ("image2", "_pipe")
 PROBE_TIMEOUT_S = 30.0
-
-
-class ProbeError(Exception):
-    """The file is not media ffprobe can read; the message says why."""
 
 
 @dataclass(frozen=True)

@@ -18,20 +18,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from editor_app.server.errors import RenderCancelled, RenderFailed
 from editor_app.server.render.encoders import export_args
 from editor_app.server.render.graph import RenderPlan
 from editor_app.server.render.progress import failure_reason, progress_fraction
 from editor_app.wire import ExportFormat, Quality
 
 EXPORT_NICENESS = 10
-
-
-class RenderFailed(RuntimeError):
-    """ffmpeg failed or wrote something other than the whole timeline; the message says why."""
-
-
-class RenderCancelled(RuntimeError):
-    pass
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,8 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any
 
-from editor_app.server.render.export import FileRender, RenderCancelled, RenderedFile
+from editor_app.server.errors import RenderCancelled
+from editor_app.server.render.export import FileRender, RenderedFile
 
 log = logging.getLogger(__name__)
 

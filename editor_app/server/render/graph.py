@@ -32,10 +32,11 @@ from pathlib import Path
 
 from editor_app.model import CaptionAsset, Clip, ImageAsset, TextAsset, Timeline, Track, VideoAsset
 from editor_app.model.ticks import Ticks
+from editor_app.server.errors import RenderInputError
 from editor_app.server.render.escape import colour, filter_value
 from editor_app.server.render.layout import fit, place
 from editor_app.server.render.looks import look_filter
-from editor_app.server.render.sources import RenderInputError, RenderSource
+from editor_app.server.render.sources import RenderSource
 from editor_app.server.render.text import TextLayer, caption_layer, text_layer
 
 AUDIO_RATE = 48000

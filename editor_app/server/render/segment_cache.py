@@ -45,7 +45,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from editor_app.server.render.segments import Segment, SegmentedTimeline, SegmentFailed, render_segment
+from editor_app.server.errors import SegmentAbandoned, SegmentFailed, SegmentTimeout, ServerError
+from editor_app.server.render.segments import Segment, SegmentedTimeline, render_segment
 
 DEFAULT_MAX_BYTES = 2 * 1024**3
 EVICT_EVERY = 16
@@ -53,14 +54,6 @@ HANG_UP_POLL_S = 0.1
 # how long a fetch of a stream nobody watches waits: a player retired after an edit still
 # asks for its next segments, and its stop() waits on that answer
 UNWATCHED_WAIT_S = 2.0
-
-
-class SegmentTimeout(TimeoutError):
-    """A segment was not ready in time (still rendering behind other work)."""
-
-
-class SegmentAbandoned(RuntimeError):
-    """The asker hung up before its segment was ready."""
 
 
 @dataclass(eq=False)
@@ -155,7 +148,7 @@ class SegmentCache:
             with self._cond:
                 job.waiters -= 1
         if job.error is not None:
-            raise SegmentFailed(job.error)
+            raise SegmentFailed(f"rendering the stream failed: {job.error}")
         return path
 
     def _wait(self, job: _Job, timeout: float, gone: threading.Event | None) -> None:
@@ -166,14 +159,16 @@ class SegmentCache:
             if gone is not None and gone.is_set():
                 with self._cond:
                     self._abandon(job)
-                raise SegmentAbandoned(f"{name}: the asker left")
+                raise SegmentAbandoned("the client closed the request")
             now = time.monotonic()
             if now >= deadline:
-                raise SegmentTimeout(f"{name} is not ready after {timeout:.0f} s")
+                raise SegmentTimeout(f"{name} is not ready after {timeout:.0f} s; retry in a moment")
             if job.stream.stream_id != self._watched and now - started >= UNWATCHED_WAIT_S:
                 with self._cond:
                     self._abandon(job)
-                raise SegmentTimeout(f"{name} is not ready: a newer stream is being watched")
+                raise SegmentTimeout(
+                    f"{name} is not ready: a newer stream is being watched; retry in a moment"
+                )
 
     # ---- scheduling (the caller holds the lock) -------------------------------------------
     def _urgent(self, job: _Job) -> bool:
@@ -362,7 +357,7 @@ class SegmentCache:
                     self.ffmpeg,
                     on_process=functools.partial(self._started, job),
                 )
-            except (SegmentFailed, OSError) as exc:
+            except (ServerError, OSError) as exc:
                 job.error = str(exc)
             except Exception as exc:  # a bad timeline must not kill the worker
                 job.error = f"{type(exc).__name__}: {exc}"

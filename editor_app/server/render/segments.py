@@ -33,6 +33,7 @@ from typing import Any
 
 from editor_app.model import Timeline
 from editor_app.model.ticks import Ticks
+from editor_app.server.errors import SegmentFailed
 from editor_app.server.render.graph import AUDIO_RATE, RenderPlan, Window, build_plan, output_fps
 from editor_app.server.render.progress import failure_reason
 from editor_app.server.render.sources import RenderSource
@@ -50,10 +51,6 @@ VIDEO_ARGS = (
 )
 AUDIO_ARGS = ("-c:a", "aac", "-b:a", "128k", "-ar", str(AUDIO_RATE), "-ac", "2")
 SEGMENT_FORMAT_VERSION = "seg-1"
-
-
-class SegmentFailed(RuntimeError):
-    """ffmpeg could not render a segment; the message says why."""
 
 
 @dataclass(frozen=True)

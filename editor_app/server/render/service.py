@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from editor_app.model import Timeline
+from editor_app.server.errors import TimelineGone
 from editor_app.server.render.encoders import extension
 from editor_app.server.render.export import EXPORT_NICENESS, FileRender
 from editor_app.server.render.export_jobs import Job, JobRunner, JobStore
@@ -33,10 +34,6 @@ from editor_app.wire import ExportFormat, Quality
 
 # compiled timelines kept cut into segments (their keys); older ones are rebuilt from SQLite
 STREAMS_KEPT = 16
-
-
-class TimelineGone(LookupError):
-    pass
 
 
 class EditorService:

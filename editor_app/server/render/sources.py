@@ -13,6 +13,7 @@ from typing import Literal
 
 from editor_app.model import Timeline
 from editor_app.model.ticks import Ticks, to_seconds
+from editor_app.server.errors import RenderInputError
 
 SourceKind = Literal["video", "audio", "image"]
 
@@ -21,18 +22,6 @@ SourceKind = Literal["video", "audio", "image"]
 LENGTH_TOLERANCE: Ticks = 50
 # The docs give 0-2 and the SDK 0-5; beyond 10 (+20 dB) is a typo, not a mix.
 MAX_VOLUME = 10.0
-
-
-class RenderInputError(ValueError):
-    """The timeline cannot be rendered as asked (a 400: the message says why)."""
-
-
-class MissingSourceError(LookupError):
-    """A clip names media that does not exist (a 404 naming the id)."""
-
-    def __init__(self, media_id: str, kind: str = "media") -> None:
-        self.media_id = media_id
-        super().__init__(f"{kind} {media_id} not found")
 
 
 @dataclass(frozen=True)

@@ -20,8 +20,7 @@ from fastapi import APIRouter, Body, Request
 
 from editor_app.model import Clip, InvalidTimelineJSON, Timeline, Track, VideoAsset
 from editor_app.model.ticks import to_ticks
-from editor_app.server.errors import bad_request, not_found
-from editor_app.server.render.sources import MissingSourceError, RenderInputError
+from editor_app.server.errors import BadRequest
 from editor_app.server.render.timelines import stream_folder_name
 from editor_app.server.routes.state import editor_of
 from editor_app.wire import CompileResult, SeedCompileRequest
@@ -30,12 +29,7 @@ router = APIRouter(tags=["editor"])
 
 
 def _compile(request: Request, timeline: Timeline) -> dict[str, Any]:
-    try:
-        tid, _cached = editor_of(request).compile(timeline)
-    except RenderInputError as exc:
-        raise bad_request(str(exc)) from None
-    except MissingSourceError as exc:
-        raise not_found("media", exc.media_id) from None
+    tid, _cached = editor_of(request).compile(timeline)  # a RenderInputError is a 400 naming why
     folder = stream_folder_name(tid)
     path = f"/stream/{folder}/"
     base = str(request.base_url).rstrip("/")
@@ -54,7 +48,7 @@ def _parse(data: Any) -> Timeline:
     try:
         return Timeline.from_editor_json(data)
     except InvalidTimelineJSON as exc:
-        raise bad_request(str(exc), "invalid_timeline") from None
+        raise BadRequest(str(exc), "invalid_timeline") from None
 
 
 @router.post("/editor", summary="Compile an editor timeline to an HLS stream")
@@ -62,12 +56,12 @@ def compile_editor(request: Request, body: Annotated[dict[str, Any], Body()]) ->
     if "timeline_url" in body and "timeline" not in body:
         url = body["timeline_url"]
         if not isinstance(url, str):
-            raise bad_request("timeline_url: expected a string")
+            raise BadRequest("timeline_url: expected a string")
         path = request.app.state.store.resolve_upload_url(url)
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise bad_request(f"timeline_url: the uploaded file is not timeline JSON ({exc})") from None
+            raise BadRequest(f"timeline_url: the uploaded file is not timeline JSON ({exc})") from None
         return _compile(request, _parse(data))
     return _compile(request, _parse(body))
 
@@ -80,13 +74,13 @@ def compile_timeline_v2(request: Request, body: SeedCompileRequest) -> dict[str,
         for c_index, cut in enumerate(entry.clips):
             where = f"timeline[{e_index}].clips[{c_index}]"
             if cut.start < 0 or cut.end <= cut.start:
-                raise bad_request(f"{where}: needs 0 <= start < end, got start={cut.start}, end={cut.end}")
+                raise BadRequest(f"{where}: needs 0 <= start < end, got start={cut.start}, end={cut.end}")
             if not 0 <= cut.volume <= 10:
-                raise bad_request(f"{where}.volume: must be between 0 and 10")
+                raise BadRequest(f"{where}.volume: must be between 0 and 10")
             start, end = to_ticks(cut.start), to_ticks(cut.end)
             asset = VideoAsset(id=entry.video_id, start=start, volume=cut.volume)
             track.insert(Clip(start=cursor, duration=end - start, asset=asset))
             cursor += end - start
     if cursor == 0:
-        raise bad_request("timeline: no clips to compile")
+        raise BadRequest("timeline: no clips to compile")
     return _compile(request, Timeline(tracks=[track]))

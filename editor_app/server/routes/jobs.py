@@ -18,9 +18,8 @@ from urllib.parse import urlparse
 
 from fastapi import APIRouter, Request
 
-from editor_app.server.errors import ApiError, bad_request, not_found
+from editor_app.server.errors import BadRequest, Conflict, not_found
 from editor_app.server.render.export_jobs import Job
-from editor_app.server.render.service import TimelineGone
 from editor_app.server.render.timelines import ID_PREFIX
 from editor_app.server.routes.files import file_url
 from editor_app.server.routes.state import editor_of
@@ -58,18 +57,14 @@ def _job_response(request: Request, job: Job) -> dict[str, Any]:
 
 
 def _start_export(request: Request, tid: str, fmt: Any, quality: Any) -> dict[str, Any]:
-    try:
-        job = editor_of(request).export(tid, fmt, quality)
-    except TimelineGone:
-        raise not_found("timeline", tid) from None
-    return _job_response(request, job)
+    return _job_response(request, editor_of(request).export(tid, fmt, quality))
 
 
 @router.post("/editor/download", summary="Export a compiled stream to a file (async)")
 def download_editor(request: Request, body: EditorDownloadRequest) -> dict[str, Any]:
     match = _STREAM_PATH.match(urlparse(body.stream_url).path)
     if match is None:
-        raise bad_request("stream_url: not a stream compiled by this server (POST /editor first)")
+        raise BadRequest("stream_url: not a stream compiled by this server (POST /editor first)")
     return _start_export(request, ID_PREFIX + match.group(1), body.format or "mp4", body.quality or "high")
 
 
@@ -98,7 +93,5 @@ def async_response(request: Request, job_id: str) -> dict[str, Any]:
 def cancel_job(request: Request, job_id: str) -> dict[str, Any]:
     job = _job(request, job_id)
     if not editor_of(request).runner.cancel(job_id):
-        raise ApiError(
-            409, f"job {job_id} is already {job.status if job.settled else 'finishing'}", "conflict"
-        )
+        raise Conflict(f"job {job_id} is already {job.status if job.settled else 'finishing'}", "conflict")
     return _job_response(request, _job(request, job_id))

@@ -18,12 +18,9 @@ from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import FileResponse, Response
 
-from editor_app.server.errors import ApiError, not_found
+from editor_app.server.errors import Gone, ServerError, TimelineGone, not_found
 from editor_app.server.render.hls import vod_playlist
-from editor_app.server.render.segment_cache import SegmentAbandoned, SegmentTimeout
-from editor_app.server.render.segments import SegmentedTimeline, SegmentFailed
-from editor_app.server.render.service import TimelineGone
-from editor_app.server.render.sources import MissingSourceError, RenderInputError
+from editor_app.server.render.segments import SegmentedTimeline
 from editor_app.server.render.timelines import ID_PREFIX
 from editor_app.server.routes.state import editor_of
 
@@ -41,8 +38,8 @@ def _stream(request: Request, stream_id: str) -> SegmentedTimeline:
         return editor_of(request).stream(ID_PREFIX + stream_id)
     except TimelineGone:
         raise not_found("stream", stream_id) from None
-    except (RenderInputError, MissingSourceError, ApiError) as exc:
-        raise ApiError(410, f"stream {stream_id} can no longer be rendered: {exc}", "gone") from None
+    except ServerError as exc:
+        raise Gone(f"stream {stream_id} can no longer be rendered: {exc}") from None
 
 
 @router.get("/stream/{stream_id}/index.m3u8", summary="HLS playlist of a compiled timeline")
@@ -71,12 +68,6 @@ async def stream_segment(request: Request, stream_id: str, segment: str) -> File
     listener = asyncio.create_task(_set_on_disconnect(request, gone))
     try:
         path = await run_in_threadpool(segments.fetch, stream, index, SEGMENT_WAIT_S, gone)
-    except SegmentAbandoned:
-        raise ApiError(499, "the client closed the request", "client_closed") from None
-    except SegmentFailed as exc:
-        raise ApiError(500, f"rendering the stream failed: {exc}", "render_failed") from None
-    except SegmentTimeout as exc:
-        raise ApiError(503, f"{exc}; retry in a moment", "not_ready") from None
     finally:
         listener.cancel()
     return FileResponse(path, media_type="video/mp2t")

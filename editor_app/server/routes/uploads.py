@@ -19,7 +19,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Query, Request
 
-from editor_app.server.errors import ApiError, not_found, ok
+from editor_app.server.errors import Conflict, Gone, InsufficientStorage, not_found, ok
 from editor_app.server.media.ingest import ingest_file
 from editor_app.server.media.upload_receiver import receive_upload
 from editor_app.server.routes.media import media_item
@@ -54,19 +54,19 @@ async def receive(token: str, request: Request) -> dict[str, Any]:
     if slot is None:
         raise not_found("upload URL", token[:8] + "…")
     if slot.received_at is not None:
-        raise ApiError(409, "a file was already uploaded to this URL; ask for a new one", "upload_used")
+        raise Conflict("a file was already uploaded to this URL; ask for a new one", "upload_used")
     if slot.expires_at < time.time():
-        raise ApiError(410, "the upload URL has expired; ask for a new one", "upload_expired")
+        raise Gone("the upload URL has expired; ask for a new one", "upload_expired")
     # each request writes its own partial file; the first to finish claims the slot
     partial = slot.path.with_name(f"{slot.token}.{secrets.token_hex(4)}.part")
     try:
         received = await receive_upload(request, partial, request.app.state.max_upload_bytes)
     except OSError as exc:
         partial.unlink(missing_ok=True)
-        raise ApiError(507, f"could not store the upload: {exc.strerror or exc}", "storage_failed") from exc
+        raise InsufficientStorage(f"could not store the upload: {exc.strerror or exc}") from exc
     if not store.claim_received(token, received.size, received.sha256):
         partial.unlink(missing_ok=True)
-        raise ApiError(409, "a file was already uploaded to this URL; ask for a new one", "upload_used")
+        raise Conflict("a file was already uploaded to this URL; ask for a new one", "upload_used")
     os.replace(partial, slot.path)
     return ok({"upload_url": str(request.url.remove_query_params("token")), "size": received.size})
 
@@ -86,7 +86,7 @@ def ingest(collection_id: str, request: Request, body: Annotated[UploadRequest, 
         if slot.media_id is not None:
             return ok(media_item(request, store.get_media(slot.media_id)))
         if not slot.path.is_file():
-            raise ApiError(409, "the file uploaded to this URL is no longer available", "upload_consumed")
+            raise Conflict("the file uploaded to this URL is no longer available", "upload_consumed")
         record = ingest_file(
             store,
             slot.path,
