@@ -5,10 +5,13 @@ Shared state for route modules (the renderer's included):
     app.state.api_key      the key every API request must carry in `x-access-token`
     app.state.data_dir     Path of the data dir
     app.state.sign(path)   HMAC token for a URL path (or folder prefix ending in "/"), for `?token=`
-    app.state.ffmpeg / app.state.ffprobe   executables
+    app.state.tools        ToolRunner: runs every ffmpeg/ffprobe of this app (`tools.ffmpeg`,
+                           `tools.ffprobe` name the executables) and ends them at shutdown
+    app.state.editor       EditorService: compile, HLS preview segments, export jobs (made at startup)
     app.state.max_upload_bytes
     app.state.file_areas   data-dir folders `/files/{area}/...` may serve (extendable)
-    app.state.on_shutdown  callables run when the server stops (e.g. end ffmpeg processes)
+    app.state.on_shutdown  callables run when the server stops, last added first; the tools'
+                           shutdown is the first entry, so it runs last
 """
 
 from __future__ import annotations
@@ -21,13 +24,13 @@ from pathlib import Path
 from fastapi import FastAPI
 
 from editor_app import __version__
-from editor_app.server import tool_runner
 from editor_app.server.auth import ApiKeyMiddleware, make_signer
 from editor_app.server.errors import install_error_handlers
 from editor_app.server.render.service import EditorService
 from editor_app.server.routes import ROUTERS
 from editor_app.server.routes.files import DEFAULT_FILE_AREAS
 from editor_app.server.store import Store
+from editor_app.server.tool_runner import ToolRunner
 
 log = logging.getLogger(__name__)
 DEFAULT_MAX_UPLOAD_BYTES = 4 * 1024**3
@@ -64,13 +67,13 @@ def create_app(
     if not api_key:
         raise ValueError("the local backend needs a non-empty API key")
     store = Store(data_dir)
-    tool_runner.allow_runs()
+    tools = ToolRunner(ffmpeg, ffprobe)
     # run last (hooks run in reverse): the renderer's own hooks get to end their work first
-    on_shutdown: list[Callable[[], None]] = [tool_runner.stop_all]
+    on_shutdown: list[Callable[[], None]] = [tools.shutdown]
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        editor = EditorService(store.data_dir, store.db, store.get_media, ffmpeg=ffmpeg, ffprobe=ffprobe)
+        editor = EditorService(store.data_dir, store.db, store.get_media, tools)
         app.state.editor = editor
         on_shutdown.append(editor.shutdown)
         editor.start()  # resumes unfinished export jobs as soon as the server is up
@@ -85,8 +88,7 @@ def create_app(
     app.state.api_key = api_key
     app.state.data_dir = store.data_dir
     app.state.sign = make_signer(api_key)
-    app.state.ffmpeg = ffmpeg
-    app.state.ffprobe = ffprobe
+    app.state.tools = tools
     app.state.max_upload_bytes = max_upload_bytes
     app.state.file_areas = set(DEFAULT_FILE_AREAS) | {"exports"}
     app.state.on_shutdown = on_shutdown

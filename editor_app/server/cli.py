@@ -30,8 +30,8 @@ import uvicorn
 from platformdirs import user_data_dir
 
 from editor_app.self_command import SERVE_KEY_ENV
-from editor_app.server import tool_runner
 from editor_app.server.app import DEFAULT_MAX_UPLOAD_BYTES, create_app
+from editor_app.server.tool_runner import ToolRunner
 
 PARENT_POLL_S = 0.5
 
@@ -113,8 +113,12 @@ class _Server(uvicorn.Server):
     """Ends our ffmpeg/ffprobe runs as soon as shutdown starts, not after the grace period: the app
     kills a backend that takes over 5 s to stop, and a killed parent would leave ffmpeg orphaned."""
 
+    def __init__(self, config: uvicorn.Config, tools: ToolRunner) -> None:
+        super().__init__(config)
+        self.tools = tools
+
     async def shutdown(self, sockets: list[socket.socket] | None = None) -> None:
-        await asyncio.to_thread(tool_runner.stop_all)
+        await asyncio.to_thread(self.tools.shutdown)
         await super().shutdown(sockets=sockets)
 
 
@@ -173,7 +177,7 @@ def run(args: argparse.Namespace) -> int:
     config = uvicorn.Config(
         app, log_level=args.log_level, timeout_graceful_shutdown=3, access_log=args.log_level == "debug"
     )
-    server = _Server(config)
+    server = _Server(config, app.state.tools)
     line = json.dumps({"base_url": base_url_of(sock), "api_key": api_key})
     threading.Thread(target=_announce_when_started, args=(server, line), daemon=True).start()
     if args.parent_watch:

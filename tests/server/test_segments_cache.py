@@ -21,6 +21,8 @@ from editor_app.server.render import segment_cache
 from editor_app.server.render.segment_cache import SegmentCache
 from editor_app.server.render.segments import SEGMENT_MS, SegmentedTimeline
 from editor_app.server.render.sources import RenderSource
+from editor_app.server.tool_runner import ToolRunner
+from tests.support.processes import is_running
 from tests.support.render_tools import make_video, source_for
 
 
@@ -38,8 +40,8 @@ def big(tmp_path_factory: pytest.TempPathFactory) -> RenderSource:
 
 
 @pytest.fixture
-def cache(tmp_path: Path) -> Iterator[SegmentCache]:
-    made = SegmentCache(tmp_path / "segments", workers=1, read_ahead=2)
+def cache(tmp_path: Path, tools: ToolRunner) -> Iterator[SegmentCache]:
+    made = SegmentCache(tmp_path / "segments", tools, workers=1, read_ahead=2)
     yield made
     made.shutdown()
 
@@ -96,9 +98,9 @@ def test_a_failure_gives_ffmpegs_reason_and_is_tried_again(cache: SegmentCache, 
     assert cache.renders == 2 and not cache.is_cached(broken.segments[0])
 
 
-def test_busy_is_reported_around_renders(tmp_path: Path, red: RenderSource) -> None:
+def test_busy_is_reported_around_renders(tmp_path: Path, red: RenderSource, tools: ToolRunner) -> None:
     busy: list[bool] = []
-    cache = SegmentCache(tmp_path, workers=1, read_ahead=1, on_busy=busy.append)
+    cache = SegmentCache(tmp_path, tools, workers=1, read_ahead=1, on_busy=busy.append)
     try:
         cache.fetch(stream(red, 1, "one"), 0, 20)
         wait_until(lambda: busy[-1:] == [False] and cache.renders == 2)
@@ -132,8 +134,10 @@ def live(job: object) -> bool:
     return process is not None and process.poll() is None
 
 
-def test_read_ahead_pauses_while_a_waited_for_segment_renders(tmp_path: Path, big: RenderSource) -> None:
-    cache = SegmentCache(tmp_path, workers=2, read_ahead=1)
+def test_read_ahead_pauses_while_a_waited_for_segment_renders(
+    tmp_path: Path, big: RenderSource, tools: ToolRunner
+) -> None:
+    cache = SegmentCache(tmp_path, tools, workers=2, read_ahead=1)
     try:
         seen = stream(big, 3, "seen")
         cache.watch(seen)
@@ -167,12 +171,12 @@ def process_state(job: Any) -> str:
 
 
 def test_an_urgent_segment_takes_the_worker_of_a_stream_nobody_watches(
-    tmp_path: Path, red: RenderSource, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, red: RenderSource, monkeypatch: pytest.MonkeyPatch, tools: ToolRunner
 ) -> None:
     """Another player still waits for the old stream; the new stream's segment must not queue
     behind it: the old render is killed, and rendered again afterwards for its waiter."""
     monkeypatch.setattr(segment_cache, "UNWATCHED_WAIT_S", 30.0)  # a patient second viewer
-    cache = SegmentCache(tmp_path, workers=1, read_ahead=0)
+    cache = SegmentCache(tmp_path, tools, workers=1, read_ahead=0)
     try:
         old, new = stream(red, 5, "old"), stream(red, 5, "new", last_volume=0.5)
         cache.watch(old)
@@ -206,12 +210,12 @@ def test_least_recently_used_segments_are_evicted_beyond_the_limit(
 
 
 def test_a_wait_for_a_stream_nobody_watches_ends_soon(
-    tmp_path: Path, red: RenderSource, big: RenderSource
+    tmp_path: Path, red: RenderSource, big: RenderSource, tools: ToolRunner
 ) -> None:
     """A player retired after an edit waits for its next segment, and VLC's stop() waits for
     that answer: while the watched stream keeps the workers busy, it comes within
     UNWATCHED_WAIT_S, and nothing renders for it."""
-    cache = SegmentCache(tmp_path, workers=1, read_ahead=20)
+    cache = SegmentCache(tmp_path, tools, workers=1, read_ahead=20)
     try:
         old, watched = stream(red, 5, "old"), stream(big, 11, "watched")
         cache.watch(watched)
@@ -227,10 +231,10 @@ def test_a_wait_for_a_stream_nobody_watches_ends_soon(
         cache.shutdown()
 
 
-def test_read_ahead_follows_the_player(tmp_path: Path, red: RenderSource) -> None:
+def test_read_ahead_follows_the_player(tmp_path: Path, red: RenderSource, tools: ToolRunner) -> None:
     """VLC reads segment 0 first and then jumps to the playhead: the read-ahead queued behind
     segment 0 must give way to the read-ahead behind the playhead."""
-    cache = SegmentCache(tmp_path, workers=1, read_ahead=2)
+    cache = SegmentCache(tmp_path, tools, workers=1, read_ahead=2)
     try:
         seen = stream(red, 5, "seen")
         cache.watch(seen)
@@ -243,8 +247,10 @@ def test_read_ahead_follows_the_player(tmp_path: Path, red: RenderSource) -> Non
         cache.shutdown()
 
 
-def test_a_segment_whose_asker_hung_up_is_not_rendered_for_nobody(tmp_path: Path, red: RenderSource) -> None:
-    cache = SegmentCache(tmp_path, workers=1, read_ahead=0)
+def test_a_segment_whose_asker_hung_up_is_not_rendered_for_nobody(
+    tmp_path: Path, red: RenderSource, tools: ToolRunner
+) -> None:
+    cache = SegmentCache(tmp_path, tools, workers=1, read_ahead=0)
     try:
         old, new = stream(red, 5, "old"), stream(red, 5, "new", last_volume=0.5)
         cache.watch(new)
@@ -272,7 +278,7 @@ def test_a_segment_whose_asker_hung_up_is_not_rendered_for_nobody(tmp_path: Path
         cache.shutdown()
 
 
-def test_a_paused_render_left_by_a_dead_server_is_ended(tmp_path: Path) -> None:
+def test_a_paused_render_left_by_a_dead_server_is_ended(tmp_path: Path, tools: ToolRunner) -> None:
     """A server killed outright leaves its ffmpeg children; a read-ahead it had paused would wait
     for a SIGCONT forever. The next server ends it."""
     root = tmp_path / "segments"
@@ -288,7 +294,7 @@ def test_a_paused_render_left_by_a_dead_server_is_ended(tmp_path: Path) -> None:
     try:
         orphan.send_signal(signal.SIGSTOP)
         time.sleep(0.5)  # the live server's render has started
-        SegmentCache(root, workers=1).shutdown()
+        SegmentCache(root, tools, workers=1).shutdown()
         assert orphan.wait(10) == -signal.SIGKILL
         time.sleep(0.2)
         assert live_server.poll() is None  # it returns once its render ends
@@ -307,10 +313,12 @@ def heavy_stream(source: RenderSource, name: str) -> SegmentedTimeline:
     return SegmentedTimeline(name, Timeline.from_editor_json(body), {source.id: source})
 
 
-def test_the_newest_request_of_the_watched_stream_goes_first(tmp_path: Path, big: RenderSource) -> None:
+def test_the_newest_request_of_the_watched_stream_goes_first(
+    tmp_path: Path, big: RenderSource, tools: ToolRunner
+) -> None:
     """A scrub reopens the player at each place it rests, and the players it left behind still
     wait for theirs: the segment asked for last is where the user looks."""
-    cache = SegmentCache(tmp_path, workers=1, read_ahead=0)
+    cache = SegmentCache(tmp_path, tools, workers=1, read_ahead=0)
     try:
         seen = heavy_stream(big, "seen")
         cache.watch(seen)
@@ -334,12 +342,12 @@ def test_the_newest_request_of_the_watched_stream_goes_first(tmp_path: Path, big
 
 
 def test_a_segment_an_edit_left_alone_is_the_watched_streams_even_if_an_old_one_asked_first(
-    tmp_path: Path, big: RenderSource
+    tmp_path: Path, big: RenderSource, tools: ToolRunner
 ) -> None:
     """The retired player asked for segment 3 before the edit; the edit did not touch it, so the
     new player asks for the same content. It must be served as the watched stream's, not cut off
     after UNWATCHED_WAIT_S behind the old stream's work."""
-    cache = SegmentCache(tmp_path, workers=1, read_ahead=0)
+    cache = SegmentCache(tmp_path, tools, workers=1, read_ahead=0)
     try:
         old, new = heavy_stream(big, "old"), heavy_stream(big, "new")  # same content, same keys
         cache.watch(old)
@@ -378,3 +386,30 @@ def test_a_newer_compile_fetched_without_its_playlist_is_watched(
     assert cache._watched == "new"
     cache.fetch(old, 0, 20)
     assert cache._watched == "new"
+
+
+def test_the_apps_shutdown_ends_a_render_under_way(
+    tmp_path: Path, big: RenderSource, tools: ToolRunner
+) -> None:
+    """The segment's ffmpeg belongs to the app's tools: their shutdown ends it, and its waiter is told."""
+    cache = SegmentCache(tmp_path, tools, workers=1, read_ahead=0)
+    try:
+        seen = heavy_stream(big, "seen")
+        outcome: list[BaseException] = []
+
+        def ask() -> None:
+            try:
+                cache.fetch(seen, 0, 30)
+            except SegmentFailed as exc:
+                outcome.append(exc)
+
+        asker = threading.Thread(target=ask)
+        asker.start()
+        wait_until(lambda: any(live(j) for j in list(cache._running)), 10)
+        pid = cache._running[0].process.pid  # type: ignore[union-attr]
+        tools.shutdown()
+        asker.join(10)
+        assert outcome and "the server is shutting down" in str(outcome[0])
+        assert not is_running(pid) and not cache.is_cached(seen.segments[0])
+    finally:
+        cache.shutdown()

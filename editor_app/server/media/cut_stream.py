@@ -18,7 +18,7 @@ from pathlib import Path
 
 from editor_app.server.errors import BadRequest, RenderFailed, ToolError
 from editor_app.server.store import MediaRecord
-from editor_app.server.tool_runner import run_tool
+from editor_app.server.tool_runner import ToolRunner
 
 MAX_CUTS = 200
 END_TOLERANCE_S = 0.05
@@ -66,7 +66,7 @@ def cut_stream_args(record: MediaRecord, cuts: list[Cut], output: Path, ffmpeg: 
     return args
 
 
-def render_cut_stream(record: MediaRecord, cuts: list[Cut], ffmpeg: str = "ffmpeg") -> Path:
+def render_cut_stream(tools: ToolRunner, record: MediaRecord, cuts: list[Cut]) -> Path:
     """The cached MP4 of these cuts, rendered now if it is not there yet."""
     folder = record.data_dir / "streams"
     folder.mkdir(parents=True, exist_ok=True)
@@ -75,7 +75,7 @@ def render_cut_stream(record: MediaRecord, cuts: list[Cut], ffmpeg: str = "ffmpe
         return output
     partial = folder / f".{output.stem}-{uuid.uuid4().hex[:8]}.part"
     try:
-        done = run_tool(cut_stream_args(record, cuts, partial, ffmpeg), FFMPEG_TIMEOUT_S)
+        done = tools.run(cut_stream_args(record, cuts, partial, tools.ffmpeg), FFMPEG_TIMEOUT_S)
         if done.returncode != 0 or not partial.is_file():
             raise RenderFailed(f"rendering the stream failed: {done.last_error_line()}")
         os.replace(partial, output)

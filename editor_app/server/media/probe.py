@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from editor_app.server.errors import ProbeError, ToolError
-from editor_app.server.tool_runner import run_tool
+from editor_app.server.tool_runner import ToolRunner
 from editor_app.wire import MediaKind
 
 IMAGE_CODECS = frozenset({"png", "mjpeg", "jpeg2000", "bmp", "webp", "tiff", "gif", "ppm", "pgm", "qoi"})
@@ -35,10 +35,10 @@ class ProbeResult:
     has_audio: bool
 
 
-def run_ffprobe(path: Path, ffprobe: str = "ffprobe") -> dict[str, Any]:
-    args = [ffprobe, "-v", "error", "-print_format", "json", "-show_format", "-show_streams", str(path)]
+def run_ffprobe(tools: ToolRunner, path: Path) -> dict[str, Any]:
+    args = [tools.ffprobe, "-v", "error", "-print_format", "json", "-show_format", "-show_streams", str(path)]
     try:
-        done = run_tool(args, PROBE_TIMEOUT_S)
+        done = tools.run(args, PROBE_TIMEOUT_S)
     except ToolError as exc:
         raise ProbeError(str(exc)) from exc
     if done.returncode != 0:
@@ -113,8 +113,8 @@ def interpret(data: dict[str, Any]) -> ProbeResult:
     )
 
 
-def probe(path: Path, ffprobe: str = "ffprobe") -> ProbeResult:
-    return interpret(run_ffprobe(path, ffprobe))
+def probe(tools: ToolRunner, path: Path) -> ProbeResult:
+    return interpret(run_ffprobe(tools, path))
 
 
 _EXTENSIONS = {

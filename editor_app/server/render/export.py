@@ -5,6 +5,10 @@ tolerance of the timeline's is the file renamed into place, so a crash, a full d
 missing source leaves no truncated file that looks finished. While an HLS preview renders,
 the export's ffmpeg runs at a lower CPU priority (`set_niceness`), so the preview the user is
 waiting for gets the processor first.
+
+An export's ffmpeg is ended by `cancel()`, by the app's shutdown (`ShuttingDown`: the job stays
+owed), or after `export_timeout(seconds)`: 30 times the timeline's length, at least 10 minutes
+(real renders run faster than real time; a render that slow is stuck).
 """
 
 from __future__ import annotations
@@ -12,19 +16,22 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import subprocess
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from editor_app.server.errors import RenderCancelled, RenderFailed
+from editor_app.server.errors import RenderCancelled, RenderFailed, ShuttingDown, ToolError
 from editor_app.server.render.encoders import export_args
 from editor_app.server.render.graph import RenderPlan
 from editor_app.server.render.progress import failure_reason, progress_fraction
+from editor_app.server.tool_runner import PIPE, ToolProcess, ToolRunner
 from editor_app.wire import ExportFormat, Quality
 
 EXPORT_NICENESS = 10
+EXPORT_TIMEOUT_PER_SECOND = 30.0
+EXPORT_TIMEOUT_MIN_S = 600.0
+PROBE_TIMEOUT_S = 30.0
 
 
 @dataclass(frozen=True)
@@ -34,13 +41,18 @@ class RenderedFile:
     duration: float
 
 
-def probe_duration(ffprobe: str, path: Path) -> float | None:
-    result = subprocess.run(
-        [ffprobe, "-v", "error", "-print_format", "json", "-show_format", str(path)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+def export_timeout(seconds: float) -> float:
+    return max(EXPORT_TIMEOUT_MIN_S, seconds * EXPORT_TIMEOUT_PER_SECOND)
+
+
+def probe_duration(tools: ToolRunner, path: Path) -> float | None:
+    try:
+        result = tools.run(
+            [tools.ffprobe, "-v", "error", "-print_format", "json", "-show_format", str(path)],
+            PROBE_TIMEOUT_S,
+        )
+    except ToolError:
+        return None
     if result.returncode != 0:
         return None
     try:
@@ -63,9 +75,8 @@ class FileRender:
         output: Path,
         fmt: ExportFormat,
         quality: Quality,
+        tools: ToolRunner,
         *,
-        ffmpeg: str = "ffmpeg",
-        ffprobe: str = "ffprobe",
         on_progress: Callable[[float], None] | None = None,
         work_dir: Path | None = None,
     ) -> None:
@@ -76,18 +87,17 @@ class FileRender:
         self.log = output.with_name(output.name + ".log")
         self.fmt = fmt
         self.quality = quality
-        self.ffmpeg = ffmpeg
-        self.ffprobe = ffprobe
+        self.tools = tools
         self.on_progress = on_progress
         self.niceness = 0
-        self._process: subprocess.Popen[str] | None = None
+        self._process: ToolProcess | None = None
         self._cancelled = threading.Event()
         self._lock = threading.Lock()
 
     def cancel(self) -> None:
         self._cancelled.set()
         with self._lock:
-            if self._process is not None and self._process.poll() is None:
+            if self._process is not None:
                 self._process.kill()
 
     def set_niceness(self, niceness: int) -> None:
@@ -95,13 +105,11 @@ class FileRender:
         with self._lock:
             self.niceness = niceness
             process = self._process
-        if process is not None and process.poll() is None:
-            try:
-                os.setpriority(os.PRIO_PROCESS, process.pid, niceness)
-            except OSError:
-                pass  # raising priority back needs privileges; staying lower only costs speed
+        if process is not None:
+            process.set_niceness(niceness)
 
     def run(self) -> RenderedFile:
+        """The finished file; RenderFailed, RenderCancelled, or ShuttingDown (the app is stopping)."""
         self.output.parent.mkdir(parents=True, exist_ok=True)
         try:
             self.plan.write_files()
@@ -114,14 +122,15 @@ class FileRender:
                 shutil.rmtree(self.work_dir, ignore_errors=True)
 
     def _encode(self) -> None:
-        command = self.plan.command(self.ffmpeg, ["-loglevel", "error", "-progress", "pipe:1", "-nostats"])
+        command = self.plan.command(
+            self.tools.ffmpeg, ["-loglevel", "error", "-progress", "pipe:1", "-nostats"]
+        )
         command += export_args(self.fmt, self.quality, self.part)
+        timeout = export_timeout(self.plan.seconds)
         with self.log.open("w", encoding="utf-8") as log, self._lock:
             if self._cancelled.is_set():
                 raise RenderCancelled("cancelled before it started")
-            self._process = subprocess.Popen(
-                command, stdout=subprocess.PIPE, stderr=log, stdin=subprocess.DEVNULL, text=True
-            )
+            self._process = self.tools.start(command, timeout=timeout, stdout=PIPE, stderr=log, text=True)
         process = self._process
         if self.niceness:
             self.set_niceness(self.niceness)
@@ -133,11 +142,15 @@ class FileRender:
         returncode = process.wait()
         if self._cancelled.is_set():
             raise RenderCancelled("cancelled")
+        if process.ended_by_shutdown:
+            raise ShuttingDown("the server is shutting down")
+        if process.timed_out:
+            raise RenderFailed(f"ffmpeg took longer than {timeout:.0f} s")
         if returncode != 0:
             raise RenderFailed(failure_reason(self.log, returncode))
 
     def _verify_and_place(self) -> RenderedFile:
-        duration = probe_duration(self.ffprobe, self.part)
+        duration = probe_duration(self.tools, self.part)
         expected = self.plan.seconds
         if duration is None:
             raise RenderFailed("the rendered file is unreadable (ffprobe found no duration)")

@@ -38,7 +38,6 @@ import heapq
 import itertools
 import os
 import signal
-import subprocess
 import threading
 import time
 from collections.abc import Callable
@@ -47,6 +46,7 @@ from pathlib import Path
 
 from editor_app.server.errors import SegmentAbandoned, SegmentFailed, SegmentTimeout, ServerError
 from editor_app.server.render.segments import Segment, SegmentedTimeline, render_segment
+from editor_app.server.tool_runner import ToolProcess, ToolRunner
 
 DEFAULT_MAX_BYTES = 2 * 1024**3
 EVICT_EVERY = 16
@@ -62,8 +62,7 @@ class _Job:
     segment: Segment
     wanted: bool
     running: bool = False
-    process: subprocess.Popen[bytes] | None = None
-    paused: bool = False
+    process: ToolProcess | None = None
     preempted: bool = False  # killed to free its worker; queued again if still wanted
     waiters: int = 0  # fetches waiting for it; when the last one hangs up it is no longer wanted
     asked: int = 0  # when it was last asked for: the newest request is where the user looks now
@@ -75,7 +74,7 @@ class SegmentCache:
     def __init__(
         self,
         root: Path,
-        ffmpeg: str = "ffmpeg",
+        tools: ToolRunner,
         *,
         workers: int = 2,
         read_ahead: int = 4,
@@ -83,7 +82,7 @@ class SegmentCache:
         on_busy: Callable[[bool], None] | None = None,
     ) -> None:
         self.root = root
-        self.ffmpeg = ffmpeg
+        self.tools = tools
         self.read_ahead = read_ahead
         self.max_bytes = max_bytes
         self.on_busy = on_busy  # told when the first render starts and the last one ends
@@ -275,7 +274,7 @@ class SegmentCache:
     def _preempt(self, job: _Job) -> None:
         job.preempted = True
         self.preemptions += 1
-        if job.process is not None and job.process.poll() is None:
+        if job.process is not None:
             job.process.kill()  # SIGKILL also ends a paused process
 
     def _set_pauses(self) -> None:
@@ -283,9 +282,8 @@ class SegmentCache:
         urgent_running = any(self._urgent(j) and not j.preempted for j in self._running)
         for job in self._running:
             pause = urgent_running and not self._urgent(job) and not job.preempted
-            if pause != job.paused and job.process is not None and job.process.poll() is None:
-                job.process.send_signal(signal.SIGSTOP if pause else signal.SIGCONT)
-                job.paused = pause
+            if job.process is not None:
+                job.process.pause() if pause else job.process.resume()
 
     def _next_job(self) -> _Job | None:
         """The most urgent queued job (None when stopping)."""
@@ -312,7 +310,7 @@ class SegmentCache:
             return job
         return None
 
-    def _started(self, job: _Job, process: subprocess.Popen[bytes]) -> None:
+    def _started(self, job: _Job, process: ToolProcess) -> None:
         with self._cond:
             job.process = process
             if job.preempted:
@@ -323,7 +321,7 @@ class SegmentCache:
     def _finished(self, job: _Job) -> bool:
         """Book-keeping after a render; True when the job is over (False: queued again)."""
         self._running.remove(job)
-        job.running, job.process, job.paused = False, None, False
+        job.running, job.process = False, None
         over = True
         if job.preempted and not self.path(job.segment).is_file():
             job.preempted, job.error = False, None
@@ -354,7 +352,7 @@ class SegmentCache:
                     job.segment,
                     self.path(job.segment),
                     self.root / "work" / f"{number}",
-                    self.ffmpeg,
+                    self.tools,
                     on_process=functools.partial(self._started, job),
                 )
             except (ServerError, OSError) as exc:
@@ -393,13 +391,13 @@ class SegmentCache:
             self.on_busy(busy)
 
     def shutdown(self) -> None:
-        """Stop taking work; renders under way finish on their own (daemon threads)."""
+        """Stop taking work; renders under way go on, unpaused, until they end or the app's tools
+        shut down (which ends them)."""
         with self._cond:
             self._stopping = True
             for job in self._running:
-                if job.paused and job.process is not None and job.process.poll() is None:
-                    job.process.send_signal(signal.SIGCONT)
-                    job.paused = False
+                if job.process is not None:
+                    job.process.resume()
             self._cond.notify_all()
 
 

@@ -30,6 +30,7 @@ from editor_app.server.render.timelines import (
     stream_folder_name,
     timeline_id,
 )
+from editor_app.server.tool_runner import ToolRunner
 from editor_app.wire import ExportFormat, Quality
 
 # compiled timelines kept cut into segments (their keys); older ones are rebuilt from SQLite
@@ -42,20 +43,17 @@ class EditorService:
         data_dir: Path,
         connect: Connect,
         get_media: Callable[[str], Any],
-        *,
-        ffmpeg: str = "ffmpeg",
-        ffprobe: str = "ffprobe",
+        tools: ToolRunner,
     ) -> None:
         self.data_dir = data_dir
         self.lookup: SourceLookup = lambda media_id: source_from_record(get_media(media_id))
-        self.ffmpeg = ffmpeg
-        self.ffprobe = ffprobe
+        self.tools = tools
         self.timelines = TimelineStore(connect)
         self.exports_dir = data_dir / "exports"
         self.exports_dir.mkdir(parents=True, exist_ok=True)
         self.jobs = JobStore(connect)
         self.runner = JobRunner(self.jobs, self._make_render)
-        self.segments = SegmentCache(data_dir / "segments", ffmpeg, on_busy=self._previews_busy)
+        self.segments = SegmentCache(data_dir / "segments", tools, on_busy=self._previews_busy)
         self._streams: OrderedDict[str, SegmentedTimeline] = OrderedDict()
         self._streams_lock = threading.Lock()
 
@@ -122,8 +120,7 @@ class EditorService:
             output,
             fmt,
             cast(Quality, job.quality),
-            ffmpeg=self.ffmpeg,
-            ffprobe=self.ffprobe,
+            self.tools,
             on_progress=on_progress,
             work_dir=work_dir,
         )

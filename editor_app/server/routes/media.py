@@ -26,7 +26,7 @@ from editor_app.server.media.previews import (
     waveform_peaks,
 )
 from editor_app.server.routes.files import file_url
-from editor_app.server.routes.state import store_of
+from editor_app.server.routes.state import store_of, tools_of
 from editor_app.server.store import MediaRecord
 from editor_app.wire import (
     Collection,
@@ -168,7 +168,7 @@ def stream_segments(
         url = file_url(request, "media", record.file_name)
     else:
         cuts = validate_cuts(body.timeline, record.length)
-        output = render_cut_stream(record, cuts, request.app.state.ffmpeg)
+        output = render_cut_stream(tools_of(request), record, cuts)
         url = file_url(request, "streams", output.name)
     return ok(StreamResult(stream_url=url, player_url=url).model_dump())
 
@@ -186,7 +186,7 @@ def thumbnails(
     """Local-backend extension: `count` JPEG frames from the middles of equal slices of the video,
     `interval` seconds apart, for drawing on the timeline. Made once, then served from cache."""
     record = get_of_kind(request, "video", media_id)
-    paths = thumbnail_strip(record, count, request.app.state.ffmpeg)
+    paths = thumbnail_strip(tools_of(request), record, count)
     width, height = image_size(paths[0])
     folder = strip_dir(record, count).name
     urls = [file_url(request, "thumbs", f"{record.sha256}/{folder}/{p.name}") for p in paths]
@@ -196,7 +196,7 @@ def thumbnails(
 
 def _waveform(request: Request, kind: MediaKind, media_id: str) -> dict[str, Any]:
     record = get_of_kind(request, kind, media_id)
-    peaks = waveform_peaks(record, request.app.state.ffmpeg)
+    peaks = waveform_peaks(tools_of(request), record)
     return ok(Waveform(interval=1 / PEAKS_PER_SECOND, peaks=peaks).model_dump())
 
 

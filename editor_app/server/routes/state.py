@@ -6,11 +6,18 @@ from fastapi import Request
 
 from editor_app.server.render.service import EditorService
 from editor_app.server.store import Store
+from editor_app.server.tool_runner import ToolRunner
 
 
 def store_of(request: Request) -> Store:
     store: Store = request.app.state.store
     return store
+
+
+def tools_of(request: Request) -> ToolRunner:
+    """The app's one runner of ffmpeg/ffprobe."""
+    tools: ToolRunner = request.app.state.tools
+    return tools
 
 
 def editor_of(request: Request) -> EditorService:

@@ -23,7 +23,7 @@ from editor_app.server.errors import Conflict, Gone, InsufficientStorage, not_fo
 from editor_app.server.media.ingest import ingest_file
 from editor_app.server.media.upload_receiver import receive_upload
 from editor_app.server.routes.media import media_item
-from editor_app.server.routes.state import store_of
+from editor_app.server.routes.state import store_of, tools_of
 from editor_app.wire import Envelope, MediaItem, UploadRequest, UploadUrl
 
 router = APIRouter(tags=["upload"])
@@ -89,14 +89,13 @@ def ingest(collection_id: str, request: Request, body: Annotated[UploadRequest, 
             raise Conflict("the file uploaded to this URL is no longer available", "upload_consumed")
         record = ingest_file(
             store,
+            tools_of(request),
             slot.path,
             collection_id=collection_id,
             name=body.name or slot.name or "untitled",
             asked_kind=body.media_type,
             description=body.description,
             known_sha256=slot.sha256,
-            ffmpeg=request.app.state.ffmpeg,
-            ffprobe=request.app.state.ffprobe,
         )
         store.mark_ingested(slot.token, record.id)
     return ok(media_item(request, record))
