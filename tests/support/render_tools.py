@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-import json
 import re
 import subprocess
 from collections.abc import Sequence
 from pathlib import Path
 
 from editor_app.samples import SampleMedia
+from editor_app.server.media.probe import probe
 from editor_app.server.render.sources import RenderSource
+from editor_app.server.tool_runner import ToolRunner
+from editor_app.wire import kind_of_id
 
 
 def _make(path: Path, inputs: list[str], outputs: Sequence[str] = ()) -> Path:
@@ -47,31 +49,19 @@ def make_tone(path: Path, seconds: float = 2, hz: int = 440) -> Path:
 
 
 def source_for(path: Path, media_id: str) -> RenderSource:
-    """A RenderSource probed from a real file, as the routes build them from the store."""
-    out = subprocess.run(
-        ["ffprobe", "-v", "error", "-print_format", "json", "-show_format", "-show_streams", str(path)],
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
-    info = json.loads(out)
-    video = next((s for s in info["streams"] if s["codec_type"] == "video"), None)
-    has_audio = any(s["codec_type"] == "audio" for s in info["streams"])
-    kind = "image" if media_id.startswith("img-") else ("audio" if media_id.startswith("a-") else "video")
-    length = None if kind == "image" else round(float(info["format"]["duration"]) * 1000)
-    fps = None
-    if video is not None and kind == "video":
-        num, _, den = video["avg_frame_rate"].partition("/")
-        fps = float(num) / float(den or 1) if float(den or 1) else None
+    """A RenderSource probed from a real file by the server's own parser, as ingest records it;
+    the kind is the one its id says (`m-`, `a-`, `img-`), the content hash its file name."""
+    probed = probe(ToolRunner(), path)
+    kind = kind_of_id(media_id)
     return RenderSource(
         id=media_id,
         kind=kind,
         path=path,
-        length=length,
-        width=video["width"] if video else None,
-        height=video["height"] if video else None,
-        fps=fps,
-        has_audio=has_audio,
+        length=None if kind == "image" else round(probed.length * 1000),
+        width=probed.width,
+        height=probed.height,
+        fps=probed.fps if kind == "video" else None,
+        has_audio=probed.has_audio,
         content_hash=path.name,
     )
 

@@ -105,7 +105,7 @@ def ingest_file(
         sha256=sha,
         ext=ext,
         size=size,
-        length=result.length,
+        length=round(result.length, 3),
         width=None if as_audio else result.width,
         height=None if as_audio else result.height,
         fps=None if as_audio else result.fps,

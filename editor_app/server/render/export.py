@@ -13,7 +13,6 @@ owed), or after `export_timeout(seconds)`: 30 times the timeline's length, at le
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import threading
@@ -21,7 +20,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from editor_app.server.errors import RenderCancelled, RenderFailed, ShuttingDown, ToolError
+from editor_app.server.errors import ProbeError, RenderCancelled, RenderFailed, ShuttingDown
+from editor_app.server.media.probe import probe
 from editor_app.server.render.encoders import export_args
 from editor_app.server.render.graph import RenderPlan
 from editor_app.server.render.progress import failure_reason, progress_fraction
@@ -31,7 +31,6 @@ from editor_app.wire import ExportFormat, Quality
 EXPORT_NICENESS = 10
 EXPORT_TIMEOUT_PER_SECOND = 30.0
 EXPORT_TIMEOUT_MIN_S = 600.0
-PROBE_TIMEOUT_S = 30.0
 
 
 @dataclass(frozen=True)
@@ -43,22 +42,6 @@ class RenderedFile:
 
 def export_timeout(seconds: float) -> float:
     return max(EXPORT_TIMEOUT_MIN_S, seconds * EXPORT_TIMEOUT_PER_SECOND)
-
-
-def probe_duration(tools: ToolRunner, path: Path) -> float | None:
-    try:
-        result = tools.run(
-            [tools.ffprobe, "-v", "error", "-print_format", "json", "-show_format", str(path)],
-            PROBE_TIMEOUT_S,
-        )
-    except ToolError:
-        return None
-    if result.returncode != 0:
-        return None
-    try:
-        return float(json.loads(result.stdout)["format"]["duration"])
-    except (KeyError, ValueError, TypeError):
-        return None
 
 
 def duration_tolerance(seconds: float) -> float:
@@ -150,10 +133,11 @@ class FileRender:
             raise RenderFailed(failure_reason(self.log, returncode))
 
     def _verify_and_place(self) -> RenderedFile:
-        duration = probe_duration(self.tools, self.part)
+        try:
+            duration = probe(self.tools, self.part).length
+        except ProbeError:
+            raise RenderFailed("the rendered file is unreadable (ffprobe found no duration)") from None
         expected = self.plan.seconds
-        if duration is None:
-            raise RenderFailed("the rendered file is unreadable (ffprobe found no duration)")
         if abs(duration - expected) > duration_tolerance(expected):
             raise RenderFailed(f"the rendered file lasts {duration:.2f} s instead of {expected:.2f} s")
         os.replace(self.part, self.output)
