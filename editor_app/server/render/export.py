@@ -22,8 +22,8 @@ from pathlib import Path
 
 from editor_app.server.errors import ProbeError, RenderCancelled, RenderFailed, ShuttingDown
 from editor_app.server.media.probe import probe
-from editor_app.server.render.encoders import export_args
-from editor_app.server.render.graph import RenderPlan
+from editor_app.server.render.encoders import export_output
+from editor_app.server.render.plan import RenderPlan
 from editor_app.server.render.progress import failure_reason, progress_fraction
 from editor_app.server.tool_runner import PIPE, ToolProcess, ToolRunner
 from editor_app.wire import ExportFormat, Quality
@@ -105,10 +105,8 @@ class FileRender:
                 shutil.rmtree(self.work_dir, ignore_errors=True)
 
     def _encode(self) -> None:
-        command = self.plan.command(
-            self.tools.ffmpeg, ["-loglevel", "error", "-progress", "pipe:1", "-nostats"]
-        )
-        command += export_args(self.fmt, self.quality, self.part)
+        output = export_output(self.fmt, self.quality, self.part)
+        command = self.plan.command(self.tools.ffmpeg, output, progress=True)
         timeout = export_timeout(self.plan.seconds)
         with self.log.open("w", encoding="utf-8") as log, self._lock:
             if self._cancelled.is_set():

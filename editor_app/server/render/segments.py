@@ -33,7 +33,8 @@ from typing import Any
 from editor_app.model import Timeline
 from editor_app.model.ticks import Ticks
 from editor_app.server.errors import SegmentFailed, ShuttingDown
-from editor_app.server.render.graph import AUDIO_RATE, RenderPlan, Window, build_plan, output_fps
+from editor_app.server.render.graph import build_plan, output_fps
+from editor_app.server.render.plan import AUDIO_RATE, Output, RenderPlan, Window
 from editor_app.server.render.progress import failure_reason
 from editor_app.server.render.sources import RenderSource
 from editor_app.server.tool_runner import ToolProcess, ToolRunner
@@ -198,11 +199,16 @@ def render_segment(
         plan.write_files()
         first, last = audio_frames(segment.start, segment.end)
         partial = work_dir / "segment.ts"  # the render's own folder: a killed render leaves nothing behind
-        command = [tools.ffmpeg, "-hide_banner", "-nostdin", "-y", "-loglevel", "error", "-nostats"]
-        command += [*plan.input_args, *plan.graph_args(), "-map", "[vout]", *VIDEO_ARGS]
-        command += ["-map", "[aout]", *AUDIO_ARGS, "-bsf:a", _keep_grid_frames(segment, first, last)]
-        command += ["-output_ts_offset", f"{segment.start / 1000:.3f}", "-f", "mpegts", str(partial)]
-        _run(tools, command, work_dir / "ffmpeg.log", on_process)
+        written = Output(
+            partial,
+            "mpegts",
+            VIDEO_ARGS,
+            AUDIO_ARGS,
+            audio_bitstream_filters=_keep_grid_frames(segment, first, last),
+            timestamp_offset=segment.start / 1000,
+            cut_at_length=False,  # the sound runs on into the tail frames the filters drop
+        )
+        _run(tools, plan.command(tools.ffmpeg, written), work_dir / "ffmpeg.log", on_process)
         os.replace(partial, output)
     finally:
         shutil.rmtree(work_dir, ignore_errors=True)
