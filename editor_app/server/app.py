@@ -9,6 +9,8 @@ Shared state for route modules (the renderer's included):
                            `tools.ffprobe` name the executables) and ends them at shutdown
     app.state.editor       EditorService: compile, HLS preview segments, export jobs (made at startup)
     app.state.max_upload_bytes
+    app.state.ingest_lock  one ingest at a time (probing and hashing share 2 cores anyway; an upload
+                           URL ingested twice at once would store its media twice)
     app.state.file_areas   data-dir folders `/files/{area}/...` may serve (extendable)
     app.state.on_shutdown  callables run when the server stops, last added first; the tools'
                            shutdown is the first entry, so it runs last
@@ -17,6 +19,7 @@ Shared state for route modules (the renderer's included):
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -90,6 +93,7 @@ def create_app(
     app.state.sign = make_signer(api_key)
     app.state.tools = tools
     app.state.max_upload_bytes = max_upload_bytes
+    app.state.ingest_lock = threading.Lock()
     app.state.file_areas = set(DEFAULT_FILE_AREAS) | {"exports"}
     app.state.on_shutdown = on_shutdown
 

@@ -75,7 +75,7 @@ def segmented(
 ) -> SegmentedTimeline:
     timeline = Timeline.from_editor_json({"timeline": {"resolution": "160x90", "tracks": [{"clips": clips}]}})
     used = {c["clip"]["asset"]["id"] for c in clips}
-    return SegmentedTimeline(name, timeline, {k: v for k, v in media.items() if k in used})
+    return SegmentedTimeline(name, timeline, {k: v for k, v in media.items() if k in used}, generation=0)
 
 
 def render_all(stream: SegmentedTimeline, folder: Path, tools: ToolRunner) -> list[Path]:

@@ -3,6 +3,7 @@ failure reasons, what runs first, and telling exports to yield."""
 
 from __future__ import annotations
 
+import itertools
 import os
 import signal
 import subprocess
@@ -24,6 +25,9 @@ from editor_app.server.render.sources import RenderSource
 from editor_app.server.tool_runner import ToolRunner
 from tests.support.processes import is_running
 from tests.support.render_tools import make_video, source_for
+
+# later streams are newer compiles, as the service numbers them
+COMPILES = itertools.count()
 
 
 @pytest.fixture(scope="module")
@@ -53,7 +57,7 @@ def stream(source: RenderSource, copies: int, name: str, last_volume: float = 1.
         asset = {"type": "video", "id": source.id, "start": 0, "volume": volume}
         clips.append({"start": i * 4, "clip": {"asset": asset, "duration": 4}})
     body = {"timeline": {"resolution": "160x90", "tracks": [{"clips": clips}]}}
-    return SegmentedTimeline(name, Timeline.from_editor_json(body), {source.id: source})
+    return SegmentedTimeline(name, Timeline.from_editor_json(body), {source.id: source}, next(COMPILES))
 
 
 def wait_until(predicate: Callable[[], bool], limit: float = 30) -> None:
@@ -310,7 +314,7 @@ def heavy_stream(source: RenderSource, name: str) -> SegmentedTimeline:
     asset = {"type": "video", "id": source.id, "start": 0, "volume": 1}
     clips = [{"start": i * 4, "clip": {"asset": asset, "duration": 4, "opacity": 0.5}} for i in range(3)]
     body = {"timeline": {"resolution": "1280x720", "tracks": [{"clips": clips} for _ in range(6)]}}
-    return SegmentedTimeline(name, Timeline.from_editor_json(body), {source.id: source})
+    return SegmentedTimeline(name, Timeline.from_editor_json(body), {source.id: source}, next(COMPILES))
 
 
 def test_the_newest_request_of_the_watched_stream_goes_first(

@@ -20,7 +20,6 @@ made them.
 from __future__ import annotations
 
 import hashlib
-import itertools
 import json
 import math
 import os
@@ -91,11 +90,11 @@ def segment_window(start: Ticks, end: Ticks) -> Window:
 class SegmentedTimeline:
     """A compiled timeline cut into segments, each keyed by exactly what falls inside it."""
 
-    _generations = itertools.count()
-
-    def __init__(self, stream_id: str, timeline: Timeline, sources: dict[str, RenderSource]) -> None:
+    def __init__(
+        self, stream_id: str, timeline: Timeline, sources: dict[str, RenderSource], generation: int
+    ) -> None:
         self.stream_id = stream_id
-        self.generation = next(self._generations)  # later compiles get larger numbers (priority)
+        self.generation = generation  # later compiles get larger numbers (the service counts them)
         self.timeline = timeline
         self.sources = sources
         self.duration = timeline.duration

@@ -8,6 +8,7 @@ files in `exports/work-<job id>/`, removed after the render).
 
 from __future__ import annotations
 
+import itertools
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
@@ -56,6 +57,7 @@ class EditorService:
         self.segments = SegmentCache(data_dir / "segments", tools, on_busy=self._previews_busy)
         self._streams: OrderedDict[str, SegmentedTimeline] = OrderedDict()
         self._streams_lock = threading.Lock()
+        self._generations = itertools.count()  # the segment cache lets newer compiles go first
 
     # ---- compile ------------------------------------------------------------------------------
     def compile(self, timeline: Timeline) -> tuple[str, bool]:
@@ -66,9 +68,13 @@ class EditorService:
         build_plan(timeline, sources, self.data_dir / "work")  # only computes: refuses what cannot render
         tid = timeline_id(timeline, sources)
         self.timelines.save(tid, timeline)
-        stream = SegmentedTimeline(stream_folder_name(tid), timeline, sources)
+        stream = self._segmented(tid, timeline, sources)
         self._keep(tid, stream)
         return tid, all(self.segments.is_cached(s) for s in stream.segments)
+
+    def _segmented(self, tid: str, timeline: Timeline, sources: dict[str, RenderSource]) -> SegmentedTimeline:
+        """`timeline` cut into segments, numbered after every stream made before it."""
+        return SegmentedTimeline(stream_folder_name(tid), timeline, sources, next(self._generations))
 
     def _keep(self, tid: str, stream: SegmentedTimeline) -> None:
         with self._streams_lock:
@@ -85,7 +91,7 @@ class EditorService:
                 self._streams.move_to_end(tid)
                 return stream
         timeline, sources = self._plan_for(tid)
-        stream = SegmentedTimeline(stream_folder_name(tid), timeline, sources)
+        stream = self._segmented(tid, timeline, sources)
         self._keep(tid, stream)
         return stream
 

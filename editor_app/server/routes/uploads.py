@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import os
 import secrets
-import threading
 import time
 from typing import Annotated, Any
 
@@ -27,7 +26,6 @@ from editor_app.server.routes.state import store_of, tools_of
 from editor_app.wire import Envelope, MediaItem, UploadRequest, UploadUrl
 
 router = APIRouter(tags=["upload"])
-_ingest_lock = threading.Lock()  # one ingest at a time: probing and hashing share 2 cores anyway
 
 
 @router.get(
@@ -81,7 +79,7 @@ def ingest(collection_id: str, request: Request, body: Annotated[UploadRequest, 
     image (`img-`) at once. Only URLs returned by `upload_url` are accepted (no network fetches)."""
     store = store_of(request)
     store.get_collection(collection_id)
-    with _ingest_lock:
+    with request.app.state.ingest_lock:  # one at a time, and an upload URL is ingested once
         slot = store.slot_for_url(body.url)
         if slot.media_id is not None:
             return ok(media_item(request, store.get_media(slot.media_id)))
