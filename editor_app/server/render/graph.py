@@ -300,4 +300,3 @@ def build_plan(
         plan.graph_file = work_dir / "graph.txt"
         plan.files[plan.graph_file] = graph
     return plan
-

@@ -24,20 +24,16 @@ playhead exists, so everything else yields to it):
   with i+1 .. i+read_ahead.
 The same key asked for by two streams renders once.
 
-Files: `<root>/<key>.ts`, written whole (renamed into place from the render's own work
-folder under `<root>/work/`), so a file that exists is complete. Every `EVICT_EVERY`
-renders, the least recently used files (by mtime, which a fetch refreshes) go until the
-folder is back under `max_bytes`.
+Files: `<root>/<key>.ts`, written whole, so a file that exists is complete; every
+`EVICT_EVERY` renders the least recently used go until the folder is under `max_bytes`
+(see `segment_files.py`).
 """
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import heapq
 import itertools
-import os
-import signal
 import threading
 import time
 from collections.abc import Callable
@@ -45,6 +41,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from editor_app.server.errors import SegmentAbandoned, SegmentFailed, SegmentTimeout, ServerError
+from editor_app.server.render.segment_files import end_orphaned_renders, evict_least_recent, touch
 from editor_app.server.render.segments import Segment, SegmentedTimeline, render_segment
 from editor_app.server.tool_runner import ToolProcess, ToolRunner
 
@@ -139,7 +136,7 @@ class SegmentCache:
                 self._read_ahead_from(stream, index)
                 self._yield_to_watched()
         if job is None:
-            _touch(path)
+            touch(path)
             return path
         try:
             self._wait(job, timeout, gone)
@@ -372,19 +369,7 @@ class SegmentCache:
 
     def evict(self) -> None:
         """Remove the least recently used segment files beyond `max_bytes`."""
-        files = []
-        for path in self.root.glob("*.ts"):
-            try:
-                info = path.stat()
-            except OSError:
-                continue  # removed meanwhile
-            files.append((info.st_mtime, info.st_size, path))
-        total = sum(size for _mtime, size, _path in files)
-        for _mtime, size, path in sorted(files):
-            if total <= self.max_bytes:
-                break
-            path.unlink(missing_ok=True)
-            total -= size
+        evict_least_recent(self.root, self.max_bytes)
 
     def _tell_busy(self, busy: bool) -> None:
         if self.on_busy is not None:
@@ -399,30 +384,3 @@ class SegmentCache:
                 if job.process is not None:
                     job.process.resume()
             self._cond.notify_all()
-
-
-def end_orphaned_renders(work: Path) -> int:
-    """Kill renders a previous server left behind (how many): one killed outright kept its
-    ffmpeg children, and a paused (SIGSTOP) read-ahead would then wait for a SIGCONT forever.
-    They are found by their output under `work` and a parent that is no `serve` (a live
-    server on the same folder keeps its own); Linux only (elsewhere there is no /proc)."""
-    marker = os.fsencode(str(work) + os.sep)
-    killed = 0
-    for entry in Path("/proc").glob("[0-9]*"):
-        try:
-            if marker not in (entry / "cmdline").read_bytes():
-                continue
-            parent = (entry / "stat").read_text().rsplit(")", 1)[1].split()[1]
-            if b"serve" in Path(f"/proc/{parent}/cmdline").read_bytes().split(b"\0"):
-                continue
-            os.kill(int(entry.name), signal.SIGKILL)
-            killed += 1
-        except (OSError, ValueError, IndexError):
-            continue  # gone meanwhile, or not ours to kill
-    return killed
-
-
-def _touch(path: Path) -> None:
-    # evicted meanwhile: the caller's read fails and the player asks again
-    with contextlib.suppress(OSError):
-        os.utime(path)
