@@ -20,7 +20,7 @@ from fastapi import APIRouter, Request
 
 from editor_app.server.errors import BadRequest, Conflict, not_found
 from editor_app.server.render.export_jobs import Job
-from editor_app.server.render.timelines import ID_PREFIX
+from editor_app.server.render.timelines import timeline_of_stream
 from editor_app.server.routes.files import file_url
 from editor_app.server.routes.state import editor_of
 from editor_app.wire import AsyncResponse, EditorDownloadRequest, JobData, SeedDownloadRequest
@@ -65,7 +65,8 @@ def download_editor(request: Request, body: EditorDownloadRequest) -> dict[str, 
     match = _STREAM_PATH.match(urlparse(body.stream_url).path)
     if match is None:
         raise BadRequest("stream_url: not a stream compiled by this server (POST /editor first)")
-    return _start_export(request, ID_PREFIX + match.group(1), body.format or "mp4", body.quality or "high")
+    tid = timeline_of_stream(match.group(1))
+    return _start_export(request, tid, body.format or "mp4", body.quality or "high")
 
 
 @router.post("/timeline_v2/download", summary="Export a compiled timeline to a file (async)")

@@ -21,7 +21,7 @@ from fastapi.responses import FileResponse, Response
 from editor_app.server.errors import Gone, ServerError, TimelineGone, not_found
 from editor_app.server.render.hls import vod_playlist
 from editor_app.server.render.segments import SegmentedTimeline
-from editor_app.server.render.timelines import ID_PREFIX
+from editor_app.server.render.timelines import timeline_of_stream
 from editor_app.server.routes.state import editor_of
 
 SEGMENT_WAIT_S = 20.0
@@ -35,7 +35,7 @@ def _stream(request: Request, stream_id: str) -> SegmentedTimeline:
     if not STREAM_ID.match(stream_id):
         raise not_found("stream", stream_id)
     try:
-        return editor_of(request).stream(ID_PREFIX + stream_id)
+        return editor_of(request).stream(timeline_of_stream(stream_id))
     except TimelineGone:
         raise not_found("stream", stream_id) from None
     except ServerError as exc:
