@@ -3,8 +3,9 @@
 Once it accepts requests it prints exactly one JSON line on stdout,
 `{"base_url": "http://127.0.0.1:PORT", "api_key": "..."}`; logs go to stderr. The socket is bound
 here (port 0 picks a free port) and handed to uvicorn, so the port is known before serving.
-SIGTERM and SIGINT shut down gracefully: our ffmpeg runs end at once, open requests get 3 s to
-finish, the app's shutdown hooks run (the renderer's end its jobs), and the exit status is 0.
+SIGTERM and SIGINT shut down gracefully: the app's tool runner ends every ffmpeg/ffprobe at once
+(docs/architecture.md, "Processes"), open requests get 3 s to finish, the app's shutdown hooks
+run (the renderer's end its jobs), and the exit status is 0.
 With `--parent-watch` the same shutdown starts when the parent process dies.
 """
 

@@ -1,4 +1,5 @@
-"""Preview segments on disk by content key, rendered when first asked for and read ahead.
+"""Preview segments on disk by content key, rendered when first asked for and read ahead
+(docs/architecture.md, "Preview segments", "Flow: an edit").
 
 `fetch` answers a cached segment at once; otherwise it queues the segment and waits for it,
 and queues the next `read_ahead` segments behind it. One stream is *watched*: the one whose

@@ -1,4 +1,5 @@
-"""One preview segment: its window, its cache key, and rendering it on its own.
+"""One preview segment: its window, its cache key, and rendering it on its own
+(docs/architecture.md, "Preview segments").
 
 A timeline is cut into `SEGMENT_MS` windows. Each segment renders from the shared graph
 builder over its window (every input seeked to the window's start) and is written as an

@@ -1,9 +1,11 @@
-"""The renderer behind the editor routes: compile (cache + HLS preview) and export jobs.
+"""The renderer behind the compile, stream and job routes: compiled timelines (cached by
+content), their HLS previews cut into segments, and export jobs (docs/architecture.md,
+"Flow: a compile"). Every ffmpeg it runs goes through the app's ToolRunner.
 
 Folders under the data dir: `segments/` (preview segments by content key, see
 `segment_cache.py`; a compiled timeline's playlist lists them, see `hls.py`) and `exports/`
-(finished files `<job id>.<ext>`, served by the core's `/files/exports/...`; per-job work
-files in `exports/work-<job id>/`, removed after the render).
+(finished files `<job id>.<ext>`, served as `/files/exports/...` by `routes/files.py`; per-job
+work files in `exports/work-<job id>/`, removed after the render).
 """
 
 from __future__ import annotations

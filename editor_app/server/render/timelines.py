@@ -92,7 +92,7 @@ class TimelineStore:
 
 
 def source_from_record(record: Any) -> RenderSource:
-    """A RenderSource from the media store's record (duck-typed: the store is the core's)."""
+    """A RenderSource from the media store's record (duck-typed: the store's MediaRecord)."""
     kind: SourceKind = record.kind
     return RenderSource(
         id=record.id,

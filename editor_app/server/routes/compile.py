@@ -1,4 +1,4 @@
-"""Compiling a timeline: `POST /editor` and `POST /timeline_v2`.
+"""Compiling a timeline: `POST /editor` and `POST /timeline_v2` (docs/architecture.md, "Flow: a compile").
 
 - `POST /editor` takes inline editor JSON, or `{"timeline_url"}` of a file uploaded to this
   server (the SDK uploads timelines over 100 KiB first).
@@ -8,7 +8,7 @@
 Both answer at once with an HLS `stream_url` (see `streams.py`), plus `timeline_id` (our
 extension, so the seed's download contract is usable). The seed's `output_format` does not
 change the compiled stream (always HLS, `format: "hls"`); files in mp4/webm/avi come from the
-download routes (`jobs.py`). Nothing renders here: segments render when a player asks.
+download routes (`routes/jobs.py`). Nothing renders here: segments render when a player asks.
 """
 
 from __future__ import annotations

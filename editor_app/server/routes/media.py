@@ -1,5 +1,5 @@
-"""Collections and media: list, get and delete videos, audios and images; segment streams;
-the canvas extensions (thumbnail strips and waveforms).
+"""Collections and media: list, get and delete videos, audios and images; a video's cut-list
+stream (`media/cut_stream.py`); the canvas extensions (thumbnail strips and waveforms).
 
 Shapes follow what the official SDK reads: lists come as `{"videos": [...]}` (`audios`,
 `images`, `collections`), each item with `id`, `collection_id`, `name`, `length` (seconds),
@@ -157,6 +157,7 @@ def delete_image(media_id: str, request: Request) -> dict[str, Any]:
 
 
 # ---- streams and canvas extensions ----------------------------------------------------------
+# the SDK's name for the cut list, kept in the summary and operation id of the OpenAPI description
 @router.post("/video/{media_id}/stream", summary="Stream of segments", response_model=Envelope[StreamResult])
 def stream_segments(
     media_id: str, request: Request, body: Annotated[StreamRequest | None, Body()] = None

@@ -1,4 +1,4 @@
-"""The three-step upload flow (DESIGN 3.4), as the official SDK drives it:
+"""The three-step upload flow (docs/architecture.md, "The wire contract"), as the official SDK drives it:
 
 1. `GET /collection/{cid}/upload_url?name=N` -> `{"upload_url": "{base}/upload/{token}"}`;
 2. `POST {upload_url}` (multipart, field `file`) — the SDK sends no key here, so the single-use,
