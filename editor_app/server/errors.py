@@ -111,7 +111,7 @@ class Conflict(ServerError):
 
 
 class RenderCancelled(Conflict):
-    """An export's render was cancelled, or stopped because the server is stopping."""
+    """An export's render was cancelled, on request or because its job worker stops."""
 
     error_code = "cancelled"
 
