@@ -1,14 +1,20 @@
-"""Helpers for the renderer tests: tiny lavfi media and measurements of rendered files."""
+"""Helpers for the renderer tests: tiny lavfi media, timelines cut into preview segments, waiting
+for renders, and measurements of rendered files."""
 
 from __future__ import annotations
 
+import itertools
 import re
 import subprocess
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
+from editor_app.model import Timeline
 from editor_app.samples import SampleMedia
 from editor_app.server.media.probe import probe
+from editor_app.server.render.segments import SegmentedTimeline
 from editor_app.server.render.sources import RenderSource
 from editor_app.server.tool_runner import ToolRunner
 from editor_app.wire import kind_of_id
@@ -64,6 +70,44 @@ def source_for(path: Path, media_id: str) -> RenderSource:
         has_audio=probed.has_audio,
         content_hash=path.name,
     )
+
+
+# later streams are newer compiles, as the service numbers them
+COMPILES = itertools.count()
+
+
+def repeated_stream(
+    source: RenderSource, copies: int, name: str, last_volume: float = 1.0
+) -> SegmentedTimeline:
+    """`copies` 4 s clips of `source` one after another at 160x90, the last at `last_volume`."""
+    clips: list[dict[str, Any]] = []
+    for i in range(copies):
+        volume = last_volume if i == copies - 1 else 1.0
+        asset = {"type": "video", "id": source.id, "start": 0, "volume": volume}
+        clips.append({"start": i * 4, "clip": {"asset": asset, "duration": 4}})
+    body = {"timeline": {"resolution": "160x90", "tracks": [{"clips": clips}]}}
+    return SegmentedTimeline(name, Timeline.from_editor_json(body), {source.id: source}, next(COMPILES))
+
+
+def layered_stream(source: RenderSource, name: str) -> SegmentedTimeline:
+    """10 s of six stacked half-transparent 720p layers: each segment takes a while to render."""
+    asset = {"type": "video", "id": source.id, "start": 0, "volume": 1}
+    clips = [{"start": i * 4, "clip": {"asset": asset, "duration": 4, "opacity": 0.5}} for i in range(3)]
+    body = {"timeline": {"resolution": "1280x720", "tracks": [{"clips": clips} for _ in range(6)]}}
+    return SegmentedTimeline(name, Timeline.from_editor_json(body), {source.id: source}, next(COMPILES))
+
+
+def wait_until(predicate: Callable[[], bool], limit: float = 30) -> None:
+    deadline = time.monotonic() + limit
+    while not predicate():
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+
+
+def rendering(job: object) -> bool:
+    """Whether a segment cache job's ffmpeg is running now."""
+    process = getattr(job, "process", None)
+    return process is not None and process.poll() is None
 
 
 def duration_of(path: Path) -> float:

@@ -1,46 +1,24 @@
 """The segment cache: render on request, read ahead, re-render only what an edit touched,
-failure reasons, what runs first, and telling exports to yield."""
+failure reasons, what runs first, and telling exports to yield (its processes:
+`test_segment_processes.py`)."""
 
 from __future__ import annotations
 
-import itertools
 import os
-import signal
-import subprocess
-import sys
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from editor_app.model import Timeline
 from editor_app.server.errors import SegmentAbandoned, SegmentFailed, SegmentTimeout
 from editor_app.server.render import segment_cache
 from editor_app.server.render.segment_cache import SegmentCache
 from editor_app.server.render.segments import SEGMENT_MS, SegmentedTimeline
 from editor_app.server.render.sources import RenderSource
 from editor_app.server.tool_runner import ToolRunner
-from tests.support.processes import is_running
-from tests.support.render_tools import make_video, source_for
-
-# later streams are newer compiles, as the service numbers them
-COMPILES = itertools.count()
-
-
-@pytest.fixture(scope="module")
-def red(tmp_path_factory: pytest.TempPathFactory) -> RenderSource:
-    folder = tmp_path_factory.mktemp("cache-media")
-    return source_for(make_video(folder / "red.mp4", "red", seconds=4, size="160x90"), "m-red")
-
-
-@pytest.fixture(scope="module")
-def big(tmp_path_factory: pytest.TempPathFactory) -> RenderSource:
-    """720p: a segment renders long enough to act while it does."""
-    folder = tmp_path_factory.mktemp("cache-media-big")
-    return source_for(make_video(folder / "big.mp4", "red", seconds=4, size="1280x720"), "m-big")
+from tests.support.render_tools import layered_stream, rendering, repeated_stream, wait_until
 
 
 @pytest.fixture
@@ -50,25 +28,8 @@ def cache(tmp_path: Path, tools: ToolRunner) -> Iterator[SegmentCache]:
     made.shutdown()
 
 
-def stream(source: RenderSource, copies: int, name: str, last_volume: float = 1.0) -> SegmentedTimeline:
-    clips: list[dict[str, Any]] = []
-    for i in range(copies):
-        volume = last_volume if i == copies - 1 else 1.0
-        asset = {"type": "video", "id": source.id, "start": 0, "volume": volume}
-        clips.append({"start": i * 4, "clip": {"asset": asset, "duration": 4}})
-    body = {"timeline": {"resolution": "160x90", "tracks": [{"clips": clips}]}}
-    return SegmentedTimeline(name, Timeline.from_editor_json(body), {source.id: source}, next(COMPILES))
-
-
-def wait_until(predicate: Callable[[], bool], limit: float = 30) -> None:
-    deadline = time.monotonic() + limit
-    while not predicate():
-        assert time.monotonic() < deadline
-        time.sleep(0.05)
-
-
 def test_a_request_renders_its_segment_and_reads_ahead(cache: SegmentCache, red: RenderSource) -> None:
-    seen = stream(red, 3, "a")  # 6 segments
+    seen = repeated_stream(red, 3, "a")  # 6 segments
     path = cache.fetch(seen, 0, 20)
     assert path.is_file() and path.read_bytes()[:1] == b"\x47"
     wait_until(lambda: all(cache.is_cached(s) for s in seen.segments[1:3]))
@@ -80,11 +41,11 @@ def test_a_request_renders_its_segment_and_reads_ahead(cache: SegmentCache, red:
 
 def test_an_edit_rerenders_only_the_segments_it_touches(cache: SegmentCache, red: RenderSource) -> None:
     cache.read_ahead = 0
-    before = stream(red, 3, "before")
+    before = repeated_stream(red, 3, "before")
     for index in range(len(before.segments)):
         cache.fetch(before, index, 20)
     assert cache.renders == 12_000 // SEGMENT_MS
-    after = stream(red, 3, "after", last_volume=0.5)  # the last clip, [8 s, 12 s), is quieter
+    after = repeated_stream(red, 3, "after", last_volume=0.5)  # the last clip, [8 s, 12 s), is quieter
     for index in range(len(after.segments)):
         cache.fetch(after, index, 20)
     # its segments, and the one before whose last sound frame reaches past 8 s
@@ -94,7 +55,7 @@ def test_an_edit_rerenders_only_the_segments_it_touches(cache: SegmentCache, red
 def test_a_failure_gives_ffmpegs_reason_and_is_tried_again(cache: SegmentCache, red: RenderSource) -> None:
     cache.read_ahead = 0
     gone = RenderSource(**{**red.__dict__, "path": red.path.with_name("missing.mp4")})
-    broken = stream(gone, 1, "broken")
+    broken = repeated_stream(gone, 1, "broken")
     with pytest.raises(SegmentFailed, match="No such file"):
         cache.fetch(broken, 0, 20)
     with pytest.raises(SegmentFailed):
@@ -106,7 +67,7 @@ def test_busy_is_reported_around_renders(tmp_path: Path, red: RenderSource, tool
     busy: list[bool] = []
     cache = SegmentCache(tmp_path, tools, workers=1, read_ahead=1, on_busy=busy.append)
     try:
-        cache.fetch(stream(red, 1, "one"), 0, 20)
+        cache.fetch(repeated_stream(red, 1, "one"), 0, 20)
         wait_until(lambda: busy[-1:] == [False] and cache.renders == 2)
         assert busy[0] is True and busy[-1] is False
     finally:
@@ -116,7 +77,7 @@ def test_busy_is_reported_around_renders(tmp_path: Path, red: RenderSource, tool
 def test_a_newer_stream_goes_first_and_the_old_read_ahead_is_dropped(
     cache: SegmentCache, red: RenderSource
 ) -> None:
-    old, new = stream(red, 5, "old"), stream(red, 5, "new", last_volume=0.5)
+    old, new = repeated_stream(red, 5, "old"), repeated_stream(red, 5, "new", last_volume=0.5)
     cache.watch(old)
     cache.fetch(old, 0, 20)  # queues old 1 and 2 behind it
     answered: list[float] = []
@@ -133,47 +94,6 @@ def test_a_newer_stream_goes_first_and_the_old_read_ahead_is_dropped(
     assert answered[0] - started < 10
 
 
-def live(job: object) -> bool:
-    process = getattr(job, "process", None)
-    return process is not None and process.poll() is None
-
-
-def test_read_ahead_pauses_while_a_waited_for_segment_renders(
-    tmp_path: Path, big: RenderSource, tools: ToolRunner
-) -> None:
-    cache = SegmentCache(tmp_path, tools, workers=2, read_ahead=1)
-    try:
-        seen = stream(big, 3, "seen")
-        cache.watch(seen)
-        asker = threading.Thread(target=cache.fetch, args=(seen, 2, 30))
-        asker.start()  # renders 2 and reads 3 ahead on the second worker
-        wait_until(lambda: running_kinds(cache) == {True, False} or not asker.is_alive())
-        with cache._cond:
-            states = [process_state(j) for j in cache._running if live(j) and not j.wanted]
-        asker.join(30)
-        assert states == ["T"]  # stopped while segment 2 rendered
-        wait_until(lambda: cache.is_cached(seen.segments[3]))  # and resumed after
-    finally:
-        cache.shutdown()
-
-
-def running_kinds(cache: SegmentCache) -> set[bool]:
-    """Whether live renders are waited for (True) or read-ahead (False)."""
-    return {job.wanted for job in list(cache._running) if live(job)}
-
-
-def process_state(job: Any) -> str:
-    """The job's ffmpeg's state letter in /proc ("T": stopped)."""
-    deadline = time.monotonic() + 2
-    state = ""
-    while time.monotonic() < deadline:  # SIGSTOP lands asynchronously
-        state = Path(f"/proc/{job.process.pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-        if state == "T":
-            break
-        time.sleep(0.01)
-    return state
-
-
 def test_an_urgent_segment_takes_the_worker_of_a_stream_nobody_watches(
     tmp_path: Path, red: RenderSource, monkeypatch: pytest.MonkeyPatch, tools: ToolRunner
 ) -> None:
@@ -182,12 +102,12 @@ def test_an_urgent_segment_takes_the_worker_of_a_stream_nobody_watches(
     monkeypatch.setattr(segment_cache, "UNWATCHED_WAIT_S", 30.0)  # a patient second viewer
     cache = SegmentCache(tmp_path, tools, workers=1, read_ahead=0)
     try:
-        old, new = stream(red, 5, "old"), stream(red, 5, "new", last_volume=0.5)
+        old, new = repeated_stream(red, 5, "old"), repeated_stream(red, 5, "new", last_volume=0.5)
         cache.watch(old)
         old_answer: list[Path] = []
         old_asker = threading.Thread(target=lambda: old_answer.append(cache.fetch(old, 3, 30)))
         old_asker.start()
-        wait_until(lambda: any(live(j) for j in list(cache._running)), 10)
+        wait_until(lambda: any(rendering(j) for j in list(cache._running)), 10)
         cache.watch(new)
         assert cache.fetch(new, 9, 30).is_file()
         assert cache.preemptions == 1
@@ -202,7 +122,7 @@ def test_least_recently_used_segments_are_evicted_beyond_the_limit(
     cache: SegmentCache, red: RenderSource
 ) -> None:
     cache.read_ahead = 0
-    seen = stream(red, 2, "lru")
+    seen = repeated_stream(red, 2, "lru")
     paths = [cache.fetch(seen, index, 20) for index in range(3)]
     sizes = [p.stat().st_size for p in paths]
     for age, path in enumerate(paths):
@@ -221,7 +141,7 @@ def test_a_wait_for_a_stream_nobody_watches_ends_soon(
     UNWATCHED_WAIT_S, and nothing renders for it."""
     cache = SegmentCache(tmp_path, tools, workers=1, read_ahead=20)
     try:
-        old, watched = stream(red, 5, "old"), stream(big, 11, "watched")
+        old, watched = repeated_stream(red, 5, "old"), repeated_stream(big, 11, "watched")
         cache.watch(watched)
         cache.fetch(watched, 0, 30)  # then reads 1-20 ahead: several seconds of work
         asked = time.monotonic()
@@ -240,7 +160,7 @@ def test_read_ahead_follows_the_player(tmp_path: Path, red: RenderSource, tools:
     segment 0 must give way to the read-ahead behind the playhead."""
     cache = SegmentCache(tmp_path, tools, workers=1, read_ahead=2)
     try:
-        seen = stream(red, 5, "seen")
+        seen = repeated_stream(red, 5, "seen")
         cache.watch(seen)
         cache.fetch(seen, 0, 20)  # queues 1 and 2
         cache.fetch(seen, 6, 20)  # queues 7 and 8 instead
@@ -256,7 +176,7 @@ def test_a_segment_whose_asker_hung_up_is_not_rendered_for_nobody(
 ) -> None:
     cache = SegmentCache(tmp_path, tools, workers=1, read_ahead=0)
     try:
-        old, new = stream(red, 5, "old"), stream(red, 5, "new", last_volume=0.5)
+        old, new = repeated_stream(red, 5, "old"), repeated_stream(red, 5, "new", last_volume=0.5)
         cache.watch(new)
         cache.fetch(new, 8, 20)
         gone = threading.Event()
@@ -270,7 +190,7 @@ def test_a_segment_whose_asker_hung_up_is_not_rendered_for_nobody(
 
         asker = threading.Thread(target=ask)
         asker.start()
-        wait_until(lambda: any(live(j) for j in list(cache._running)), 10)
+        wait_until(lambda: any(rendering(j) for j in list(cache._running)), 10)
         gone.set()
         asker.join(10)
         assert outcome, "the wait did not end when the asker left"
@@ -282,41 +202,6 @@ def test_a_segment_whose_asker_hung_up_is_not_rendered_for_nobody(
         cache.shutdown()
 
 
-def test_a_paused_render_left_by_a_dead_server_is_ended(tmp_path: Path, tools: ToolRunner) -> None:
-    """A server killed outright leaves its ffmpeg children; a read-ahead it had paused would wait
-    for a SIGCONT forever. The next server ends it."""
-    root = tmp_path / "segments"
-    render = [sys.executable, "-c", "import time; time.sleep(120)", str(root / "work" / "1" / "segment.ts")]
-    orphan = subprocess.Popen(render)
-    # a render of a live server on the same folder (its parent runs `serve`) is left alone
-    spawn = "import os, subprocess, sys; subprocess.Popen([*sys.argv[2:], os.environ['OUT']]).wait()"
-    live_server = subprocess.Popen(
-        [sys.executable, "-c", spawn, "serve", *render[:-1]],
-        env=dict(os.environ, OUT=render[-1]),  # its own command line names no work folder
-        start_new_session=True,
-    )
-    try:
-        orphan.send_signal(signal.SIGSTOP)
-        time.sleep(0.5)  # the live server's render has started
-        SegmentCache(root, tools, workers=1).shutdown()
-        assert orphan.wait(10) == -signal.SIGKILL
-        time.sleep(0.2)
-        assert live_server.poll() is None  # it returns once its render ends
-    finally:
-        if orphan.poll() is None:
-            orphan.kill()
-        os.killpg(live_server.pid, signal.SIGKILL)
-        live_server.wait(10)
-
-
-def heavy_stream(source: RenderSource, name: str) -> SegmentedTimeline:
-    """10 s of six stacked half-transparent 720p layers: each segment takes a while to render."""
-    asset = {"type": "video", "id": source.id, "start": 0, "volume": 1}
-    clips = [{"start": i * 4, "clip": {"asset": asset, "duration": 4, "opacity": 0.5}} for i in range(3)]
-    body = {"timeline": {"resolution": "1280x720", "tracks": [{"clips": clips} for _ in range(6)]}}
-    return SegmentedTimeline(name, Timeline.from_editor_json(body), {source.id: source}, next(COMPILES))
-
-
 def test_the_newest_request_of_the_watched_stream_goes_first(
     tmp_path: Path, big: RenderSource, tools: ToolRunner
 ) -> None:
@@ -324,7 +209,7 @@ def test_the_newest_request_of_the_watched_stream_goes_first(
     wait for theirs: the segment asked for last is where the user looks."""
     cache = SegmentCache(tmp_path, tools, workers=1, read_ahead=0)
     try:
-        seen = heavy_stream(big, "seen")
+        seen = layered_stream(big, "seen")
         cache.watch(seen)
         answered: list[int] = []
 
@@ -334,7 +219,7 @@ def test_the_newest_request_of_the_watched_stream_goes_first(
 
         askers = [threading.Thread(target=ask, args=(index,)) for index in (2, 5, 8)]
         askers[0].start()
-        wait_until(lambda: any(live(j) for j in list(cache._running)), 10)  # 2 renders
+        wait_until(lambda: any(rendering(j) for j in list(cache._running)), 10)  # 2 renders
         for asker in askers[1:]:  # asked while it renders: 5, then 8
             asker.start()
             time.sleep(0.1)
@@ -353,7 +238,7 @@ def test_a_segment_an_edit_left_alone_is_the_watched_streams_even_if_an_old_one_
     after UNWATCHED_WAIT_S behind the old stream's work."""
     cache = SegmentCache(tmp_path, tools, workers=1, read_ahead=0)
     try:
-        old, new = heavy_stream(big, "old"), heavy_stream(big, "new")  # same content, same keys
+        old, new = layered_stream(big, "old"), layered_stream(big, "new")  # same content, same keys
         cache.watch(old)
         answers: dict[str, object] = {}
 
@@ -383,37 +268,10 @@ def test_a_newer_compile_fetched_without_its_playlist_is_watched(
     """A client may skip the playlist (the benchmark does); a newer compile it fetches from is the
     one being looked at, while an older stream's fetch (a retired player) never takes it back."""
     cache.read_ahead = 0
-    old = stream(red, 2, "old")
+    old = repeated_stream(red, 2, "old")
     cache.watch(old)
-    new = stream(red, 2, "new", last_volume=0.5)
+    new = repeated_stream(red, 2, "new", last_volume=0.5)
     cache.fetch(new, 3, 20)
     assert cache._watched == "new"
     cache.fetch(old, 0, 20)
     assert cache._watched == "new"
-
-
-def test_the_apps_shutdown_ends_a_render_under_way(
-    tmp_path: Path, big: RenderSource, tools: ToolRunner
-) -> None:
-    """The segment's ffmpeg belongs to the app's tools: their shutdown ends it, and its waiter is told."""
-    cache = SegmentCache(tmp_path, tools, workers=1, read_ahead=0)
-    try:
-        seen = heavy_stream(big, "seen")
-        outcome: list[BaseException] = []
-
-        def ask() -> None:
-            try:
-                cache.fetch(seen, 0, 30)
-            except SegmentFailed as exc:
-                outcome.append(exc)
-
-        asker = threading.Thread(target=ask)
-        asker.start()
-        wait_until(lambda: any(live(j) for j in list(cache._running)), 10)
-        pid = cache._running[0].process.pid  # type: ignore[union-attr]
-        tools.shutdown()
-        asker.join(10)
-        assert outcome and "the server is shutting down" in str(outcome[0])
-        assert not is_running(pid) and not cache.is_cached(seen.segments[0])
-    finally:
-        cache.shutdown()
