@@ -1,7 +1,8 @@
 """What the renderer needs to know about each source, and the checks against it.
 
-The renderer never talks to the media store itself: the routes turn store records into
-`RenderSource`s, so the filter-graph builder stays a pure function of its inputs.
+The renderer never talks to the media store itself: the service turns store records into
+`RenderSource`s (`timelines.source_from_record`), so the filter-graph builder stays a pure
+function of its inputs.
 """
 
 from __future__ import annotations
