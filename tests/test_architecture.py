@@ -1,4 +1,4 @@
-"""A house rule import-linter cannot say: no import cycles anywhere in the app.
+"""House rules import-linter cannot say: no import cycles anywhere in the app, short modules.
 
 import-linter's contracts (pyproject.toml) keep the parts' directions; these tests keep the
 modules inside a part from leaning on each other in a circle, which is what makes a
@@ -8,6 +8,7 @@ module impossible to read or test on its own.
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import grimp
 
@@ -66,3 +67,16 @@ def test_no_module_of_the_app_imports_itself_in_a_circle() -> None:
     # type-checking imports count too: a cycle that only mypy sees still ties two modules together
     graph = grimp.build_graph("editor_app")
     assert import_cycles(graph) == []
+
+
+MAX_MODULE_LINES = 400
+
+
+def test_no_module_is_longer_than_the_house_limit() -> None:
+    package = Path(__file__).resolve().parent.parent / "editor_app"
+    long = {
+        str(path.relative_to(package.parent)): lines
+        for path in package.rglob("*.py")
+        if (lines := len(path.read_text().splitlines())) > MAX_MODULE_LINES
+    }
+    assert long == {}

@@ -5,15 +5,21 @@ Shared state for route modules (the renderer's included):
     app.state.api_key      the key every API request must carry in `x-access-token`
     app.state.data_dir     Path of the data dir
     app.state.sign(path)   HMAC token for a URL path (or folder prefix ending in "/"), for `?token=`
-    app.state.ffmpeg / app.state.ffprobe   executables
+    app.state.tools        ToolRunner: runs every ffmpeg/ffprobe of this app (`tools.ffmpeg`,
+                           `tools.ffprobe` name the executables) and ends them at shutdown
+    app.state.editor       EditorService: compile, HLS preview segments, export jobs (made at startup)
     app.state.max_upload_bytes
+    app.state.ingest_lock  one ingest at a time (probing and hashing share 2 cores anyway; an upload
+                           URL ingested twice at once would store its media twice)
     app.state.file_areas   data-dir folders `/files/{area}/...` may serve (extendable)
-    app.state.on_shutdown  callables run when the server stops (e.g. end ffmpeg processes)
+    app.state.on_shutdown  callables run when the server stops, last added first; the tools'
+                           shutdown is the first entry, so it runs last
 """
 
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -21,17 +27,13 @@ from pathlib import Path
 from fastapi import FastAPI
 
 from editor_app import __version__
-from editor_app.server import (
-    routes_editor,
-    routes_files,
-    routes_media,
-    routes_media_actions,
-    routes_upload,
-    tool_runner,
-)
 from editor_app.server.auth import ApiKeyMiddleware, make_signer
 from editor_app.server.errors import install_error_handlers
+from editor_app.server.render.service import EditorService
+from editor_app.server.routes import ROUTERS
+from editor_app.server.routes.files import DEFAULT_FILE_AREAS
 from editor_app.server.store import Store
+from editor_app.server.tool_runner import ToolRunner
 
 log = logging.getLogger(__name__)
 DEFAULT_MAX_UPLOAD_BYTES = 4 * 1024**3
@@ -68,12 +70,16 @@ def create_app(
     if not api_key:
         raise ValueError("the local backend needs a non-empty API key")
     store = Store(data_dir)
-    tool_runner.allow_runs()
+    tools = ToolRunner(ffmpeg, ffprobe)
     # run last (hooks run in reverse): the renderer's own hooks get to end their work first
-    on_shutdown: list[Callable[[], None]] = [tool_runner.stop_all]
+    on_shutdown: list[Callable[[], None]] = [tools.shutdown]
 
     @asynccontextmanager
-    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        editor = EditorService(store.data_dir, store.db, store.get_media, tools)
+        app.state.editor = editor
+        on_shutdown.append(editor.shutdown)
+        editor.start()  # resumes unfinished export jobs as soon as the server is up
         yield
         _run_shutdown_hooks(on_shutdown)
         store.close()
@@ -85,10 +91,10 @@ def create_app(
     app.state.api_key = api_key
     app.state.data_dir = store.data_dir
     app.state.sign = make_signer(api_key)
-    app.state.ffmpeg = ffmpeg
-    app.state.ffprobe = ffprobe
+    app.state.tools = tools
     app.state.max_upload_bytes = max_upload_bytes
-    app.state.file_areas = set(routes_files.DEFAULT_FILE_AREAS)
+    app.state.ingest_lock = threading.Lock()
+    app.state.file_areas = set(DEFAULT_FILE_AREAS) | {"exports"}
     app.state.on_shutdown = on_shutdown
 
     install_error_handlers(app)
@@ -98,9 +104,6 @@ def create_app(
     def health() -> dict[str, object]:
         return {"success": True, "data": {"status": "ok", "version": __version__}}
 
-    app.include_router(routes_media.router)
-    app.include_router(routes_media_actions.router)
-    app.include_router(routes_upload.router)
-    app.include_router(routes_files.router)
-    app.include_router(routes_editor.router)
+    for router in ROUTERS:
+        app.include_router(router)
     return app

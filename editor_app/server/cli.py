@@ -3,8 +3,9 @@
 Once it accepts requests it prints exactly one JSON line on stdout,
 `{"base_url": "http://127.0.0.1:PORT", "api_key": "..."}`; logs go to stderr. The socket is bound
 here (port 0 picks a free port) and handed to uvicorn, so the port is known before serving.
-SIGTERM and SIGINT shut down gracefully: our ffmpeg runs end at once, open requests get 3 s to
-finish, the app's shutdown hooks run (the renderer's end its jobs), and the exit status is 0.
+SIGTERM and SIGINT shut down gracefully: the app's tool runner ends every ffmpeg/ffprobe at once
+(docs/architecture.md, "Processes"), open requests get 3 s to finish, the app's shutdown hooks
+run (the renderer's end its jobs), and the exit status is 0.
 With `--parent-watch` the same shutdown starts when the parent process dies.
 """
 
@@ -30,8 +31,8 @@ import uvicorn
 from platformdirs import user_data_dir
 
 from editor_app.self_command import SERVE_KEY_ENV
-from editor_app.server import tool_runner
 from editor_app.server.app import DEFAULT_MAX_UPLOAD_BYTES, create_app
+from editor_app.server.tool_runner import ToolRunner
 
 PARENT_POLL_S = 0.5
 
@@ -113,8 +114,12 @@ class _Server(uvicorn.Server):
     """Ends our ffmpeg/ffprobe runs as soon as shutdown starts, not after the grace period: the app
     kills a backend that takes over 5 s to stop, and a killed parent would leave ffmpeg orphaned."""
 
+    def __init__(self, config: uvicorn.Config, tools: ToolRunner) -> None:
+        super().__init__(config)
+        self.tools = tools
+
     async def shutdown(self, sockets: list[socket.socket] | None = None) -> None:
-        await asyncio.to_thread(tool_runner.stop_all)
+        await asyncio.to_thread(self.tools.shutdown)
         await super().shutdown(sockets=sockets)
 
 
@@ -173,7 +178,7 @@ def run(args: argparse.Namespace) -> int:
     config = uvicorn.Config(
         app, log_level=args.log_level, timeout_graceful_shutdown=3, access_log=args.log_level == "debug"
     )
-    server = _Server(config)
+    server = _Server(config, app.state.tools)
     line = json.dumps({"base_url": base_url_of(sock), "api_key": api_key})
     threading.Thread(target=_announce_when_started, args=(server, line), daemon=True).start()
     if args.parent_watch:

@@ -1,9 +1,32 @@
-"""Envelopes (DESIGN 3.3): `ok(data)` for success; every failure answers
-`{"success": false, "message", "error_code"}`.
+"""The server's errors and its envelopes (docs/architecture.md, "The wire contract").
 
-Raise `ApiError` (or one of the helpers) anywhere in a route; `install_error_handlers` turns it,
-FastAPI's validation errors (400 naming the field instead of 422), Starlette's HTTP errors and
-unexpected exceptions into the envelope, so no client ever sees a bare traceback.
+`ok(data)` is the success envelope; every failure answers `{"success": false, "message",
+"error_code"}` with a 4xx/5xx status. Every error the server raises on purpose is a
+`ServerError`: its class says the HTTP status and the default `error_code`, its message is shown
+to the user as is. `install_error_handlers` maps them, and also FastAPI's validation errors (a
+400 naming the field instead of a 422), Starlette's HTTP errors and unexpected exceptions (a 500
+naming only the type), into the envelope, so no client ever sees a bare traceback.
+
+    ServerError                 500 internal_error
+    ├── BadRequest              400 invalid_request (or a more precise code)
+    │   ├── RenderInputError    400  the timeline cannot be rendered as asked (render/)
+    │   └── ProbeError          400 unsupported_media  not media ffprobe can read (media/probe.py)
+    ├── Forbidden               403 forbidden
+    ├── NotFound                404 not_found (`not_found(what, id)`)
+    │   ├── MissingSourceError  404  a clip names media that does not exist (render/sources.py)
+    │   └── TimelineGone        404  no compiled timeline has this id (render/service.py)
+    ├── Conflict                409 conflict
+    │   └── RenderCancelled     409 cancelled  an export was cancelled (the job records it)
+    ├── Gone                    410 gone
+    ├── PayloadTooLarge         413 payload_too_large
+    ├── SegmentAbandoned        499 client_closed  the asker of a preview segment hung up
+    ├── ToolError               500 ffmpeg_failed  ffmpeg/ffprobe could not run, or failed
+    │   ├── ToolTimeout         500  it ran longer than its timeout and was killed
+    │   └── ShuttingDown        503 unavailable  refused or ended: the server is stopping
+    ├── RenderFailed            500 render_failed  ffmpeg failed or wrote something else
+    │   └── SegmentFailed       500  a preview segment did not render
+    ├── SegmentTimeout          503 not_ready  a preview segment is still rendering
+    └── InsufficientStorage     507 storage_failed
 """
 
 from __future__ import annotations
@@ -36,14 +59,111 @@ _DEFAULT_CODES = {
 }
 
 
-class ApiError(Exception):
-    """An error with its HTTP status; the message is shown to the user as is."""
+class ServerError(Exception):
+    """An error with its HTTP status (the class's); the message is shown to the user as is."""
 
-    def __init__(self, status: int, message: str, error_code: str | None = None) -> None:
+    status: int = 500
+    error_code: str = "internal_error"
+
+    def __init__(self, message: str, error_code: str | None = None) -> None:
         super().__init__(message)
-        self.status = status
         self.message = message
-        self.error_code = error_code or _DEFAULT_CODES.get(status, "error")
+        if error_code is not None:
+            self.error_code = error_code
+
+
+class BadRequest(ServerError):
+    status, error_code = 400, "invalid_request"
+
+
+class RenderInputError(BadRequest):
+    """The timeline cannot be rendered as asked; the message says why."""
+
+
+class ProbeError(BadRequest):
+    """The file is not media ffprobe can read; the message says why."""
+
+    error_code = "unsupported_media"
+
+
+class Forbidden(ServerError):
+    status, error_code = 403, "forbidden"
+
+
+class NotFound(ServerError):
+    status, error_code = 404, "not_found"
+
+
+class MissingSourceError(NotFound):
+    """A clip names media that does not exist."""
+
+    def __init__(self, media_id: str, kind: str = "media") -> None:
+        self.media_id = media_id
+        super().__init__(f"{kind} {media_id} not found")
+
+
+class TimelineGone(NotFound):
+    """No compiled timeline has this id (never compiled here, or its row is gone)."""
+
+
+class Conflict(ServerError):
+    status, error_code = 409, "conflict"
+
+
+class RenderCancelled(Conflict):
+    """An export's render was cancelled, on request or because its job worker stops."""
+
+    error_code = "cancelled"
+
+
+class Gone(ServerError):
+    status, error_code = 410, "gone"
+
+
+class PayloadTooLarge(ServerError):
+    status, error_code = 413, "payload_too_large"
+
+
+class SegmentAbandoned(ServerError):
+    """The asker of a preview segment hung up before it was ready (nobody reads the answer)."""
+
+    status, error_code = 499, "client_closed"
+
+
+class ToolError(ServerError):
+    """ffmpeg or ffprobe could not be started, or failed; the message says why."""
+
+    error_code = "ffmpeg_failed"
+
+
+class ToolTimeout(ToolError):
+    """The tool ran longer than its timeout and was killed."""
+
+
+class ShuttingDown(ToolError):
+    """The server is stopping: new runs are refused and running ones are ended."""
+
+    status, error_code = 503, "unavailable"
+
+
+class RenderFailed(ServerError):
+    """ffmpeg failed or wrote something other than the whole timeline; the message says why."""
+
+    error_code = "render_failed"
+
+
+class SegmentFailed(RenderFailed):
+    """ffmpeg could not render a preview segment; the message says why."""
+
+
+class SegmentTimeout(ServerError):
+    """A preview segment was not ready in time (still rendering behind other work)."""
+
+    status, error_code = 503, "not_ready"
+
+
+class InsufficientStorage(ServerError):
+    status, error_code = 507, "storage_failed"
 
 
 def ok(data: Any) -> dict[str, Any]:
@@ -51,13 +171,9 @@ def ok(data: Any) -> dict[str, Any]:
     return {"success": True, "data": data}
 
 
-def bad_request(message: str, error_code: str = "invalid_request") -> ApiError:
-    return ApiError(400, message, error_code)
-
-
-def not_found(what: str, item_id: str) -> ApiError:
+def not_found(what: str, item_id: str) -> NotFound:
     """`not_found("video", "m-1")` -> 404 "video m-1 not found"."""
-    return ApiError(404, f"{what} {item_id} not found", "not_found")
+    return NotFound(f"{what} {item_id} not found")
 
 
 def error_response(status: int, message: str, error_code: str | None = None) -> JSONResponse:
@@ -83,8 +199,8 @@ def describe_validation_errors(errors: Sequence[Any]) -> str:
     return "invalid field " + "; ".join(parts) if parts else "invalid request"
 
 
-async def _api_error(_request: Request, exc: Exception) -> JSONResponse:
-    assert isinstance(exc, ApiError)
+async def _server_error(_request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, ServerError)
     return error_response(exc.status, exc.message, exc.error_code)
 
 
@@ -108,7 +224,7 @@ async def _unexpected_error(request: Request, exc: Exception) -> JSONResponse:
 
 
 def install_error_handlers(app: FastAPI) -> None:
-    app.add_exception_handler(ApiError, _api_error)
+    app.add_exception_handler(ServerError, _server_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(Exception, _unexpected_error)

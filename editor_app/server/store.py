@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlparse
 
-from editor_app.server.errors import ApiError, bad_request, not_found
+from editor_app.server.errors import BadRequest, Conflict, not_found
 from editor_app.server.store_schema import apply_schema
 from editor_app.wire import ID_PREFIX, MediaKind, kind_of_id
 
@@ -143,7 +143,7 @@ class Store:
         return MediaRecord(**values, data_dir=self.data_dir)
 
     def get_media(self, media_id: str) -> MediaRecord:
-        """The media with this id, or a 404 ApiError naming it ("video m-xxx not found")."""
+        """The media with this id, or a 404 NotFound naming it ("video m-xxx not found")."""
         with self.db() as conn:
             row = conn.execute(f"SELECT {_MEDIA_COLUMNS} FROM media WHERE id = ?", (media_id,)).fetchone()
         if row is None:
@@ -264,21 +264,19 @@ class Store:
         parts = urlparse(url)
         segments = parts.path.strip("/").split("/")
         if parts.scheme not in ("http", "https") or len(segments) != 2 or segments[0] != "upload":
-            raise bad_request(NOT_OURS, "unsupported_url")
+            raise BadRequest(NOT_OURS, "unsupported_url")
         slot = self.upload_slot(segments[1])
         if slot is None:
-            raise bad_request(NOT_OURS, "unsupported_url")
+            raise BadRequest(NOT_OURS, "unsupported_url")
         if slot.received_at is None:
             if slot.expires_at < time.time():
-                raise bad_request("the upload URL has expired; ask for a new one", "upload_expired")
-            raise bad_request("nothing has been uploaded to this upload URL yet", "upload_missing")
+                raise BadRequest("the upload URL has expired; ask for a new one", "upload_expired")
+            raise BadRequest("nothing has been uploaded to this upload URL yet", "upload_missing")
         return slot
 
     def resolve_upload_url(self, url: str) -> Path:
         """The file received on one of our upload URLs (e.g. a timeline JSON the SDK uploaded)."""
         slot = self.slot_for_url(url)
         if not slot.path.is_file():
-            raise ApiError(
-                409, "the file uploaded to this URL was already ingested as media", "upload_consumed"
-            )
+            raise Conflict("the file uploaded to this URL was already ingested as media", "upload_consumed")
         return slot.path

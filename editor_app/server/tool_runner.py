@@ -1,23 +1,40 @@
-"""Run ffmpeg/ffprobe (argument lists, never a shell) so that a server shutdown can end them.
+"""The one owner of an app's ffmpeg/ffprobe processes (docs/architecture.md, "Processes").
 
-Request threads block in `run_tool`; `stop_all` (a shutdown hook of the app) terminates whatever
-is still running, so SIGTERM never leaves an orphaned ffmpeg writing into the data dir. The
-waiting request then sees a failed run and removes its partial output.
+`create_app` makes one `ToolRunner` and hands it to everything that runs a tool; nothing in the
+server starts a process any other way, and there is no module state: two apps in one process
+have two runners that stop independently.
+
+- `run(args, timeout)` runs to completion and captures stdout and stderr (probes, thumbnails,
+  strips, waveforms, cut-list streams).
+- `start(args, timeout=...)` starts a long-running process (an export reading `-progress
+  pipe:1`, a preview segment the cache pauses with SIGSTOP/SIGCONT or kills) and tracks it
+  until it ends. Its owner waits for it and may end it at any time.
+
+Every process has a timeout: when it passes, the process is killed and the run reports it
+(`ToolTimeout`, or `ToolProcess.timed_out`). `shutdown()` refuses new runs from then on
+(`ShuttingDown`), terminates every tracked process (a paused one is continued so it can act
+on the signal), waits `grace_s` and kills the stragglers; its owners see `ended_by_shutdown`.
+
+Every child is spawned by `_spawn`, the single place to add a parent-death signal or a process
+group per child.
 """
 
 from __future__ import annotations
 
+import os
+import signal
 import subprocess
 import threading
+import time
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import IO, Any
 
-_running: set[subprocess.Popen[bytes]] = set()
-_lock = threading.Lock()
-_stopping = threading.Event()
+from editor_app.server.errors import ShuttingDown, ToolError, ToolTimeout
 
-
-class ToolError(Exception):
-    """The tool could not be started, took too long, or the server is shutting down."""
+DEFAULT_GRACE_S = 2.0
+Target = int | IO[bytes] | IO[str] | None  # what a child's stdout/stderr goes to (subprocess's)
+PIPE, DEVNULL = subprocess.PIPE, subprocess.DEVNULL
 
 
 @dataclass(frozen=True)
@@ -31,51 +48,175 @@ class ToolResult:
         return lines[-1] if lines else fallback
 
 
-def run_tool(args: list[str], timeout: float) -> ToolResult:
-    """Run to completion and capture its output; ToolError if it cannot run or overruns `timeout`."""
-    if _stopping.is_set():
-        raise ToolError("the server is shutting down")
-    try:
-        process = subprocess.Popen(
-            args, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE
-        )
-    except OSError as exc:
-        raise ToolError(f"cannot run {args[0]}: {exc.strerror or exc}") from exc
-    with _lock:
-        _running.add(process)
-    try:
-        stdout, stderr = process.communicate(timeout=timeout)
-    except subprocess.TimeoutExpired as exc:
-        process.kill()
-        process.communicate()
-        raise ToolError(f"{args[0]} took longer than {timeout:.0f} s") from exc
-    finally:
-        with _lock:
-            _running.discard(process)
-    if _stopping.is_set():
-        raise ToolError("the server is shutting down")
-    return ToolResult(process.returncode, stdout, stderr)
+class ToolProcess:
+    """A started tool, tracked by its runner until it ends; its methods are safe from any thread."""
+
+    def __init__(self, popen: subprocess.Popen[bytes] | subprocess.Popen[str], timeout: float) -> None:
+        self._popen = popen
+        self.args = [str(a) for a in popen.args] if isinstance(popen.args, list) else [str(popen.args)]
+        self.pid = popen.pid
+        self.stdout: IO[Any] | None = popen.stdout  # a pipe when started with stdout=PIPE
+        self.timeout = timeout
+        self.timed_out = False  # killed because it outlived its timeout
+        self.ended_by_shutdown = False  # terminated (or killed) by the runner's shutdown
+        self._paused = False
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(timeout, self._expire)
+        self._timer.daemon = True
+        self._timer.start()
+
+    @property
+    def name(self) -> str:
+        return os.path.basename(self.args[0])
+
+    @property
+    def paused(self) -> bool:
+        return self._paused
+
+    def poll(self) -> int | None:
+        """The exit status, or None while it runs."""
+        return self._popen.poll()
+
+    def wait(self) -> int:
+        """Block until it ends (at the latest when its timeout kills it); its exit status."""
+        returncode = self._popen.wait()
+        self._timer.cancel()
+        return returncode
+
+    def communicate(self) -> tuple[bytes, bytes]:
+        """Read its piped output to the end, then wait (bounded by the timeout, like `wait`)."""
+        stdout, stderr = self._popen.communicate()
+        self._timer.cancel()
+        assert not isinstance(stdout, str) and not isinstance(stderr, str), "binary pipes only"
+        return stdout or b"", stderr or b""
+
+    def kill(self) -> None:
+        """SIGKILL (which also ends a paused process)."""
+        with self._lock:
+            if self._popen.poll() is None:
+                self._popen.kill()
+
+    def terminate(self) -> None:
+        """SIGTERM, continuing a paused process so that it can act on it."""
+        with self._lock:
+            if self._popen.poll() is None:
+                self._popen.terminate()
+                if self._paused:
+                    self._popen.send_signal(signal.SIGCONT)
+                    self._paused = False
+
+    def pause(self) -> None:
+        self._signal_pause(True)
+
+    def resume(self) -> None:
+        self._signal_pause(False)
+
+    def _signal_pause(self, pause: bool) -> None:
+        with self._lock:
+            if pause != self._paused and self._popen.poll() is None:
+                self._popen.send_signal(signal.SIGSTOP if pause else signal.SIGCONT)
+                self._paused = pause
+
+    def set_niceness(self, niceness: int) -> None:
+        """Lower (or restore, where permitted) its CPU priority."""
+        if self._popen.poll() is None:
+            try:
+                os.setpriority(os.PRIO_PROCESS, self.pid, niceness)
+            except OSError:
+                pass  # raising priority back needs privileges; staying lower only costs speed
+
+    def _expire(self) -> None:
+        if self._popen.poll() is None:
+            self.timed_out = True
+            self.kill()
+
+    def _end_for_shutdown(self) -> None:
+        self.ended_by_shutdown = True
+        self.terminate()
 
 
-def running_count() -> int:
-    with _lock:
-        return len(_running)
+class ToolRunner:
+    """Runs the app's tools (`ffmpeg`, `ffprobe`: the executables to call) and ends them all at shutdown."""
 
+    def __init__(
+        self, ffmpeg: str = "ffmpeg", ffprobe: str = "ffprobe", grace_s: float = DEFAULT_GRACE_S
+    ) -> None:
+        self.ffmpeg = ffmpeg
+        self.ffprobe = ffprobe
+        self.grace_s = grace_s
+        self._tracked: set[ToolProcess] = set()
+        self._lock = threading.Lock()
+        self._stopping = False
 
-def stop_all(grace_s: float = 2.0) -> None:
-    """Terminate every running tool (then kill stragglers); new runs are refused from now on."""
-    _stopping.set()
-    with _lock:
-        processes = list(_running)
-    for process in processes:
-        process.terminate()
-    for process in processes:
+    @property
+    def stopping(self) -> bool:
+        return self._stopping
+
+    def running_count(self) -> int:
+        with self._lock:
+            self._forget_ended()
+            return len(self._tracked)
+
+    def run(self, args: Sequence[str], timeout: float) -> ToolResult:
+        """Run to completion and capture its output. ToolError if it cannot start, ToolTimeout
+        if it overran `timeout` (it is killed), ShuttingDown if refused or ended by shutdown."""
+        process = self.start(args, timeout=timeout, stdout=PIPE, stderr=PIPE)
+        stdout, stderr = process.communicate()
+        returncode = process.wait()
+        if process.ended_by_shutdown:
+            raise ShuttingDown("the server is shutting down")
+        if process.timed_out:
+            raise ToolTimeout(f"{process.name} took longer than {timeout:g} s")
+        return ToolResult(returncode, stdout, stderr)
+
+    def start(
+        self,
+        args: Sequence[str],
+        *,
+        timeout: float,
+        stdout: Target = DEVNULL,
+        stderr: Target = DEVNULL,
+        text: bool = False,
+    ) -> ToolProcess:
+        """Start a long-running tool (stdin is never read) and track it until it ends; it is killed
+        once `timeout` seconds have passed. ToolError if it cannot start, ShuttingDown after shutdown."""
+        with self._lock:  # spawned under the lock: a shutdown never misses a process starting
+            if self._stopping:
+                raise ShuttingDown("the server is shutting down")
+            self._forget_ended()
+            process = ToolProcess(self._spawn(list(args), stdout, stderr, text), timeout)
+            self._tracked.add(process)
+        return process
+
+    def shutdown(self) -> None:
+        """Refuse new runs; terminate every tracked process, then kill what is left after `grace_s`."""
+        with self._lock:
+            self._stopping = True
+            self._forget_ended()
+            processes = list(self._tracked)
+        for process in processes:
+            process._end_for_shutdown()
+        deadline = time.monotonic() + self.grace_s
+        for process in processes:
+            try:
+                process._popen.wait(max(0.0, deadline - time.monotonic()))
+            except subprocess.TimeoutExpired:
+                process.kill()
+        for process in processes:
+            try:
+                process._popen.wait(1.0)  # a SIGKILL ends it at once; reap it if its owner does not
+            except subprocess.TimeoutExpired:
+                pass
+
+    def _forget_ended(self) -> None:
+        self._tracked = {p for p in self._tracked if p.poll() is None}
+
+    @staticmethod
+    def _spawn(
+        args: list[str], stdout: Target, stderr: Target, text: bool
+    ) -> subprocess.Popen[bytes] | subprocess.Popen[str]:
+        """Every child of the server starts here (an argument list, never a shell)."""
         try:
-            process.wait(grace_s)
-        except subprocess.TimeoutExpired:
-            process.kill()
-
-
-def allow_runs() -> None:
-    """Accept runs again (a new app in the same process, as in tests)."""
-    _stopping.clear()
+            return subprocess.Popen(args, stdin=DEVNULL, stdout=stdout, stderr=stderr, text=text)
+        except OSError as exc:
+            raise ToolError(f"cannot run {args[0]}: {exc.strerror or exc}") from exc

@@ -18,7 +18,6 @@ import pytest
 from fastapi.testclient import TestClient
 
 from editor_app.cli import main
-from editor_app.server import tool_runner
 from editor_app.server.app import create_app
 from tests.support.media import MediaFactory
 from tests.support.processes import is_running
@@ -143,37 +142,6 @@ def test_shutdown_hooks_run_when_the_app_stops(tmp_path: Path) -> None:
         assert client.get("/health").json()["data"]["status"] == "ok"
         assert calls == []
     assert calls == ["second", "first"]
-
-
-def test_stop_all_ends_running_ffmpeg_and_refuses_new_runs() -> None:
-    never_ending = ["ffmpeg", "-v", "error", "-re", "-f", "lavfi", "-i", "anullsrc", "-f", "null", "-"]
-    outcome: list[BaseException] = []
-    tool_runner.allow_runs()  # an app stopped by an earlier test refused runs until a new app starts
-
-    def run() -> None:
-        try:
-            tool_runner.run_tool(never_ending, timeout=60)
-        except tool_runner.ToolError as exc:
-            outcome.append(exc)
-
-    worker = threading.Thread(target=run)
-    worker.start()
-    deadline = time.monotonic() + 10
-    while tool_runner.running_count() == 0 and time.monotonic() < deadline:
-        time.sleep(0.02)
-    assert tool_runner.running_count() == 1
-    stopped_at = time.monotonic()
-    try:
-        tool_runner.stop_all()
-        worker.join(10)
-        assert not worker.is_alive() and time.monotonic() - stopped_at < 3
-        assert [str(e) for e in outcome] == ["the server is shutting down"]
-        assert tool_runner.running_count() == 0
-        with pytest.raises(tool_runner.ToolError):
-            tool_runner.run_tool(["ffmpeg", "-version"], timeout=10)
-    finally:
-        tool_runner.allow_runs()
-    assert tool_runner.run_tool(["ffmpeg", "-version"], timeout=10).returncode == 0
 
 
 def test_sigterm_ends_an_ffmpeg_run_in_flight(tmp_path: Path, media_factory: MediaFactory) -> None:

@@ -1,15 +1,23 @@
-"""Helpers for the renderer tests: tiny lavfi media and measurements of rendered files."""
+"""Helpers for the renderer tests: tiny lavfi media, timelines cut into preview segments, waiting
+for renders, and measurements of rendered files."""
 
 from __future__ import annotations
 
-import json
+import itertools
 import re
 import subprocess
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
+from editor_app.model import Timeline
 from editor_app.samples import SampleMedia
+from editor_app.server.media.probe import probe
+from editor_app.server.render.segments import SegmentedTimeline
 from editor_app.server.render.sources import RenderSource
+from editor_app.server.tool_runner import ToolRunner
+from editor_app.wire import kind_of_id
 
 
 def _make(path: Path, inputs: list[str], outputs: Sequence[str] = ()) -> Path:
@@ -47,33 +55,59 @@ def make_tone(path: Path, seconds: float = 2, hz: int = 440) -> Path:
 
 
 def source_for(path: Path, media_id: str) -> RenderSource:
-    """A RenderSource probed from a real file, as the routes build them from the store."""
-    out = subprocess.run(
-        ["ffprobe", "-v", "error", "-print_format", "json", "-show_format", "-show_streams", str(path)],
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
-    info = json.loads(out)
-    video = next((s for s in info["streams"] if s["codec_type"] == "video"), None)
-    has_audio = any(s["codec_type"] == "audio" for s in info["streams"])
-    kind = "image" if media_id.startswith("img-") else ("audio" if media_id.startswith("a-") else "video")
-    length = None if kind == "image" else round(float(info["format"]["duration"]) * 1000)
-    fps = None
-    if video is not None and kind == "video":
-        num, _, den = video["avg_frame_rate"].partition("/")
-        fps = float(num) / float(den or 1) if float(den or 1) else None
+    """A RenderSource probed from a real file by the server's own parser, as ingest records it;
+    the kind is the one its id says (`m-`, `a-`, `img-`), the content hash its file name."""
+    probed = probe(ToolRunner(), path)
+    kind = kind_of_id(media_id)
     return RenderSource(
         id=media_id,
         kind=kind,
         path=path,
-        length=length,
-        width=video["width"] if video else None,
-        height=video["height"] if video else None,
-        fps=fps,
-        has_audio=has_audio,
+        length=None if kind == "image" else round(probed.length * 1000),
+        width=probed.width,
+        height=probed.height,
+        fps=probed.fps if kind == "video" else None,
+        has_audio=probed.has_audio,
         content_hash=path.name,
     )
+
+
+# later streams are newer compiles, as the service numbers them
+COMPILES = itertools.count()
+
+
+def repeated_stream(
+    source: RenderSource, copies: int, name: str, last_volume: float = 1.0
+) -> SegmentedTimeline:
+    """`copies` 4 s clips of `source` one after another at 160x90, the last at `last_volume`."""
+    clips: list[dict[str, Any]] = []
+    for i in range(copies):
+        volume = last_volume if i == copies - 1 else 1.0
+        asset = {"type": "video", "id": source.id, "start": 0, "volume": volume}
+        clips.append({"start": i * 4, "clip": {"asset": asset, "duration": 4}})
+    body = {"timeline": {"resolution": "160x90", "tracks": [{"clips": clips}]}}
+    return SegmentedTimeline(name, Timeline.from_editor_json(body), {source.id: source}, next(COMPILES))
+
+
+def layered_stream(source: RenderSource, name: str) -> SegmentedTimeline:
+    """10 s of six stacked half-transparent 720p layers: each segment takes a while to render."""
+    asset = {"type": "video", "id": source.id, "start": 0, "volume": 1}
+    clips = [{"start": i * 4, "clip": {"asset": asset, "duration": 4, "opacity": 0.5}} for i in range(3)]
+    body = {"timeline": {"resolution": "1280x720", "tracks": [{"clips": clips} for _ in range(6)]}}
+    return SegmentedTimeline(name, Timeline.from_editor_json(body), {source.id: source}, next(COMPILES))
+
+
+def wait_until(predicate: Callable[[], bool], limit: float = 30) -> None:
+    deadline = time.monotonic() + limit
+    while not predicate():
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+
+
+def rendering(job: object) -> bool:
+    """Whether a segment cache job's ffmpeg is running now."""
+    process = getattr(job, "process", None)
+    return process is not None and process.poll() is None
 
 
 def duration_of(path: Path) -> float:

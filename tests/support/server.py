@@ -1,5 +1,6 @@
 """The local backend for tests: in process (`app_client`), as a real `serve` child on loopback
-(`live_server`, one per session), and the three-step upload through real HTTP (`uploaded`)."""
+(`live_server`, one per session), the three-step upload through real HTTP (`uploaded`), and a
+runner of ffmpeg/ffprobe for testing the renderer on its own (`tools`)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from editor_app.server.app import create_app
+from editor_app.server.tool_runner import ToolRunner
 from tests.support.server_process import LiveServer, start_server
 
 TEST_KEY = "test-key-0123456789"
@@ -23,6 +25,14 @@ def app_client(tmp_path: Path) -> Iterator[TestClient]:
     app = create_app(tmp_path / "data", TEST_KEY, max_upload_bytes=5 * 1024 * 1024)
     with TestClient(app, headers={"x-access-token": TEST_KEY}) as client:
         yield client
+
+
+@pytest.fixture
+def tools() -> Iterator[ToolRunner]:
+    """A runner of ffmpeg/ffprobe on PATH, as an app owns one; shut down after the test."""
+    runner = ToolRunner()
+    yield runner
+    runner.shutdown()
 
 
 @pytest.fixture(scope="session")

@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from editor_app.server.render.plan import AUDIO_RATE, Output
 from editor_app.wire import ExportFormat, Quality
 
 
@@ -57,11 +58,16 @@ ENCODINGS: dict[tuple[ExportFormat, Quality], Encoding] = {
 }
 
 
-def export_args(fmt: ExportFormat, quality: Quality, output: Path) -> list[str]:
-    """Encoder and muxer arguments writing `output` (whatever its suffix, e.g. `.part`)."""
+def export_output(fmt: ExportFormat, quality: Quality, path: Path) -> Output:
+    """What an export in `fmt` at `quality` writes to `path` (whatever its suffix, e.g. `.part`)."""
     enc = ENCODINGS[(fmt, quality)]
-    faststart = ["-movflags", "+faststart"] if enc.muxer == "mp4" else []
-    return [*enc.video, *enc.audio, "-ar", "48000", *faststart, "-f", enc.muxer, str(output)]
+    faststart = ("-movflags", "+faststart") if enc.muxer == "mp4" else ()
+    return Output(path, enc.muxer, enc.video, (*enc.audio, "-ar", str(AUDIO_RATE)), faststart)
+
+
+def export_args(fmt: ExportFormat, quality: Quality, output: Path) -> list[str]:
+    """The encoder, muxer and file arguments of `export_output` (for a hand-written command)."""
+    return export_output(fmt, quality, output).args()
 
 
 def extension(fmt: ExportFormat) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from editor_app.server.render.sources import RenderInputError
+from editor_app.server.errors import RenderInputError
 
 _HEX_COLOUR = re.compile(r"^#?([0-9A-Fa-f]{6})([0-9A-Fa-f]{2})?$")
 _ASS_COLOUR = re.compile(r"^&H([0-9A-Fa-f]{2})?([0-9A-Fa-f]{6})&?$")

@@ -5,33 +5,32 @@ tolerance of the timeline's is the file renamed into place, so a crash, a full d
 missing source leaves no truncated file that looks finished. While an HLS preview renders,
 the export's ffmpeg runs at a lower CPU priority (`set_niceness`), so the preview the user is
 waiting for gets the processor first.
+
+An export's ffmpeg is ended by `cancel()`, by the app's shutdown (`ShuttingDown`: the job stays
+owed), or after `export_timeout(seconds)`: 30 times the timeline's length, at least 10 minutes
+(real renders run faster than real time; a render that slow is stuck).
 """
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
-import subprocess
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from editor_app.server.render.encoders import export_args
-from editor_app.server.render.graph import RenderPlan
+from editor_app.server.errors import ProbeError, RenderCancelled, RenderFailed, ShuttingDown
+from editor_app.server.media.probe import probe
+from editor_app.server.render.encoders import export_output
+from editor_app.server.render.plan import RenderPlan
 from editor_app.server.render.progress import failure_reason, progress_fraction
+from editor_app.server.tool_runner import PIPE, ToolProcess, ToolRunner
 from editor_app.wire import ExportFormat, Quality
 
 EXPORT_NICENESS = 10
-
-
-class RenderFailed(RuntimeError):
-    """ffmpeg failed or wrote something other than the whole timeline; the message says why."""
-
-
-class RenderCancelled(RuntimeError):
-    pass
+EXPORT_TIMEOUT_PER_SECOND = 30.0
+EXPORT_TIMEOUT_MIN_S = 600.0
 
 
 @dataclass(frozen=True)
@@ -41,19 +40,8 @@ class RenderedFile:
     duration: float
 
 
-def probe_duration(ffprobe: str, path: Path) -> float | None:
-    result = subprocess.run(
-        [ffprobe, "-v", "error", "-print_format", "json", "-show_format", str(path)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if result.returncode != 0:
-        return None
-    try:
-        return float(json.loads(result.stdout)["format"]["duration"])
-    except (KeyError, ValueError, TypeError):
-        return None
+def export_timeout(seconds: float) -> float:
+    return max(EXPORT_TIMEOUT_MIN_S, seconds * EXPORT_TIMEOUT_PER_SECOND)
 
 
 def duration_tolerance(seconds: float) -> float:
@@ -70,9 +58,8 @@ class FileRender:
         output: Path,
         fmt: ExportFormat,
         quality: Quality,
+        tools: ToolRunner,
         *,
-        ffmpeg: str = "ffmpeg",
-        ffprobe: str = "ffprobe",
         on_progress: Callable[[float], None] | None = None,
         work_dir: Path | None = None,
     ) -> None:
@@ -83,18 +70,17 @@ class FileRender:
         self.log = output.with_name(output.name + ".log")
         self.fmt = fmt
         self.quality = quality
-        self.ffmpeg = ffmpeg
-        self.ffprobe = ffprobe
+        self.tools = tools
         self.on_progress = on_progress
         self.niceness = 0
-        self._process: subprocess.Popen[str] | None = None
+        self._process: ToolProcess | None = None
         self._cancelled = threading.Event()
         self._lock = threading.Lock()
 
     def cancel(self) -> None:
         self._cancelled.set()
         with self._lock:
-            if self._process is not None and self._process.poll() is None:
+            if self._process is not None:
                 self._process.kill()
 
     def set_niceness(self, niceness: int) -> None:
@@ -102,13 +88,11 @@ class FileRender:
         with self._lock:
             self.niceness = niceness
             process = self._process
-        if process is not None and process.poll() is None:
-            try:
-                os.setpriority(os.PRIO_PROCESS, process.pid, niceness)
-            except OSError:
-                pass  # raising priority back needs privileges; staying lower only costs speed
+        if process is not None:
+            process.set_niceness(niceness)
 
     def run(self) -> RenderedFile:
+        """The finished file; RenderFailed, RenderCancelled, or ShuttingDown (the app is stopping)."""
         self.output.parent.mkdir(parents=True, exist_ok=True)
         try:
             self.plan.write_files()
@@ -121,14 +105,13 @@ class FileRender:
                 shutil.rmtree(self.work_dir, ignore_errors=True)
 
     def _encode(self) -> None:
-        command = self.plan.command(self.ffmpeg, ["-loglevel", "error", "-progress", "pipe:1", "-nostats"])
-        command += export_args(self.fmt, self.quality, self.part)
+        output = export_output(self.fmt, self.quality, self.part)
+        command = self.plan.command(self.tools.ffmpeg, output, progress=True)
+        timeout = export_timeout(self.plan.seconds)
         with self.log.open("w", encoding="utf-8") as log, self._lock:
             if self._cancelled.is_set():
                 raise RenderCancelled("cancelled before it started")
-            self._process = subprocess.Popen(
-                command, stdout=subprocess.PIPE, stderr=log, stdin=subprocess.DEVNULL, text=True
-            )
+            self._process = self.tools.start(command, timeout=timeout, stdout=PIPE, stderr=log, text=True)
         process = self._process
         if self.niceness:
             self.set_niceness(self.niceness)
@@ -140,14 +123,19 @@ class FileRender:
         returncode = process.wait()
         if self._cancelled.is_set():
             raise RenderCancelled("cancelled")
+        if process.ended_by_shutdown:
+            raise ShuttingDown("the server is shutting down")
+        if process.timed_out:
+            raise RenderFailed(f"ffmpeg took longer than {timeout:.0f} s")
         if returncode != 0:
             raise RenderFailed(failure_reason(self.log, returncode))
 
     def _verify_and_place(self) -> RenderedFile:
-        duration = probe_duration(self.ffprobe, self.part)
+        try:
+            duration = probe(self.tools, self.part).length
+        except ProbeError:
+            raise RenderFailed("the rendered file is unreadable (ffprobe found no duration)") from None
         expected = self.plan.seconds
-        if duration is None:
-            raise RenderFailed("the rendered file is unreadable (ffprobe found no duration)")
         if abs(duration - expected) > duration_tolerance(expected):
             raise RenderFailed(f"the rendered file lasts {duration:.2f} s instead of {expected:.2f} s")
         os.replace(self.part, self.output)

@@ -27,82 +27,22 @@ clip's own start. Output timestamps start at 0 at the window's start.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from editor_app.model import CaptionAsset, Clip, ImageAsset, TextAsset, Timeline, Track, VideoAsset
 from editor_app.model.ticks import Ticks
-from editor_app.server.render.escape import colour, filter_value
+from editor_app.server.errors import RenderInputError
+from editor_app.server.render.escape import colour
 from editor_app.server.render.layout import fit, place
 from editor_app.server.render.looks import look_filter
-from editor_app.server.render.sources import RenderInputError, RenderSource
+from editor_app.server.render.plan import AUDIO_RATE, RenderPlan, Window
+from editor_app.server.render.sources import RenderSource
 from editor_app.server.render.text import TextLayer, caption_layer, text_layer
 
-AUDIO_RATE = 48000
 MAX_SIDE = 7680
 # A single argv string may not exceed 128 KiB on Linux; longer graphs go through a file.
 INLINE_GRAPH_LIMIT = 64 * 1024
 MANY_INPUTS = 8
-
-
-@dataclass(frozen=True)
-class Window:
-    start: Ticks
-    end: Ticks
-    audio_from: int  # samples at AUDIO_RATE, may be negative (silence before the timeline)
-    audio_to: int
-
-    @classmethod
-    def whole(cls, duration: Ticks) -> Window:
-        return cls(0, duration, 0, duration * AUDIO_RATE // 1000)
-
-    def cut(self, clip: Clip) -> tuple[Ticks, Ticks]:
-        """(head cut off the clip, length left) of the clip's picture inside the window."""
-        first = max(clip.start, self.start)
-        return first - clip.start, min(clip.end, self.end) - first
-
-
-@dataclass
-class RenderPlan:
-    input_args: list[str]
-    graph: str
-    duration: Ticks
-    fps: float
-    size: tuple[int, int]
-    files: dict[Path, str] = field(default_factory=dict)
-    graph_file: Path | None = None
-
-    @property
-    def seconds(self) -> float:
-        return self.duration / 1000
-
-    def graph_args(self) -> list[str]:
-        if self.graph_file is not None:
-            return ["-filter_complex_script", str(self.graph_file)]
-        return ["-filter_complex", self.graph]
-
-    def command(self, ffmpeg: str, output_args: list[str]) -> list[str]:
-        """The full argument list: inputs, graph, maps, then the caller's encoder/output."""
-        return [
-            ffmpeg,
-            "-hide_banner",
-            "-nostdin",
-            "-y",
-            *self.input_args,
-            *self.graph_args(),
-            "-map",
-            "[vout]",
-            "-map",
-            "[aout]",
-            "-t",
-            f"{self.seconds:.3f}",
-            *output_args,
-        ]
-
-    def write_files(self) -> None:
-        for path, text in self.files.items():
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
 
 
 def _secs(ticks: Ticks) -> str:
@@ -360,6 +300,3 @@ def build_plan(
         plan.graph_file = work_dir / "graph.txt"
         plan.files[plan.graph_file] = graph
     return plan
-
-
-__all__ = ["RenderPlan", "Window", "build_plan", "filter_value"]

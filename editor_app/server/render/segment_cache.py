@@ -1,4 +1,5 @@
-"""Preview segments on disk by content key, rendered when first asked for and read ahead.
+"""Preview segments on disk by content key, rendered when first asked for and read ahead
+(docs/architecture.md, "Preview segments", "Flow: an edit").
 
 `fetch` answers a cached segment at once; otherwise it queues the segment and waits for it,
 and queues the next `read_ahead` segments behind it. One stream is *watched*: the one whose
@@ -24,28 +25,26 @@ playhead exists, so everything else yields to it):
   with i+1 .. i+read_ahead.
 The same key asked for by two streams renders once.
 
-Files: `<root>/<key>.ts`, written whole (renamed into place from the render's own work
-folder under `<root>/work/`), so a file that exists is complete. Every `EVICT_EVERY`
-renders, the least recently used files (by mtime, which a fetch refreshes) go until the
-folder is back under `max_bytes`.
+Files: `<root>/<key>.ts`, written whole, so a file that exists is complete; every
+`EVICT_EVERY` renders the least recently used go until the folder is under `max_bytes`
+(see `segment_files.py`).
 """
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import heapq
 import itertools
-import os
-import signal
-import subprocess
 import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from editor_app.server.render.segments import Segment, SegmentedTimeline, SegmentFailed, render_segment
+from editor_app.server.errors import SegmentAbandoned, SegmentFailed, SegmentTimeout, ServerError
+from editor_app.server.render.segment_files import end_orphaned_renders, evict_least_recent, touch
+from editor_app.server.render.segments import Segment, SegmentedTimeline, render_segment
+from editor_app.server.tool_runner import ToolProcess, ToolRunner
 
 DEFAULT_MAX_BYTES = 2 * 1024**3
 EVICT_EVERY = 16
@@ -55,22 +54,13 @@ HANG_UP_POLL_S = 0.1
 UNWATCHED_WAIT_S = 2.0
 
 
-class SegmentTimeout(TimeoutError):
-    """A segment was not ready in time (still rendering behind other work)."""
-
-
-class SegmentAbandoned(RuntimeError):
-    """The asker hung up before its segment was ready."""
-
-
 @dataclass(eq=False)
 class _Job:
     stream: SegmentedTimeline
     segment: Segment
     wanted: bool
     running: bool = False
-    process: subprocess.Popen[bytes] | None = None
-    paused: bool = False
+    process: ToolProcess | None = None
     preempted: bool = False  # killed to free its worker; queued again if still wanted
     waiters: int = 0  # fetches waiting for it; when the last one hangs up it is no longer wanted
     asked: int = 0  # when it was last asked for: the newest request is where the user looks now
@@ -82,7 +72,7 @@ class SegmentCache:
     def __init__(
         self,
         root: Path,
-        ffmpeg: str = "ffmpeg",
+        tools: ToolRunner,
         *,
         workers: int = 2,
         read_ahead: int = 4,
@@ -90,7 +80,7 @@ class SegmentCache:
         on_busy: Callable[[bool], None] | None = None,
     ) -> None:
         self.root = root
-        self.ffmpeg = ffmpeg
+        self.tools = tools
         self.read_ahead = read_ahead
         self.max_bytes = max_bytes
         self.on_busy = on_busy  # told when the first render starts and the last one ends
@@ -147,7 +137,7 @@ class SegmentCache:
                 self._read_ahead_from(stream, index)
                 self._yield_to_watched()
         if job is None:
-            _touch(path)
+            touch(path)
             return path
         try:
             self._wait(job, timeout, gone)
@@ -155,7 +145,7 @@ class SegmentCache:
             with self._cond:
                 job.waiters -= 1
         if job.error is not None:
-            raise SegmentFailed(job.error)
+            raise SegmentFailed(f"rendering the stream failed: {job.error}")
         return path
 
     def _wait(self, job: _Job, timeout: float, gone: threading.Event | None) -> None:
@@ -166,14 +156,16 @@ class SegmentCache:
             if gone is not None and gone.is_set():
                 with self._cond:
                     self._abandon(job)
-                raise SegmentAbandoned(f"{name}: the asker left")
+                raise SegmentAbandoned("the client closed the request")
             now = time.monotonic()
             if now >= deadline:
-                raise SegmentTimeout(f"{name} is not ready after {timeout:.0f} s")
+                raise SegmentTimeout(f"{name} is not ready after {timeout:.0f} s; retry in a moment")
             if job.stream.stream_id != self._watched and now - started >= UNWATCHED_WAIT_S:
                 with self._cond:
                     self._abandon(job)
-                raise SegmentTimeout(f"{name} is not ready: a newer stream is being watched")
+                raise SegmentTimeout(
+                    f"{name} is not ready: a newer stream is being watched; retry in a moment"
+                )
 
     # ---- scheduling (the caller holds the lock) -------------------------------------------
     def _urgent(self, job: _Job) -> bool:
@@ -280,7 +272,7 @@ class SegmentCache:
     def _preempt(self, job: _Job) -> None:
         job.preempted = True
         self.preemptions += 1
-        if job.process is not None and job.process.poll() is None:
+        if job.process is not None:
             job.process.kill()  # SIGKILL also ends a paused process
 
     def _set_pauses(self) -> None:
@@ -288,9 +280,8 @@ class SegmentCache:
         urgent_running = any(self._urgent(j) and not j.preempted for j in self._running)
         for job in self._running:
             pause = urgent_running and not self._urgent(job) and not job.preempted
-            if pause != job.paused and job.process is not None and job.process.poll() is None:
-                job.process.send_signal(signal.SIGSTOP if pause else signal.SIGCONT)
-                job.paused = pause
+            if job.process is not None:
+                job.process.pause() if pause else job.process.resume()
 
     def _next_job(self) -> _Job | None:
         """The most urgent queued job (None when stopping)."""
@@ -317,7 +308,7 @@ class SegmentCache:
             return job
         return None
 
-    def _started(self, job: _Job, process: subprocess.Popen[bytes]) -> None:
+    def _started(self, job: _Job, process: ToolProcess) -> None:
         with self._cond:
             job.process = process
             if job.preempted:
@@ -328,7 +319,7 @@ class SegmentCache:
     def _finished(self, job: _Job) -> bool:
         """Book-keeping after a render; True when the job is over (False: queued again)."""
         self._running.remove(job)
-        job.running, job.process, job.paused = False, None, False
+        job.running, job.process = False, None
         over = True
         if job.preempted and not self.path(job.segment).is_file():
             job.preempted, job.error = False, None
@@ -359,10 +350,10 @@ class SegmentCache:
                     job.segment,
                     self.path(job.segment),
                     self.root / "work" / f"{number}",
-                    self.ffmpeg,
+                    self.tools,
                     on_process=functools.partial(self._started, job),
                 )
-            except (SegmentFailed, OSError) as exc:
+            except (ServerError, OSError) as exc:
                 job.error = str(exc)
             except Exception as exc:  # a bad timeline must not kill the worker
                 job.error = f"{type(exc).__name__}: {exc}"
@@ -379,57 +370,18 @@ class SegmentCache:
 
     def evict(self) -> None:
         """Remove the least recently used segment files beyond `max_bytes`."""
-        files = []
-        for path in self.root.glob("*.ts"):
-            try:
-                info = path.stat()
-            except OSError:
-                continue  # removed meanwhile
-            files.append((info.st_mtime, info.st_size, path))
-        total = sum(size for _mtime, size, _path in files)
-        for _mtime, size, path in sorted(files):
-            if total <= self.max_bytes:
-                break
-            path.unlink(missing_ok=True)
-            total -= size
+        evict_least_recent(self.root, self.max_bytes)
 
     def _tell_busy(self, busy: bool) -> None:
         if self.on_busy is not None:
             self.on_busy(busy)
 
     def shutdown(self) -> None:
-        """Stop taking work; renders under way finish on their own (daemon threads)."""
+        """Stop taking work; renders under way go on, unpaused, until they end or the app's tools
+        shut down (which ends them)."""
         with self._cond:
             self._stopping = True
             for job in self._running:
-                if job.paused and job.process is not None and job.process.poll() is None:
-                    job.process.send_signal(signal.SIGCONT)
-                    job.paused = False
+                if job.process is not None:
+                    job.process.resume()
             self._cond.notify_all()
-
-
-def end_orphaned_renders(work: Path) -> int:
-    """Kill renders a previous server left behind (how many): one killed outright kept its
-    ffmpeg children, and a paused (SIGSTOP) read-ahead would then wait for a SIGCONT forever.
-    They are found by their output under `work` and a parent that is no `serve` (a live
-    server on the same folder keeps its own); Linux only (elsewhere there is no /proc)."""
-    marker = os.fsencode(str(work) + os.sep)
-    killed = 0
-    for entry in Path("/proc").glob("[0-9]*"):
-        try:
-            if marker not in (entry / "cmdline").read_bytes():
-                continue
-            parent = (entry / "stat").read_text().rsplit(")", 1)[1].split()[1]
-            if b"serve" in Path(f"/proc/{parent}/cmdline").read_bytes().split(b"\0"):
-                continue
-            os.kill(int(entry.name), signal.SIGKILL)
-            killed += 1
-        except (OSError, ValueError, IndexError):
-            continue  # gone meanwhile, or not ours to kill
-    return killed
-
-
-def _touch(path: Path) -> None:
-    # evicted meanwhile: the caller's read fails and the player asks again
-    with contextlib.suppress(OSError):
-        os.utime(path)

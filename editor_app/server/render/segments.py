@@ -1,4 +1,5 @@
-"""One preview segment: its window, its cache key, and rendering it on its own.
+"""One preview segment: its window, its cache key, and rendering it on its own
+(docs/architecture.md, "Preview segments").
 
 A timeline is cut into `SEGMENT_MS` windows. Each segment renders from the shared graph
 builder over its window (every input seeked to the window's start) and is written as an
@@ -20,12 +21,10 @@ made them.
 from __future__ import annotations
 
 import hashlib
-import itertools
 import json
 import math
 import os
 import shutil
-import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,9 +32,12 @@ from typing import Any
 
 from editor_app.model import Timeline
 from editor_app.model.ticks import Ticks
-from editor_app.server.render.graph import AUDIO_RATE, RenderPlan, Window, build_plan, output_fps
+from editor_app.server.errors import SegmentFailed, ShuttingDown
+from editor_app.server.render.graph import build_plan, output_fps
+from editor_app.server.render.plan import AUDIO_RATE, Output, RenderPlan, Window
 from editor_app.server.render.progress import failure_reason
 from editor_app.server.render.sources import RenderSource
+from editor_app.server.tool_runner import ToolProcess, ToolRunner
 
 # 1 s: after an edit the player waits for the segment under the playhead, and now and then
 # for the next one too (VLC's start-up); 2 s segments made that 1.2-2.0 s, 1 s ones about 1 s
@@ -50,10 +52,9 @@ VIDEO_ARGS = (
 )
 AUDIO_ARGS = ("-c:a", "aac", "-b:a", "128k", "-ar", str(AUDIO_RATE), "-ac", "2")
 SEGMENT_FORMAT_VERSION = "seg-1"
-
-
-class SegmentFailed(RuntimeError):
-    """ffmpeg could not render a segment; the message says why."""
+# a segment is a second of output and renders in about one; one that runs for minutes (paused
+# time included) is stuck, and its worker is wanted
+SEGMENT_TIMEOUT_S = 300.0
 
 
 @dataclass(frozen=True)
@@ -90,11 +91,11 @@ def segment_window(start: Ticks, end: Ticks) -> Window:
 class SegmentedTimeline:
     """A compiled timeline cut into segments, each keyed by exactly what falls inside it."""
 
-    _generations = itertools.count()
-
-    def __init__(self, stream_id: str, timeline: Timeline, sources: dict[str, RenderSource]) -> None:
+    def __init__(
+        self, stream_id: str, timeline: Timeline, sources: dict[str, RenderSource], generation: int
+    ) -> None:
         self.stream_id = stream_id
-        self.generation = next(self._generations)  # later compiles get larger numbers (priority)
+        self.generation = generation  # later compiles get larger numbers (the service counts them)
         self.timeline = timeline
         self.sources = sources
         self.duration = timeline.duration
@@ -162,15 +163,19 @@ def _keep_grid_frames(segment: Segment, first: int, last: int) -> str:
     return f"noise=drop=lt(n\\,{keep_from})+gte(n\\,{keep_to}),setts=ts=TS{shift:+d}"
 
 
-ProcessHook = Callable[[subprocess.Popen[bytes]], None]
+ProcessHook = Callable[[ToolProcess], None]
 
 
-def _run(command: list[str], log: Path, on_process: ProcessHook | None) -> None:
+def _run(tools: ToolRunner, command: list[str], log: Path, on_process: ProcessHook | None) -> None:
     with log.open("ab") as err:
-        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=err, stdin=subprocess.DEVNULL)
+        process = tools.start(command, timeout=SEGMENT_TIMEOUT_S, stderr=err)
         if on_process is not None:
             on_process(process)
         returncode = process.wait()
+    if process.ended_by_shutdown:
+        raise ShuttingDown("the server is shutting down")
+    if process.timed_out:
+        raise SegmentFailed(f"ffmpeg took longer than {SEGMENT_TIMEOUT_S:.0f} s")
     if returncode != 0:
         raise SegmentFailed(failure_reason(log, returncode))
 
@@ -180,7 +185,7 @@ def render_segment(
     segment: Segment,
     output: Path,
     work_dir: Path,
-    ffmpeg: str = "ffmpeg",
+    tools: ToolRunner,
     on_process: ProcessHook | None = None,
 ) -> None:
     """Render `segment` into `output` (written whole or not at all); SegmentFailed on failure.
@@ -194,11 +199,16 @@ def render_segment(
         plan.write_files()
         first, last = audio_frames(segment.start, segment.end)
         partial = work_dir / "segment.ts"  # the render's own folder: a killed render leaves nothing behind
-        command = [ffmpeg, "-hide_banner", "-nostdin", "-y", "-loglevel", "error", "-nostats"]
-        command += [*plan.input_args, *plan.graph_args(), "-map", "[vout]", *VIDEO_ARGS]
-        command += ["-map", "[aout]", *AUDIO_ARGS, "-bsf:a", _keep_grid_frames(segment, first, last)]
-        command += ["-output_ts_offset", f"{segment.start / 1000:.3f}", "-f", "mpegts", str(partial)]
-        _run(command, work_dir / "ffmpeg.log", on_process)
+        written = Output(
+            partial,
+            "mpegts",
+            VIDEO_ARGS,
+            AUDIO_ARGS,
+            audio_bitstream_filters=_keep_grid_frames(segment, first, last),
+            timestamp_offset=segment.start / 1000,
+            cut_at_length=False,  # the sound runs on into the tail frames the filters drop
+        )
+        _run(tools, plan.command(tools.ffmpeg, written), work_dir / "ffmpeg.log", on_process)
         os.replace(partial, output)
     finally:
         shutil.rmtree(work_dir, ignore_errors=True)

@@ -1,13 +1,16 @@
-"""The renderer behind the editor routes: compile (cache + HLS preview) and export jobs.
+"""The renderer behind the compile, stream and job routes: compiled timelines (cached by
+content), their HLS previews cut into segments, and export jobs (docs/architecture.md,
+"Flow: a compile"). Every ffmpeg it runs goes through the app's ToolRunner.
 
 Folders under the data dir: `segments/` (preview segments by content key, see
 `segment_cache.py`; a compiled timeline's playlist lists them, see `hls.py`) and `exports/`
-(finished files `<job id>.<ext>`, served by the core's `/files/exports/...`; per-job work
-files in `exports/work-<job id>/`, removed after the render).
+(finished files `<job id>.<ext>`, served as `/files/exports/...` by `routes/files.py`; per-job
+work files in `exports/work-<job id>/`, removed after the render).
 """
 
 from __future__ import annotations
 
+import itertools
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
@@ -15,9 +18,10 @@ from pathlib import Path
 from typing import Any, cast
 
 from editor_app.model import Timeline
-from editor_app.server.jobs import Job, JobRunner, JobStore
+from editor_app.server.errors import TimelineGone
 from editor_app.server.render.encoders import extension
 from editor_app.server.render.export import EXPORT_NICENESS, FileRender
+from editor_app.server.render.export_jobs import Job, JobRunner, JobStore
 from editor_app.server.render.graph import build_plan
 from editor_app.server.render.segment_cache import SegmentCache
 from editor_app.server.render.segments import SegmentedTimeline
@@ -29,14 +33,11 @@ from editor_app.server.render.timelines import (
     stream_folder_name,
     timeline_id,
 )
+from editor_app.server.tool_runner import ToolRunner
 from editor_app.wire import ExportFormat, Quality
 
 # compiled timelines kept cut into segments (their keys); older ones are rebuilt from SQLite
 STREAMS_KEPT = 16
-
-
-class TimelineGone(LookupError):
-    pass
 
 
 class EditorService:
@@ -45,22 +46,20 @@ class EditorService:
         data_dir: Path,
         connect: Connect,
         get_media: Callable[[str], Any],
-        *,
-        ffmpeg: str = "ffmpeg",
-        ffprobe: str = "ffprobe",
+        tools: ToolRunner,
     ) -> None:
         self.data_dir = data_dir
         self.lookup: SourceLookup = lambda media_id: source_from_record(get_media(media_id))
-        self.ffmpeg = ffmpeg
-        self.ffprobe = ffprobe
+        self.tools = tools
         self.timelines = TimelineStore(connect)
         self.exports_dir = data_dir / "exports"
         self.exports_dir.mkdir(parents=True, exist_ok=True)
         self.jobs = JobStore(connect)
         self.runner = JobRunner(self.jobs, self._make_render)
-        self.segments = SegmentCache(data_dir / "segments", ffmpeg, on_busy=self._previews_busy)
+        self.segments = SegmentCache(data_dir / "segments", tools, on_busy=self._previews_busy)
         self._streams: OrderedDict[str, SegmentedTimeline] = OrderedDict()
         self._streams_lock = threading.Lock()
+        self._generations = itertools.count()  # the segment cache lets newer compiles go first
 
     # ---- compile ------------------------------------------------------------------------------
     def compile(self, timeline: Timeline) -> tuple[str, bool]:
@@ -71,9 +70,13 @@ class EditorService:
         build_plan(timeline, sources, self.data_dir / "work")  # only computes: refuses what cannot render
         tid = timeline_id(timeline, sources)
         self.timelines.save(tid, timeline)
-        stream = SegmentedTimeline(stream_folder_name(tid), timeline, sources)
+        stream = self._segmented(tid, timeline, sources)
         self._keep(tid, stream)
         return tid, all(self.segments.is_cached(s) for s in stream.segments)
+
+    def _segmented(self, tid: str, timeline: Timeline, sources: dict[str, RenderSource]) -> SegmentedTimeline:
+        """`timeline` cut into segments, numbered after every stream made before it."""
+        return SegmentedTimeline(stream_folder_name(tid), timeline, sources, next(self._generations))
 
     def _keep(self, tid: str, stream: SegmentedTimeline) -> None:
         with self._streams_lock:
@@ -90,7 +93,7 @@ class EditorService:
                 self._streams.move_to_end(tid)
                 return stream
         timeline, sources = self._plan_for(tid)
-        stream = SegmentedTimeline(stream_folder_name(tid), timeline, sources)
+        stream = self._segmented(tid, timeline, sources)
         self._keep(tid, stream)
         return stream
 
@@ -125,8 +128,7 @@ class EditorService:
             output,
             fmt,
             cast(Quality, job.quality),
-            ffmpeg=self.ffmpeg,
-            ffprobe=self.ffprobe,
+            self.tools,
             on_progress=on_progress,
             work_dir=work_dir,
         )

@@ -1,7 +1,8 @@
 """What the renderer needs to know about each source, and the checks against it.
 
-The renderer never talks to the media store itself: the routes turn store records into
-`RenderSource`s, so the filter-graph builder stays a pure function of its inputs.
+The renderer never talks to the media store itself: the service turns store records into
+`RenderSource`s (`timelines.source_from_record`), so the filter-graph builder stays a pure
+function of its inputs.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from typing import Literal
 
 from editor_app.model import Timeline
 from editor_app.model.ticks import Ticks, to_seconds
+from editor_app.server.errors import RenderInputError
 
 SourceKind = Literal["video", "audio", "image"]
 
@@ -21,18 +23,6 @@ SourceKind = Literal["video", "audio", "image"]
 LENGTH_TOLERANCE: Ticks = 50
 # The docs give 0-2 and the SDK 0-5; beyond 10 (+20 dB) is a typo, not a mix.
 MAX_VOLUME = 10.0
-
-
-class RenderInputError(ValueError):
-    """The timeline cannot be rendered as asked (a 400: the message says why)."""
-
-
-class MissingSourceError(LookupError):
-    """A clip names media that does not exist (a 404 naming the id)."""
-
-    def __init__(self, media_id: str, kind: str = "media") -> None:
-        self.media_id = media_id
-        super().__init__(f"{kind} {media_id} not found")
 
 
 @dataclass(frozen=True)

@@ -20,9 +20,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from editor_app.model import CaptionAsset, Clip, TextAsset
+from editor_app.server.errors import RenderInputError
 from editor_app.server.render.escape import ass_colour, colour, filter_value, font_name
 from editor_app.server.render.layout import place
-from editor_app.server.render.sources import RenderInputError
 
 _CUE_TIME = re.compile(r"(?:(\d+):)?(\d{1,2}):(\d{2})[.,](\d{1,3})")
 

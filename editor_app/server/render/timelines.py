@@ -21,7 +21,7 @@ from editor_app.model.ticks import to_ticks
 from editor_app.server.render.sources import RenderSource, SourceKind, content_key
 
 RENDERER_VERSION = "1"
-ID_PREFIX = "tl-"
+TIMELINE_ID_PREFIX = "tl-"  # compiled timelines (media ids have theirs in editor_app.wire)
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS timelines (
@@ -45,11 +45,17 @@ def timeline_id(timeline: Timeline, sources: dict[str, RenderSource]) -> str:
     digest.update(canonical_json(timeline).encode())
     for part in content_key(sources):
         digest.update(part.encode())
-    return ID_PREFIX + digest.hexdigest()[:32]
+    return TIMELINE_ID_PREFIX + digest.hexdigest()[:32]
 
 
 def stream_folder_name(tid: str) -> str:
-    return tid.removeprefix(ID_PREFIX)
+    """The id of a compiled timeline's stream in its URLs: `tl-<hex>` -> `<hex>`."""
+    return tid.removeprefix(TIMELINE_ID_PREFIX)
+
+
+def timeline_of_stream(stream_id: str) -> str:
+    """The compiled timeline a stream id in a URL names: `<hex>` -> `tl-<hex>`."""
+    return TIMELINE_ID_PREFIX + stream_id
 
 
 @dataclass(frozen=True)
@@ -86,7 +92,7 @@ class TimelineStore:
 
 
 def source_from_record(record: Any) -> RenderSource:
-    """A RenderSource from the media store's record (duck-typed: the store is the core's)."""
+    """A RenderSource from the media store's record (duck-typed: the store's MediaRecord)."""
     kind: SourceKind = record.kind
     return RenderSource(
         id=record.id,

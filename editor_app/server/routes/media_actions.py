@@ -9,10 +9,11 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Body, Request
 from pydantic import Field
 
-from editor_app.server.errors import ApiError, bad_request, ok
-from editor_app.server.media_ingest import ingest_file, make_thumbnail, thumbnail_path
-from editor_app.server.routes_files import file_url
-from editor_app.server.routes_media import get_of_kind, media_item, store_of
+from editor_app.server.errors import BadRequest, ToolError, ok
+from editor_app.server.media.ingest import ingest_file, make_thumbnail, thumbnail_path
+from editor_app.server.routes.files import file_url
+from editor_app.server.routes.media import get_of_kind, media_item
+from editor_app.server.routes.state import store_of, tools_of
 from editor_app.wire import Envelope, MediaItem, MediaKind, WireModel
 
 router = APIRouter(tags=["media"])
@@ -68,9 +69,9 @@ def video_thumbnail(media_id: str, request: Request) -> dict[str, Any]:
     record = get_of_kind(request, "video", media_id)
     target = thumbnail_path(store_of(request), record.sha256)
     if not target.is_file() and not make_thumbnail(
-        record.path, target, min(1.0, record.length / 2), request.app.state.ffmpeg
+        tools_of(request), record.path, target, min(1.0, record.length / 2)
     ):
-        raise ApiError(500, f"could not make a thumbnail of video {media_id}", "ffmpeg_failed")
+        raise ToolError(f"could not make a thumbnail of video {media_id}")
     return ok({"thumbnail_url": file_url(request, "thumbs", f"{record.sha256}/thumb.jpg")})
 
 
@@ -81,22 +82,19 @@ def grab_frame(media_id: str, request: Request, body: Annotated[FrameRequest, Bo
     """The frame at `time` seconds, full size, added to the video's collection as an image (`img-`)."""
     record = get_of_kind(request, "video", media_id)
     if body.time >= record.length:
-        raise bad_request(f"time: {body.time} is not before the video's end ({record.length})")
+        raise BadRequest(f"time: {body.time} is not before the video's end ({record.length})")
     store = store_of(request)
     staged = store.data_dir / "uploads" / f"frame-{secrets.token_hex(8)}.jpg"
     try:
-        if not make_thumbnail(
-            record.path, staged, body.time, request.app.state.ffmpeg, width=FULL_SIZE_FRAME
-        ):
-            raise ApiError(500, f"could not decode the frame at {body.time} s", "ffmpeg_failed")
+        if not make_thumbnail(tools_of(request), record.path, staged, body.time, width=FULL_SIZE_FRAME):
+            raise ToolError(f"could not decode the frame at {body.time} s")
         image = ingest_file(
             store,
+            tools_of(request),
             staged,
             collection_id=record.collection_id,
             name=f"{record.name} @ {body.time:.2f}s",
             asked_kind="image",
-            ffmpeg=request.app.state.ffmpeg,
-            ffprobe=request.app.state.ffprobe,
         )
     finally:
         staged.unlink(missing_ok=True)

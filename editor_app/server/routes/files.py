@@ -14,7 +14,7 @@ from pathlib import Path, PurePosixPath
 from fastapi import APIRouter, Request
 from fastapi.responses import FileResponse
 
-from editor_app.server.errors import ApiError, not_found
+from editor_app.server.errors import Forbidden, not_found
 
 router = APIRouter(tags=["files"])
 
@@ -47,16 +47,16 @@ def file_url(request: Request, area: str, relative: str) -> str:
 
 
 def resolve_area_file(data_dir: Path, areas: frozenset[str] | set[str], area: str, relative: str) -> Path:
-    """The file `relative` inside `data_dir/area`, or an ApiError; never a path outside the area."""
+    """The file `relative` inside `data_dir/area` (else a 403 or 404); never a path outside the area."""
     if area not in areas:
         raise not_found("file area", area)
     parts = PurePosixPath(relative).parts
     if not parts or relative.startswith("/") or "\\" in relative or any(p in ("..", ".") for p in parts):
-        raise ApiError(403, "file path must stay inside its folder", "forbidden_path")
+        raise Forbidden("file path must stay inside its folder", "forbidden_path")
     root = (data_dir / area).resolve()
     candidate = (root / Path(*parts)).resolve()
     if not candidate.is_relative_to(root):
-        raise ApiError(403, "file path must stay inside its folder", "forbidden_path")
+        raise Forbidden("file path must stay inside its folder", "forbidden_path")
     if not candidate.is_file():
         raise not_found("file", f"{area}/{relative}")
     return candidate

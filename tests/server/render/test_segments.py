@@ -17,6 +17,7 @@ from editor_app.model import Timeline
 from editor_app.server.render.hls import vod_playlist
 from editor_app.server.render.segments import SEGMENT_MS, Segment, SegmentedTimeline, render_segment
 from editor_app.server.render.sources import RenderSource
+from editor_app.server.tool_runner import ToolRunner
 from tests.support.render_tools import close, make_video, source_for
 
 RATE = 48000
@@ -74,14 +75,14 @@ def segmented(
 ) -> SegmentedTimeline:
     timeline = Timeline.from_editor_json({"timeline": {"resolution": "160x90", "tracks": [{"clips": clips}]}})
     used = {c["clip"]["asset"]["id"] for c in clips}
-    return SegmentedTimeline(name, timeline, {k: v for k, v in media.items() if k in used})
+    return SegmentedTimeline(name, timeline, {k: v for k, v in media.items() if k in used}, generation=0)
 
 
-def render_all(stream: SegmentedTimeline, folder: Path) -> list[Path]:
+def render_all(stream: SegmentedTimeline, folder: Path, tools: ToolRunner) -> list[Path]:
     paths = []
     for segment in stream.segments:
         path = folder / segment.name
-        render_segment(stream, segment, path, folder / "work")
+        render_segment(stream, segment, path, folder / "work", tools)
         paths.append(path)
     return paths
 
@@ -120,9 +121,11 @@ def test_an_edit_changes_only_the_keys_of_the_segments_it_touches(media: dict[st
     assert [s.key for s in moved.segments] == [s.key for s in before.segments]  # same content, same keys
 
 
-def test_segment_pixels_and_continuous_timestamps(media: dict[str, RenderSource], tmp_path: Path) -> None:
+def test_segment_pixels_and_continuous_timestamps(
+    media: dict[str, RenderSource], tmp_path: Path, tools: ToolRunner
+) -> None:
     stream = segmented([clip("m-red", 0, 2.5), clip("m-blue", 2.5, 3.5, src=0.5)], media)
-    paths = render_all(stream, tmp_path)
+    paths = render_all(stream, tmp_path, tools)
     cut = 2500 // SEGMENT_MS  # the segment with the cut at 2.5 s: red until it, then blue
     into = (2500 - cut * SEGMENT_MS) / 1000
     assert close(pixel_at(paths[cut], into / 2, 80, 45), (255, 0, 0))
@@ -152,9 +155,11 @@ def rms(samples: array.array[float], start: int, count: int) -> float:
     return math.sqrt(sum(s * s for s in samples[start : start + count]) / count)
 
 
-def test_sound_is_seamless_across_segment_joins(media: dict[str, RenderSource], tmp_path: Path) -> None:
+def test_sound_is_seamless_across_segment_joins(
+    media: dict[str, RenderSource], tmp_path: Path, tools: ToolRunner
+) -> None:
     stream = segmented([clip("m-tone", 0, 6.5)], media)
-    sound = decoded_mono(render_all(stream, tmp_path), tmp_path)
+    sound = decoded_mono(render_all(stream, tmp_path, tools), tmp_path)
     assert abs(len(sound) - 6.5 * RATE) < 1024  # no frame doubled or lost at three joins
     step = [abs(sound[i + 1] - sound[i]) for i in range(len(sound) - 1)]
     steady = max(step[RATE // 10 : RATE])  # a 1 kHz tone's largest sample-to-sample step
@@ -170,7 +175,7 @@ def test_sound_is_seamless_across_segment_joins(media: dict[str, RenderSource], 
 
 
 def test_a_segment_deep_in_a_ten_minute_timeline_renders_at_once(
-    media: dict[str, RenderSource], tmp_path: Path
+    media: dict[str, RenderSource], tmp_path: Path, tools: ToolRunner
 ) -> None:
     clips = [clip("m-red" if i % 2 else "m-blue", i * 4, 4) for i in range(150)]
     started = time.monotonic()
@@ -178,11 +183,11 @@ def test_a_segment_deep_in_a_ten_minute_timeline_renders_at_once(
     cut = time.monotonic() - started
     assert len(stream.segments) == 600_000 // SEGMENT_MS and cut < 1.0
     started = time.monotonic()
-    render_segment(stream, stream.segments[0], tmp_path / "first.ts", tmp_path / "work")
+    render_segment(stream, stream.segments[0], tmp_path / "first.ts", tmp_path / "work", tools)
     at_start = time.monotonic() - started
     segment: Segment = stream.segments[542_000 // SEGMENT_MS]  # from 542 s: the clip at 540 s (136th) is red
     started = time.monotonic()
-    render_segment(stream, segment, tmp_path / segment.name, tmp_path / "work")
+    render_segment(stream, segment, tmp_path / segment.name, tmp_path / "work", tools)
     took = time.monotonic() - started
     print(f"segment at minute 9 of 10: {took:.3f} s, at 0: {at_start:.3f} s, cutting {cut:.3f} s")
     # as quick as the first segment (nothing before it is decoded), and quick outright; the

@@ -13,10 +13,10 @@ import os
 import time
 from pathlib import Path
 
-from editor_app.server.errors import bad_request
-from editor_app.server.probe import ProbeError, ProbeResult, file_extension, probe
+from editor_app.server.errors import BadRequest, ProbeError, ToolError
+from editor_app.server.media.probe import ProbeResult, file_extension, probe
 from editor_app.server.store import MediaRecord, Store, new_media_id
-from editor_app.server.tool_runner import ToolError, run_tool
+from editor_app.server.tool_runner import ToolRunner
 from editor_app.wire import MediaKind
 
 log = logging.getLogger(__name__)
@@ -38,9 +38,7 @@ def _decide_kind(result: ProbeResult, asked: MediaKind | None) -> MediaKind:
         return result.kind
     if asked == "audio" and result.kind == "video" and result.has_audio:
         return "audio"
-    raise bad_request(
-        f"media_type is '{asked}' but the uploaded file is {result.kind}", "media_type_mismatch"
-    )
+    raise BadRequest(f"media_type is '{asked}' but the uploaded file is {result.kind}", "media_type_mismatch")
 
 
 def thumbnail_path(store: Store, sha256: str) -> Path:
@@ -48,16 +46,16 @@ def thumbnail_path(store: Store, sha256: str) -> Path:
 
 
 def make_thumbnail(
-    source: Path, target: Path, at_seconds: float, ffmpeg: str = "ffmpeg", width: int = THUMBNAIL_WIDTH
+    tools: ToolRunner, source: Path, target: Path, at_seconds: float, width: int = THUMBNAIL_WIDTH
 ) -> bool:
     """One JPEG frame `at_seconds` in, `width` px wide (-1: full size); False (and logged) on failure."""
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_suffix(".part.jpg")
-    args = [ffmpeg, "-v", "error", "-y", "-ss", f"{at_seconds:.3f}", "-i", str(source)]
+    args = [tools.ffmpeg, "-v", "error", "-y", "-ss", f"{at_seconds:.3f}", "-i", str(source)]
     scale = f"scale={width}:-2" if width > 0 else "scale=iw:ih"
     args += ["-frames:v", "1", "-vf", scale, "-q:v", "4", str(partial)]
     try:
-        done = run_tool(args, FFMPEG_TIMEOUT_S)
+        done = tools.run(args, FFMPEG_TIMEOUT_S)
     except ToolError as exc:
         log.warning("thumbnail of %s failed: %s", source, exc)
         partial.unlink(missing_ok=True)
@@ -72,6 +70,7 @@ def make_thumbnail(
 
 def ingest_file(
     store: Store,
+    tools: ToolRunner,
     staged: Path,
     *,
     collection_id: str,
@@ -79,14 +78,12 @@ def ingest_file(
     asked_kind: MediaKind | None,
     description: str | None = None,
     known_sha256: str | None = None,
-    ffmpeg: str = "ffmpeg",
-    ffprobe: str = "ffprobe",
 ) -> MediaRecord:
     """Probe `staged`, move it into the content-addressed store and record it; returns the record."""
     try:
-        result = probe(staged, ffprobe)
+        result = probe(tools, staged)
     except ProbeError as exc:
-        raise bad_request(f"cannot ingest '{name}': {exc}", "unsupported_media") from exc
+        raise BadRequest(f"cannot ingest '{name}': {exc}", "unsupported_media") from exc
     kind = _decide_kind(result, asked_kind)
     sha = known_sha256 or sha256_of(staged)
     ext = file_extension(result)
@@ -97,7 +94,7 @@ def ingest_file(
     else:
         os.replace(staged, target)
     if result.kind == "video" and not thumbnail_path(store, sha).exists():
-        make_thumbnail(target, thumbnail_path(store, sha), min(1.0, result.length / 2), ffmpeg)
+        make_thumbnail(tools, target, thumbnail_path(store, sha), min(1.0, result.length / 2))
     as_audio = kind == "audio"
     record = MediaRecord(
         id=new_media_id(kind),
@@ -108,7 +105,7 @@ def ingest_file(
         sha256=sha,
         ext=ext,
         size=size,
-        length=result.length,
+        length=round(result.length, 3),
         width=None if as_audio else result.width,
         height=None if as_audio else result.height,
         fps=None if as_audio else result.fps,

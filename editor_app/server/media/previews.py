@@ -16,9 +16,9 @@ import tempfile
 from array import array
 from pathlib import Path
 
-from editor_app.server.errors import ApiError
+from editor_app.server.errors import ToolError
 from editor_app.server.store import MediaRecord
-from editor_app.server.tool_runner import ToolError, run_tool
+from editor_app.server.tool_runner import ToolRunner
 
 STRIP_HEIGHT = 90
 STRIP_BATCH = 20
@@ -31,13 +31,13 @@ PEAKS_PER_SECOND = 50
 FFMPEG_TIMEOUT_S = 300.0
 
 
-def _run(args: list[str], what: str) -> bytes:
+def _run(tools: ToolRunner, args: list[str], what: str) -> bytes:
     try:
-        done = run_tool(args, FFMPEG_TIMEOUT_S)
+        done = tools.run(args, FFMPEG_TIMEOUT_S)
     except ToolError as exc:
-        raise ApiError(500, f"could not make the {what}: {exc}", "ffmpeg_failed") from exc
+        raise ToolError(f"could not make the {what}: {exc}") from exc
     if done.returncode != 0:
-        raise ApiError(500, f"could not make the {what}: {done.last_error_line()}", "ffmpeg_failed")
+        raise ToolError(f"could not make the {what}: {done.last_error_line()}")
     return done.stdout
 
 
@@ -51,7 +51,7 @@ def strip_dir(record: MediaRecord, count: int) -> Path:
     return record.data_dir / "thumbs" / record.sha256 / f"strip-{count}"
 
 
-def thumbnail_strip(record: MediaRecord, count: int, ffmpeg: str = "ffmpeg") -> list[Path]:
+def thumbnail_strip(tools: ToolRunner, record: MediaRecord, count: int) -> list[Path]:
     """`count` JPEG frames evenly spread over the video, made on first request and then reused."""
     target = strip_dir(record, count)
     names = [f"{i:03d}.jpg" for i in range(count)]
@@ -60,9 +60,9 @@ def thumbnail_strip(record: MediaRecord, count: int, ffmpeg: str = "ffmpeg") -> 
     work = Path(tempfile.mkdtemp(prefix="strip-", dir=target.parent.parent))
     try:
         if record.length / count < SEEK_FROM_INTERVAL_S:
-            _strip_in_one_pass(record, count, work, ffmpeg)
+            _strip_in_one_pass(tools, record, count, work)
         else:
-            _strip_by_seeking(record, count, work, names, ffmpeg)
+            _strip_by_seeking(tools, record, count, work, names)
         _fill_missing(work, names)
         target.parent.mkdir(parents=True, exist_ok=True)
         try:
@@ -75,25 +75,27 @@ def thumbnail_strip(record: MediaRecord, count: int, ffmpeg: str = "ffmpeg") -> 
     return [target / name for name in names]
 
 
-def _strip_by_seeking(record: MediaRecord, count: int, work: Path, names: list[str], ffmpeg: str) -> None:
+def _strip_by_seeking(
+    tools: ToolRunner, record: MediaRecord, count: int, work: Path, names: list[str]
+) -> None:
     """Far-apart frames: one input `-ss` per frame (batched), decoding only from each frame's keyframe."""
     times = strip_times(record.length, count)
     for first in range(0, count, STRIP_BATCH):
         batch = list(enumerate(times))[first : first + STRIP_BATCH]
-        args = [ffmpeg, "-v", "error", "-y"]
+        args = [tools.ffmpeg, "-v", "error", "-y"]
         for _, at in batch:
             args += ["-ss", f"{at:.3f}", "-i", str(record.path)]
         for position, (index, _) in enumerate(batch):
             args += ["-map", f"{position}:v:0", "-frames:v", "1", "-vf", f"scale=-2:{STRIP_HEIGHT}"]
             args += ["-q:v", "5", str(work / names[index])]
-        _run(args, "thumbnail strip")
+        _run(tools, args, "thumbnail strip")
 
 
-def _strip_in_one_pass(record: MediaRecord, count: int, work: Path, ffmpeg: str) -> None:
+def _strip_in_one_pass(tools: ToolRunner, record: MediaRecord, count: int, work: Path) -> None:
     """Close frames: one decode pass picking a frame per interval is cheaper than a seek per frame."""
     interval = record.length / count
     args = [
-        ffmpeg,
+        tools.ffmpeg,
         "-v",
         "error",
         "-y",
@@ -106,7 +108,7 @@ def _strip_in_one_pass(record: MediaRecord, count: int, work: Path, ffmpeg: str)
     ]
     args += ["-vf", f"fps=1/{interval:.6f}:round=near,scale=-2:{STRIP_HEIGHT}", "-frames:v", str(count)]
     args += ["-q:v", "5", "-start_number", "0", str(work / "%03d.jpg")]
-    _run(args, "thumbnail strip")
+    _run(tools, args, "thumbnail strip")
 
 
 def _fill_missing(folder: Path, names: list[str]) -> None:
@@ -119,7 +121,7 @@ def _fill_missing(folder: Path, names: list[str]) -> None:
         elif previous is not None:
             shutil.copyfile(previous, path)
     if previous is None:
-        raise ApiError(500, "could not make the thumbnail strip: no frame could be decoded", "ffmpeg_failed")
+        raise ToolError("could not make the thumbnail strip: no frame could be decoded")
     first = next(folder / n for n in names if (folder / n).is_file())
     for name in names:  # slices before the first decodable frame
         if not (folder / name).is_file():
@@ -145,7 +147,7 @@ def waveform_path(record: MediaRecord) -> Path:
     return record.data_dir / "cache" / f"waveform-{record.sha256}-{PEAKS_PER_SECOND}.json"
 
 
-def waveform_peaks(record: MediaRecord, ffmpeg: str = "ffmpeg") -> list[float]:
+def waveform_peaks(tools: ToolRunner, record: MediaRecord) -> list[float]:
     """Peak amplitude (0..1) of every 1/50 s of the first audio stream; empty if there is no audio."""
     if not record.has_audio:
         return []
@@ -153,10 +155,10 @@ def waveform_peaks(record: MediaRecord, ffmpeg: str = "ffmpeg") -> list[float]:
     if cache.is_file():
         peaks: list[float] = json.loads(cache.read_text())
         return peaks
-    args = [ffmpeg, "-v", "error", "-i", str(record.path), "-map", "0:a:0", "-ac", "1"]
+    args = [tools.ffmpeg, "-v", "error", "-i", str(record.path), "-map", "0:a:0", "-ac", "1"]
     args += ["-ar", str(WAVEFORM_RATE), "-f", "s16le", "-acodec", "pcm_s16le", "pipe:1"]
     samples = array("h")
-    samples.frombytes(_trim_odd(_run(args, "waveform")))
+    samples.frombytes(_trim_odd(_run(tools, args, "waveform")))
     if sys.byteorder == "big":  # ffmpeg wrote little-endian
         samples.byteswap()
     step = WAVEFORM_RATE // PEAKS_PER_SECOND

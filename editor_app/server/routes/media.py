@@ -1,5 +1,5 @@
-"""Collections and media: list, get and delete videos, audios and images; segment streams;
-the canvas extensions (thumbnail strips and waveforms).
+"""Collections and media: list, get and delete videos, audios and images; a video's cut-list
+stream (`media/cut_stream.py`); the canvas extensions (thumbnail strips and waveforms).
 
 Shapes follow what the official SDK reads: lists come as `{"videos": [...]}` (`audios`,
 `images`, `collections`), each item with `id`, `collection_id`, `name`, `length` (seconds),
@@ -14,8 +14,9 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Body, Query, Request
 
 from editor_app.server.errors import not_found, ok
-from editor_app.server.media_ingest import thumbnail_path
-from editor_app.server.media_previews import (
+from editor_app.server.media.cut_stream import render_cut_stream, validate_cuts
+from editor_app.server.media.ingest import thumbnail_path
+from editor_app.server.media.previews import (
     MAX_STRIP_COUNT,
     PEAKS_PER_SECOND,
     image_size,
@@ -24,9 +25,9 @@ from editor_app.server.media_previews import (
     waveform_path,
     waveform_peaks,
 )
-from editor_app.server.routes_files import file_url
-from editor_app.server.store import MediaRecord, Store
-from editor_app.server.stream_segments import render_segments, validate_segments
+from editor_app.server.routes.files import file_url
+from editor_app.server.routes.state import store_of, tools_of
+from editor_app.server.store import MediaRecord
 from editor_app.wire import (
     Collection,
     Envelope,
@@ -43,11 +44,6 @@ router = APIRouter(tags=["media"])
 
 CollectionId = Annotated[str, Query(max_length=200, description="collection to list (default: `default`)")]
 PLURAL: dict[MediaKind, str] = {"video": "videos", "audio": "audios", "image": "images"}
-
-
-def store_of(request: Request) -> Store:
-    store: Store = request.app.state.store
-    return store
 
 
 def media_item(request: Request, record: MediaRecord) -> dict[str, Any]:
@@ -161,6 +157,7 @@ def delete_image(media_id: str, request: Request) -> dict[str, Any]:
 
 
 # ---- streams and canvas extensions ----------------------------------------------------------
+# the SDK's name for the cut list, kept in the summary and operation id of the OpenAPI description
 @router.post("/video/{media_id}/stream", summary="Stream of segments", response_model=Envelope[StreamResult])
 def stream_segments(
     media_id: str, request: Request, body: Annotated[StreamRequest | None, Body()] = None
@@ -171,8 +168,8 @@ def stream_segments(
     if body is None or not body.timeline:
         url = file_url(request, "media", record.file_name)
     else:
-        segments = validate_segments(body.timeline, record.length)
-        output = render_segments(record, segments, request.app.state.ffmpeg)
+        cuts = validate_cuts(body.timeline, record.length)
+        output = render_cut_stream(tools_of(request), record, cuts)
         url = file_url(request, "streams", output.name)
     return ok(StreamResult(stream_url=url, player_url=url).model_dump())
 
@@ -190,7 +187,7 @@ def thumbnails(
     """Local-backend extension: `count` JPEG frames from the middles of equal slices of the video,
     `interval` seconds apart, for drawing on the timeline. Made once, then served from cache."""
     record = get_of_kind(request, "video", media_id)
-    paths = thumbnail_strip(record, count, request.app.state.ffmpeg)
+    paths = thumbnail_strip(tools_of(request), record, count)
     width, height = image_size(paths[0])
     folder = strip_dir(record, count).name
     urls = [file_url(request, "thumbs", f"{record.sha256}/{folder}/{p.name}") for p in paths]
@@ -200,7 +197,7 @@ def thumbnails(
 
 def _waveform(request: Request, kind: MediaKind, media_id: str) -> dict[str, Any]:
     record = get_of_kind(request, kind, media_id)
-    peaks = waveform_peaks(record, request.app.state.ffmpeg)
+    peaks = waveform_peaks(tools_of(request), record)
     return ok(Waveform(interval=1 / PEAKS_PER_SECOND, peaks=peaks).model_dump())
 
 

@@ -1,67 +1,35 @@
 """The segment cache: render on request, read ahead, re-render only what an edit touched,
-failure reasons, what runs first, and telling exports to yield."""
+failure reasons, what runs first, and telling exports to yield (its processes:
+`test_segment_processes.py`)."""
 
 from __future__ import annotations
 
 import os
-import signal
-import subprocess
-import sys
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from editor_app.model import Timeline
+from editor_app.server.errors import SegmentAbandoned, SegmentFailed, SegmentTimeout
 from editor_app.server.render import segment_cache
-from editor_app.server.render.segment_cache import SegmentAbandoned, SegmentCache, SegmentTimeout
-from editor_app.server.render.segments import SEGMENT_MS, SegmentedTimeline, SegmentFailed
+from editor_app.server.render.segment_cache import SegmentCache
+from editor_app.server.render.segments import SEGMENT_MS, SegmentedTimeline
 from editor_app.server.render.sources import RenderSource
-from tests.support.render_tools import make_video, source_for
-
-
-@pytest.fixture(scope="module")
-def red(tmp_path_factory: pytest.TempPathFactory) -> RenderSource:
-    folder = tmp_path_factory.mktemp("cache-media")
-    return source_for(make_video(folder / "red.mp4", "red", seconds=4, size="160x90"), "m-red")
-
-
-@pytest.fixture(scope="module")
-def big(tmp_path_factory: pytest.TempPathFactory) -> RenderSource:
-    """720p: a segment renders long enough to act while it does."""
-    folder = tmp_path_factory.mktemp("cache-media-big")
-    return source_for(make_video(folder / "big.mp4", "red", seconds=4, size="1280x720"), "m-big")
+from editor_app.server.tool_runner import ToolRunner
+from tests.support.render_tools import layered_stream, rendering, repeated_stream, wait_until
 
 
 @pytest.fixture
-def cache(tmp_path: Path) -> Iterator[SegmentCache]:
-    made = SegmentCache(tmp_path / "segments", workers=1, read_ahead=2)
+def cache(tmp_path: Path, tools: ToolRunner) -> Iterator[SegmentCache]:
+    made = SegmentCache(tmp_path / "segments", tools, workers=1, read_ahead=2)
     yield made
     made.shutdown()
 
 
-def stream(source: RenderSource, copies: int, name: str, last_volume: float = 1.0) -> SegmentedTimeline:
-    clips: list[dict[str, Any]] = []
-    for i in range(copies):
-        volume = last_volume if i == copies - 1 else 1.0
-        asset = {"type": "video", "id": source.id, "start": 0, "volume": volume}
-        clips.append({"start": i * 4, "clip": {"asset": asset, "duration": 4}})
-    body = {"timeline": {"resolution": "160x90", "tracks": [{"clips": clips}]}}
-    return SegmentedTimeline(name, Timeline.from_editor_json(body), {source.id: source})
-
-
-def wait_until(predicate: Callable[[], bool], limit: float = 30) -> None:
-    deadline = time.monotonic() + limit
-    while not predicate():
-        assert time.monotonic() < deadline
-        time.sleep(0.05)
-
-
 def test_a_request_renders_its_segment_and_reads_ahead(cache: SegmentCache, red: RenderSource) -> None:
-    seen = stream(red, 3, "a")  # 6 segments
+    seen = repeated_stream(red, 3, "a")  # 6 segments
     path = cache.fetch(seen, 0, 20)
     assert path.is_file() and path.read_bytes()[:1] == b"\x47"
     wait_until(lambda: all(cache.is_cached(s) for s in seen.segments[1:3]))
@@ -73,11 +41,11 @@ def test_a_request_renders_its_segment_and_reads_ahead(cache: SegmentCache, red:
 
 def test_an_edit_rerenders_only_the_segments_it_touches(cache: SegmentCache, red: RenderSource) -> None:
     cache.read_ahead = 0
-    before = stream(red, 3, "before")
+    before = repeated_stream(red, 3, "before")
     for index in range(len(before.segments)):
         cache.fetch(before, index, 20)
     assert cache.renders == 12_000 // SEGMENT_MS
-    after = stream(red, 3, "after", last_volume=0.5)  # the last clip, [8 s, 12 s), is quieter
+    after = repeated_stream(red, 3, "after", last_volume=0.5)  # the last clip, [8 s, 12 s), is quieter
     for index in range(len(after.segments)):
         cache.fetch(after, index, 20)
     # its segments, and the one before whose last sound frame reaches past 8 s
@@ -87,7 +55,7 @@ def test_an_edit_rerenders_only_the_segments_it_touches(cache: SegmentCache, red
 def test_a_failure_gives_ffmpegs_reason_and_is_tried_again(cache: SegmentCache, red: RenderSource) -> None:
     cache.read_ahead = 0
     gone = RenderSource(**{**red.__dict__, "path": red.path.with_name("missing.mp4")})
-    broken = stream(gone, 1, "broken")
+    broken = repeated_stream(gone, 1, "broken")
     with pytest.raises(SegmentFailed, match="No such file"):
         cache.fetch(broken, 0, 20)
     with pytest.raises(SegmentFailed):
@@ -95,11 +63,11 @@ def test_a_failure_gives_ffmpegs_reason_and_is_tried_again(cache: SegmentCache, 
     assert cache.renders == 2 and not cache.is_cached(broken.segments[0])
 
 
-def test_busy_is_reported_around_renders(tmp_path: Path, red: RenderSource) -> None:
+def test_busy_is_reported_around_renders(tmp_path: Path, red: RenderSource, tools: ToolRunner) -> None:
     busy: list[bool] = []
-    cache = SegmentCache(tmp_path, workers=1, read_ahead=1, on_busy=busy.append)
+    cache = SegmentCache(tmp_path, tools, workers=1, read_ahead=1, on_busy=busy.append)
     try:
-        cache.fetch(stream(red, 1, "one"), 0, 20)
+        cache.fetch(repeated_stream(red, 1, "one"), 0, 20)
         wait_until(lambda: busy[-1:] == [False] and cache.renders == 2)
         assert busy[0] is True and busy[-1] is False
     finally:
@@ -109,7 +77,7 @@ def test_busy_is_reported_around_renders(tmp_path: Path, red: RenderSource) -> N
 def test_a_newer_stream_goes_first_and_the_old_read_ahead_is_dropped(
     cache: SegmentCache, red: RenderSource
 ) -> None:
-    old, new = stream(red, 5, "old"), stream(red, 5, "new", last_volume=0.5)
+    old, new = repeated_stream(red, 5, "old"), repeated_stream(red, 5, "new", last_volume=0.5)
     cache.watch(old)
     cache.fetch(old, 0, 20)  # queues old 1 and 2 behind it
     answered: list[float] = []
@@ -126,59 +94,20 @@ def test_a_newer_stream_goes_first_and_the_old_read_ahead_is_dropped(
     assert answered[0] - started < 10
 
 
-def live(job: object) -> bool:
-    process = getattr(job, "process", None)
-    return process is not None and process.poll() is None
-
-
-def test_read_ahead_pauses_while_a_waited_for_segment_renders(tmp_path: Path, big: RenderSource) -> None:
-    cache = SegmentCache(tmp_path, workers=2, read_ahead=1)
-    try:
-        seen = stream(big, 3, "seen")
-        cache.watch(seen)
-        asker = threading.Thread(target=cache.fetch, args=(seen, 2, 30))
-        asker.start()  # renders 2 and reads 3 ahead on the second worker
-        wait_until(lambda: running_kinds(cache) == {True, False} or not asker.is_alive())
-        with cache._cond:
-            states = [process_state(j) for j in cache._running if live(j) and not j.wanted]
-        asker.join(30)
-        assert states == ["T"]  # stopped while segment 2 rendered
-        wait_until(lambda: cache.is_cached(seen.segments[3]))  # and resumed after
-    finally:
-        cache.shutdown()
-
-
-def running_kinds(cache: SegmentCache) -> set[bool]:
-    """Whether live renders are waited for (True) or read-ahead (False)."""
-    return {job.wanted for job in list(cache._running) if live(job)}
-
-
-def process_state(job: Any) -> str:
-    """The job's ffmpeg's state letter in /proc ("T": stopped)."""
-    deadline = time.monotonic() + 2
-    state = ""
-    while time.monotonic() < deadline:  # SIGSTOP lands asynchronously
-        state = Path(f"/proc/{job.process.pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-        if state == "T":
-            break
-        time.sleep(0.01)
-    return state
-
-
 def test_an_urgent_segment_takes_the_worker_of_a_stream_nobody_watches(
-    tmp_path: Path, red: RenderSource, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, red: RenderSource, monkeypatch: pytest.MonkeyPatch, tools: ToolRunner
 ) -> None:
     """Another player still waits for the old stream; the new stream's segment must not queue
     behind it: the old render is killed, and rendered again afterwards for its waiter."""
     monkeypatch.setattr(segment_cache, "UNWATCHED_WAIT_S", 30.0)  # a patient second viewer
-    cache = SegmentCache(tmp_path, workers=1, read_ahead=0)
+    cache = SegmentCache(tmp_path, tools, workers=1, read_ahead=0)
     try:
-        old, new = stream(red, 5, "old"), stream(red, 5, "new", last_volume=0.5)
+        old, new = repeated_stream(red, 5, "old"), repeated_stream(red, 5, "new", last_volume=0.5)
         cache.watch(old)
         old_answer: list[Path] = []
         old_asker = threading.Thread(target=lambda: old_answer.append(cache.fetch(old, 3, 30)))
         old_asker.start()
-        wait_until(lambda: any(live(j) for j in list(cache._running)), 10)
+        wait_until(lambda: any(rendering(j) for j in list(cache._running)), 10)
         cache.watch(new)
         assert cache.fetch(new, 9, 30).is_file()
         assert cache.preemptions == 1
@@ -193,7 +122,7 @@ def test_least_recently_used_segments_are_evicted_beyond_the_limit(
     cache: SegmentCache, red: RenderSource
 ) -> None:
     cache.read_ahead = 0
-    seen = stream(red, 2, "lru")
+    seen = repeated_stream(red, 2, "lru")
     paths = [cache.fetch(seen, index, 20) for index in range(3)]
     sizes = [p.stat().st_size for p in paths]
     for age, path in enumerate(paths):
@@ -205,14 +134,14 @@ def test_least_recently_used_segments_are_evicted_beyond_the_limit(
 
 
 def test_a_wait_for_a_stream_nobody_watches_ends_soon(
-    tmp_path: Path, red: RenderSource, big: RenderSource
+    tmp_path: Path, red: RenderSource, big: RenderSource, tools: ToolRunner
 ) -> None:
     """A player retired after an edit waits for its next segment, and VLC's stop() waits for
     that answer: while the watched stream keeps the workers busy, it comes within
     UNWATCHED_WAIT_S, and nothing renders for it."""
-    cache = SegmentCache(tmp_path, workers=1, read_ahead=20)
+    cache = SegmentCache(tmp_path, tools, workers=1, read_ahead=20)
     try:
-        old, watched = stream(red, 5, "old"), stream(big, 11, "watched")
+        old, watched = repeated_stream(red, 5, "old"), repeated_stream(big, 11, "watched")
         cache.watch(watched)
         cache.fetch(watched, 0, 30)  # then reads 1-20 ahead: several seconds of work
         asked = time.monotonic()
@@ -226,12 +155,12 @@ def test_a_wait_for_a_stream_nobody_watches_ends_soon(
         cache.shutdown()
 
 
-def test_read_ahead_follows_the_player(tmp_path: Path, red: RenderSource) -> None:
+def test_read_ahead_follows_the_player(tmp_path: Path, red: RenderSource, tools: ToolRunner) -> None:
     """VLC reads segment 0 first and then jumps to the playhead: the read-ahead queued behind
     segment 0 must give way to the read-ahead behind the playhead."""
-    cache = SegmentCache(tmp_path, workers=1, read_ahead=2)
+    cache = SegmentCache(tmp_path, tools, workers=1, read_ahead=2)
     try:
-        seen = stream(red, 5, "seen")
+        seen = repeated_stream(red, 5, "seen")
         cache.watch(seen)
         cache.fetch(seen, 0, 20)  # queues 1 and 2
         cache.fetch(seen, 6, 20)  # queues 7 and 8 instead
@@ -242,10 +171,12 @@ def test_read_ahead_follows_the_player(tmp_path: Path, red: RenderSource) -> Non
         cache.shutdown()
 
 
-def test_a_segment_whose_asker_hung_up_is_not_rendered_for_nobody(tmp_path: Path, red: RenderSource) -> None:
-    cache = SegmentCache(tmp_path, workers=1, read_ahead=0)
+def test_a_segment_whose_asker_hung_up_is_not_rendered_for_nobody(
+    tmp_path: Path, red: RenderSource, tools: ToolRunner
+) -> None:
+    cache = SegmentCache(tmp_path, tools, workers=1, read_ahead=0)
     try:
-        old, new = stream(red, 5, "old"), stream(red, 5, "new", last_volume=0.5)
+        old, new = repeated_stream(red, 5, "old"), repeated_stream(red, 5, "new", last_volume=0.5)
         cache.watch(new)
         cache.fetch(new, 8, 20)
         gone = threading.Event()
@@ -259,7 +190,7 @@ def test_a_segment_whose_asker_hung_up_is_not_rendered_for_nobody(tmp_path: Path
 
         asker = threading.Thread(target=ask)
         asker.start()
-        wait_until(lambda: any(live(j) for j in list(cache._running)), 10)
+        wait_until(lambda: any(rendering(j) for j in list(cache._running)), 10)
         gone.set()
         asker.join(10)
         assert outcome, "the wait did not end when the asker left"
@@ -271,47 +202,14 @@ def test_a_segment_whose_asker_hung_up_is_not_rendered_for_nobody(tmp_path: Path
         cache.shutdown()
 
 
-def test_a_paused_render_left_by_a_dead_server_is_ended(tmp_path: Path) -> None:
-    """A server killed outright leaves its ffmpeg children; a read-ahead it had paused would wait
-    for a SIGCONT forever. The next server ends it."""
-    root = tmp_path / "segments"
-    render = [sys.executable, "-c", "import time; time.sleep(120)", str(root / "work" / "1" / "segment.ts")]
-    orphan = subprocess.Popen(render)
-    # a render of a live server on the same folder (its parent runs `serve`) is left alone
-    spawn = "import os, subprocess, sys; subprocess.Popen([*sys.argv[2:], os.environ['OUT']]).wait()"
-    live_server = subprocess.Popen(
-        [sys.executable, "-c", spawn, "serve", *render[:-1]],
-        env=dict(os.environ, OUT=render[-1]),  # its own command line names no work folder
-        start_new_session=True,
-    )
-    try:
-        orphan.send_signal(signal.SIGSTOP)
-        time.sleep(0.5)  # the live server's render has started
-        SegmentCache(root, workers=1).shutdown()
-        assert orphan.wait(10) == -signal.SIGKILL
-        time.sleep(0.2)
-        assert live_server.poll() is None  # it returns once its render ends
-    finally:
-        if orphan.poll() is None:
-            orphan.kill()
-        os.killpg(live_server.pid, signal.SIGKILL)
-        live_server.wait(10)
-
-
-def heavy_stream(source: RenderSource, name: str) -> SegmentedTimeline:
-    """10 s of six stacked half-transparent 720p layers: each segment takes a while to render."""
-    asset = {"type": "video", "id": source.id, "start": 0, "volume": 1}
-    clips = [{"start": i * 4, "clip": {"asset": asset, "duration": 4, "opacity": 0.5}} for i in range(3)]
-    body = {"timeline": {"resolution": "1280x720", "tracks": [{"clips": clips} for _ in range(6)]}}
-    return SegmentedTimeline(name, Timeline.from_editor_json(body), {source.id: source})
-
-
-def test_the_newest_request_of_the_watched_stream_goes_first(tmp_path: Path, big: RenderSource) -> None:
+def test_the_newest_request_of_the_watched_stream_goes_first(
+    tmp_path: Path, big: RenderSource, tools: ToolRunner
+) -> None:
     """A scrub reopens the player at each place it rests, and the players it left behind still
     wait for theirs: the segment asked for last is where the user looks."""
-    cache = SegmentCache(tmp_path, workers=1, read_ahead=0)
+    cache = SegmentCache(tmp_path, tools, workers=1, read_ahead=0)
     try:
-        seen = heavy_stream(big, "seen")
+        seen = layered_stream(big, "seen")
         cache.watch(seen)
         answered: list[int] = []
 
@@ -321,7 +219,7 @@ def test_the_newest_request_of_the_watched_stream_goes_first(tmp_path: Path, big
 
         askers = [threading.Thread(target=ask, args=(index,)) for index in (2, 5, 8)]
         askers[0].start()
-        wait_until(lambda: any(live(j) for j in list(cache._running)), 10)  # 2 renders
+        wait_until(lambda: any(rendering(j) for j in list(cache._running)), 10)  # 2 renders
         for asker in askers[1:]:  # asked while it renders: 5, then 8
             asker.start()
             time.sleep(0.1)
@@ -333,14 +231,14 @@ def test_the_newest_request_of_the_watched_stream_goes_first(tmp_path: Path, big
 
 
 def test_a_segment_an_edit_left_alone_is_the_watched_streams_even_if_an_old_one_asked_first(
-    tmp_path: Path, big: RenderSource
+    tmp_path: Path, big: RenderSource, tools: ToolRunner
 ) -> None:
     """The retired player asked for segment 3 before the edit; the edit did not touch it, so the
     new player asks for the same content. It must be served as the watched stream's, not cut off
     after UNWATCHED_WAIT_S behind the old stream's work."""
-    cache = SegmentCache(tmp_path, workers=1, read_ahead=0)
+    cache = SegmentCache(tmp_path, tools, workers=1, read_ahead=0)
     try:
-        old, new = heavy_stream(big, "old"), heavy_stream(big, "new")  # same content, same keys
+        old, new = layered_stream(big, "old"), layered_stream(big, "new")  # same content, same keys
         cache.watch(old)
         answers: dict[str, object] = {}
 
@@ -370,9 +268,9 @@ def test_a_newer_compile_fetched_without_its_playlist_is_watched(
     """A client may skip the playlist (the benchmark does); a newer compile it fetches from is the
     one being looked at, while an older stream's fetch (a retired player) never takes it back."""
     cache.read_ahead = 0
-    old = stream(red, 2, "old")
+    old = repeated_stream(red, 2, "old")
     cache.watch(old)
-    new = stream(red, 2, "new", last_volume=0.5)
+    new = repeated_stream(red, 2, "new", last_volume=0.5)
     cache.fetch(new, 3, 20)
     assert cache._watched == "new"
     cache.fetch(old, 0, 20)

@@ -17,7 +17,7 @@ from fastapi import Request
 from python_multipart.exceptions import FormParserError
 from python_multipart.multipart import MultipartParser, parse_options_header
 
-from editor_app.server.errors import ApiError, bad_request
+from editor_app.server.errors import BadRequest, PayloadTooLarge
 
 FILE_FIELD = b"file"
 
@@ -28,8 +28,8 @@ class Received:
     sha256: str  # hashed while streaming, so ingesting a big file need not read it again
 
 
-def _too_large(limit: int) -> ApiError:
-    return ApiError(413, f"upload is larger than the limit of {limit} bytes", "payload_too_large")
+def _too_large(limit: int) -> PayloadTooLarge:
+    return PayloadTooLarge(f"upload is larger than the limit of {limit} bytes")
 
 
 class _FilePartSink:
@@ -107,7 +107,7 @@ async def receive_upload(request: Request, target: Path, limit: int) -> Received
 
 async def _receive_multipart(request: Request, target: Path, limit: int, boundary: bytes | None) -> Received:
     if not boundary:
-        raise bad_request("multipart upload without a boundary")
+        raise BadRequest("multipart upload without a boundary")
     sink = _FilePartSink(target, limit)
     try:
         parser = MultipartParser(boundary, sink.callbacks())  # type: ignore[arg-type]
@@ -115,11 +115,11 @@ async def _receive_multipart(request: Request, target: Path, limit: int, boundar
             parser.write(chunk)
         parser.finalize()
     except FormParserError as exc:
-        raise bad_request(f"malformed multipart upload: {exc}") from exc
+        raise BadRequest(f"malformed multipart upload: {exc}") from exc
     finally:
         sink.close()
     if not sink.found:
-        raise bad_request("the multipart upload has no 'file' field", "missing_file")
+        raise BadRequest("the multipart upload has no 'file' field", "missing_file")
     return Received(sink.written, sink.digest.hexdigest())
 
 
@@ -134,5 +134,5 @@ async def _receive_raw(request: Request, target: Path, limit: int) -> Received:
             digest.update(chunk)
             handle.write(chunk)
     if written == 0:
-        raise bad_request("the upload is empty", "missing_file")
+        raise BadRequest("the upload is empty", "missing_file")
     return Received(written, digest.hexdigest())

@@ -1,8 +1,10 @@
-"""ffprobe a file into what the editor needs: kind, length, size, frame rate, codecs, audio presence.
+"""The server's one ffprobe parser: a file's kind, length, size, frame rate, codecs and sound.
 
-ffprobe is run with an argument list (never a shell). Durations arrive as strings and images
-have none (DESIGN 5). The kind is decided from the streams, since the SDK uploads files under
-a bare name with no extension and often without a media type.
+`probe(tools, path)` runs ffprobe through the app's runner and parses its JSON into a
+`ProbeResult`; ingest, the verification of exports and the tests' sources all read files
+through it. Durations arrive as strings and images have none. The kind is decided from the
+streams, since the SDK uploads files under a bare name with no extension and often without a
+media type.
 """
 
 from __future__ import annotations
@@ -12,7 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from editor_app.server.tool_runner import ToolError, run_tool
+from editor_app.server.errors import ProbeError, ShuttingDown, ToolError
+from editor_app.server.tool_runner import ToolRunner
 from editor_app.wire import MediaKind
 
 IMAGE_CODECS = frozenset({"png", "mjpeg", "jpeg2000", "bmp", "webp", "tiff", "gif", "ppm", "pgm", "qoi"})
@@ -21,15 +24,11 @@ IMAGE_FORMAT_HINTS = ("image2", "_pipe")
 PROBE_TIMEOUT_S = 30.0
 
 
-class ProbeError(Exception):
-    """The file is not media ffprobe can read; the message says why."""
-
-
 @dataclass(frozen=True)
 class ProbeResult:
     kind: MediaKind
     format_name: str
-    length: float
+    length: float  # seconds, as ffprobe gives them; 0 for images
     width: int | None
     height: int | None
     fps: float | None
@@ -38,15 +37,20 @@ class ProbeResult:
     has_audio: bool
 
 
-def run_ffprobe(path: Path, ffprobe: str = "ffprobe") -> dict[str, Any]:
-    args = [ffprobe, "-v", "error", "-print_format", "json", "-show_format", "-show_streams", str(path)]
+def run_ffprobe(tools: ToolRunner, path: Path) -> dict[str, Any]:
+    args = [tools.ffprobe, "-v", "error", "-print_format", "json", "-show_format", "-show_streams", str(path)]
     try:
-        done = run_tool(args, PROBE_TIMEOUT_S)
+        done = tools.run(args, PROBE_TIMEOUT_S)
+    except ShuttingDown:
+        raise  # says nothing about the file
     except ToolError as exc:
         raise ProbeError(str(exc)) from exc
     if done.returncode != 0:
         raise ProbeError("not a media file ffmpeg can read: " + done.last_error_line("unknown format"))
-    data: dict[str, Any] = json.loads(done.stdout or b"{}")
+    try:
+        data: dict[str, Any] = json.loads(done.stdout or b"{}")
+    except json.JSONDecodeError as exc:
+        raise ProbeError(f"ffprobe answered something other than JSON ({exc})") from exc
     return data
 
 
@@ -104,7 +108,7 @@ def interpret(data: dict[str, Any]) -> ProbeResult:
     return ProbeResult(
         kind=kind,
         format_name=format_name,
-        length=round(length, 3),
+        length=length,
         width=int(video["width"]) if video and video.get("width") else None,
         height=int(video["height"]) if video and video.get("height") else None,
         fps=None
@@ -116,8 +120,10 @@ def interpret(data: dict[str, Any]) -> ProbeResult:
     )
 
 
-def probe(path: Path, ffprobe: str = "ffprobe") -> ProbeResult:
-    return interpret(run_ffprobe(path, ffprobe))
+def probe(tools: ToolRunner, path: Path) -> ProbeResult:
+    """What `path` is; ProbeError if it is not media ffprobe can read (or ffprobe cannot run),
+    ShuttingDown if the app is stopping."""
+    return interpret(run_ffprobe(tools, path))
 
 
 _EXTENSIONS = {

@@ -8,15 +8,13 @@ from typing import Any
 import pytest
 
 from editor_app.model import Timeline
+from editor_app.server.errors import MissingSourceError, RenderInputError
+from editor_app.server.render.encoders import export_output
 from editor_app.server.render.escape import ass_colour, colour, filter_value, font_name
 from editor_app.server.render.graph import INLINE_GRAPH_LIMIT, build_plan
 from editor_app.server.render.layout import fit, place
-from editor_app.server.render.sources import (
-    MissingSourceError,
-    RenderInputError,
-    RenderSource,
-    collect_sources,
-)
+from editor_app.server.render.plan import Output
+from editor_app.server.render.sources import RenderSource, collect_sources
 from editor_app.server.render.text import parse_cues
 
 SOURCES = {
@@ -196,3 +194,36 @@ def test_many_inputs_decode_single_threaded(tmp_path: Path) -> None:
     assert "-threads" not in few.input_args
     many = build_plan(timeline([video(i * 0.5, duration=0.5) for i in range(20)]), SOURCES, tmp_path)
     assert many.input_args.count("-threads") == 20 and many.input_args[:2] == ["-threads", "1"]
+
+
+def test_one_command_writes_an_export_or_a_preview_segment(tmp_path: Path) -> None:
+    plan = build_plan(timeline([video(0, duration=2)]), SOURCES, tmp_path)
+    export = plan.command("ffmpeg", export_output("mp4", "low", tmp_path / "x.mp4.part"), progress=True)
+    assert export[:9] == [
+        "ffmpeg",
+        "-hide_banner",
+        "-nostdin",
+        "-y",
+        "-loglevel",
+        "error",
+        "-progress",
+        "pipe:1",
+        "-nostats",
+    ]
+    assert export[export.index("-t") + 1] == "2.000"
+    assert export[-5:] == ["-movflags", "+faststart", "-f", "mp4", str(tmp_path / "x.mp4.part")]
+    segment = Output(
+        tmp_path / "s.ts",
+        "mpegts",
+        ("-c:v", "libx264"),
+        ("-c:a", "aac"),
+        audio_bitstream_filters="noise=drop=lt(n\\,3)",
+        timestamp_offset=4.0,
+        cut_at_length=False,
+    )
+    args = plan.command("ffmpeg", segment)
+    assert "-t" not in args[args.index("[aout]") :] and "-progress" not in args
+    assert args[args.index("[aout]") + 1 :] == [
+        *("-c:v", "libx264", "-c:a", "aac", "-bsf:a", "noise=drop=lt(n\\,3)"),
+        *("-output_ts_offset", "4.000", "-f", "mpegts", str(tmp_path / "s.ts")),
+    ]

@@ -18,7 +18,8 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any
 
-from editor_app.server.render.export import FileRender, RenderCancelled, RenderedFile
+from editor_app.server.errors import RenderCancelled, ShuttingDown
+from editor_app.server.render.export import FileRender, RenderedFile
 
 log = logging.getLogger(__name__)
 
@@ -225,6 +226,10 @@ class JobRunner:
             result: RenderedFile = render.run()
         except RenderCancelled:
             return  # cancelled (status already set) or shutting down (stays processing)
+        except ShuttingDown:  # the app's tools are stopping: so does this worker; the job stays owed
+            with self._changed:
+                self._stopping = True
+            return
         except Exception as exc:
             self.jobs.update(job.id, status="failed", error=_reason(exc))
             return

@@ -1,0 +1,19 @@
+"""The HTTP routes of the local backend, one module per resource; `ROUTERS` in the order
+`create_app` includes them (the order of the OpenAPI description's paths)."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from editor_app.server.routes import compile as compile_routes
+from editor_app.server.routes import files, jobs, media, media_actions, streams, uploads
+
+ROUTERS: tuple[APIRouter, ...] = (
+    media.router,
+    media_actions.router,
+    uploads.router,
+    files.router,
+    compile_routes.router,
+    streams.router,
+    jobs.router,
+)
