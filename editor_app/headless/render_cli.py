@@ -38,7 +38,7 @@ API_KEY_ENV = "VIDEODB_API_KEY"
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
-class RenderInputError(ValueError):
+class UnrenderableInput(ValueError):
     """The project file or the options cannot be rendered; nothing was sent."""
 
 
@@ -64,21 +64,21 @@ def read_input(path: Path) -> tuple[dict[str, Any], list[MediaRef]]:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise RenderInputError(f"{path}: cannot read it ({exc})") from None
+        raise UnrenderableInput(f"{path}: cannot read it ({exc})") from None
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise RenderInputError(f"{path}: line {exc.lineno}, column {exc.colno}: {exc.msg}") from None
+        raise UnrenderableInput(f"{path}: line {exc.lineno}, column {exc.colno}: {exc.msg}") from None
     try:
         if isinstance(data, dict) and data.get("format") == FORMAT_MARKER:
             project = project_from_json(text, str(path))
             local = [_resolved(ref, path.parent) for ref in project.media]
             return project.timeline.to_editor_json(), [ref for ref in local if ref is not None]
         if not isinstance(data, dict):
-            raise RenderInputError(f"{path}: expected a JSON object (a project or an editor timeline)")
+            raise UnrenderableInput(f"{path}: expected a JSON object (a project or an editor timeline)")
         return Timeline.from_editor_json(data).to_editor_json(), []
     except ModelError as exc:
-        raise RenderInputError(str(exc)) from None
+        raise UnrenderableInput(str(exc)) from None
 
 
 def _resolved(ref: MediaRef, folder: Path) -> MediaRef | None:
@@ -107,7 +107,7 @@ def output_format(args: argparse.Namespace) -> str:
     suffix = args.output.suffix.lower().lstrip(".")
     if suffix in ("mp4", "webm", "avi"):
         return suffix
-    raise RenderInputError(f"{args.output}: say --format mp4|webm|avi (the name has no known extension)")
+    raise UnrenderableInput(f"{args.output}: say --format mp4|webm|avi (the name has no known extension)")
 
 
 # ---- the render ------------------------------------------------------------------------------
@@ -132,7 +132,7 @@ def render(
     show.stage("Compiling the timeline")
     compiled = client.compile(body, cancel=cancel)
     if fmt not in supports_formats(compiled):
-        raise RenderInputError(
+        raise UnrenderableInput(
             f"this backend exports {', '.join(supports_formats(compiled))} only, not {fmt}"
         )
     show.stage(f"Exporting {fmt} ({args.quality} quality)")
@@ -206,7 +206,7 @@ def run(args: argparse.Namespace) -> int:
             out = render(client, args, show, cancel)
         show.finish(f"Wrote {out} ({human_bytes(out.stat().st_size)})")
         return EXIT_OK
-    except RenderInputError as exc:
+    except UnrenderableInput as exc:
         print(f"videodb-editor render: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except (KeyboardInterrupt, Cancelled):

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 
+from editor_app.samples import SampleMedia
 from tests.support.server import upload_via_http
 
 VIDEO_1S = ["-f", "lavfi", "-i", "color=c=red:s=160x90:r=10:d=1"]
@@ -53,8 +53,7 @@ def test_format_is_probed_and_stored_with_a_telling_extension(
     ext: str,
     codecs: tuple[str | None, str | None],
 ) -> None:
-    made = tmp_path / file_name
-    subprocess.run(["ffmpeg", "-v", "error", "-y", *args, str(made)], check=True, timeout=120)
+    made = SampleMedia(tmp_path).make(file_name, args)
     bare = made.rename(tmp_path / "upload-without-extension")  # as the SDK sends it
     media = upload_via_http(app_client, bare)
     assert media["id"].startswith({"video": "m-", "audio": "a-", "image": "img-"}[kind])
