@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import logging
 import secrets
+import shutil
 import sqlite3
 import threading
 import time
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from editor_app.server.errors import RenderCancelled, ShuttingDown
@@ -244,6 +246,18 @@ class JobRunner:
             size=result.size,
             duration=result.duration,
         )
+
+
+def remove_partial_exports(exports_dir: Path) -> int:
+    """Remove the partial files and work folders of renders a dead server left (how many)."""
+    removed = 0
+    for leftover in [*exports_dir.glob("*.part"), *exports_dir.glob("*.log"), *exports_dir.glob("work-*")]:
+        if leftover.is_dir():
+            shutil.rmtree(leftover, ignore_errors=True)
+        else:
+            leftover.unlink(missing_ok=True)
+        removed += 1
+    return removed
 
 
 def _reason(exc: BaseException) -> str:

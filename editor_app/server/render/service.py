@@ -21,9 +21,10 @@ from editor_app.model import Timeline
 from editor_app.server.errors import TimelineGone
 from editor_app.server.render.encoders import extension
 from editor_app.server.render.export import EXPORT_NICENESS, FileRender
-from editor_app.server.render.export_jobs import Job, JobRunner, JobStore
+from editor_app.server.render.export_jobs import Job, JobRunner, JobStore, remove_partial_exports
 from editor_app.server.render.graph import build_plan
 from editor_app.server.render.segment_cache import SegmentCache
+from editor_app.server.render.segment_files import end_orphaned_renders
 from editor_app.server.render.segments import SegmentedTimeline
 from editor_app.server.render.sources import RenderSource, SourceLookup, collect_sources
 from editor_app.server.render.timelines import (
@@ -135,6 +136,9 @@ class EditorService:
 
     # ---- life ---------------------------------------------------------------------------------
     def start(self) -> None:
+        # a server killed outright may have left an export's ffmpeg and its partial file behind
+        end_orphaned_renders(self.exports_dir)
+        remove_partial_exports(self.exports_dir)
         self.runner.start()
 
     def shutdown(self) -> None:
