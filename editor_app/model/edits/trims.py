@@ -71,13 +71,13 @@ class RippleTrim(_JournalCommand):
         track, clip = find_clip(timeline, self.clip_id)
         require_unlocked(track)
         old_end = clip.end
+        low, high = ripple_bounds(timeline, clip, self.edge)
         if self.edge == "out":
-            end = min(max(self.time, clip.start + 1), max_end(timeline, clip, clip.start, clip.source_start))
+            end = min(max(self.time, low), high)
             shift = int(end) - old_end
             change = {"duration": int(end) - clip.start}
         else:
-            lowest = clip.start - clip.source_start if is_timed(clip) else clip.start
-            moved = min(max(self.time, lowest), clip.end - 1) - clip.start
+            moved = int(min(max(self.time, low), high)) - clip.start
             shift = -moved
             source = clip.source_start + moved if is_timed(clip) else 0
             change = {"duration": clip.duration - moved, "source": source}
@@ -100,7 +100,39 @@ class RippleTrim(_JournalCommand):
         self.detail = names_detail(timeline, [clip])
 
 
-def _touching(track: Track, clip: Clip, side: Edge) -> Clip | None:
+def ripple_bounds(timeline: Timeline, clip: Clip, edge: Edge) -> tuple[float, float]:
+    """Where a ripple may put the edge: at least one tick of clip, no further than the source."""
+    if edge == "out":
+        return clip.start + 1, max_end(timeline, clip, clip.start, clip.source_start)
+    return (clip.start - clip.source_start if is_timed(clip) else clip.start), clip.end - 1
+
+
+def roll_bounds(timeline: Timeline, left: Clip, right: Clip) -> tuple[float, float]:
+    """Where the cut between `left` and `right` may go: each keeps a tick, both stay in their sources."""
+    earliest = right.start - right.source_start if is_timed(right) else 0  # right's source starts there
+    low = max(left.start + 1, earliest)
+    return low, min(right.end - 1, max_end(timeline, left, left.start, left.source_start))
+
+
+def roll_pair(track: Track, clip: Clip, edge: Edge) -> tuple[Clip, Clip] | None:
+    """(left, right) sharing the cut at `edge` of `clip`, or None when nothing touches it there."""
+    other = touching(track, clip, edge)
+    if other is None:
+        return None
+    return (other, clip) if edge == "in" else (clip, other)
+
+
+def slip_bounds(timeline: Timeline, clip: Clip) -> tuple[float, float]:
+    length = timeline.source_length(clip)
+    return 0, max(length - clip.duration, 0) if length is not None else float("inf")
+
+
+def slide_bounds(timeline: Timeline, track: Track, clip: Clip) -> tuple[float, float]:
+    """How far the clip may slide left (negative) and right."""
+    return Slide.limits(timeline, track, clip, touching(track, clip, "in"), touching(track, clip, "out"))
+
+
+def touching(track: Track, clip: Clip, side: Edge) -> Clip | None:
     """The clip that touches `clip` on `side` without a gap, or None."""
     index = track.index_of(clip)
     if side == "in":
@@ -130,15 +162,13 @@ class Roll(_JournalCommand):
     def do(self, timeline: Timeline) -> None:
         track, clip = find_clip(timeline, self.clip_id)
         require_unlocked(track)
-        other = _touching(track, clip, self.edge)
-        if other is None:
+        pair = roll_pair(track, clip, self.edge)
+        if pair is None:
             name = clip_name(clip, timeline)
             raise EditError(f"{self.label}: no clip touches the {self.edge} edge of '{name}'")
-        left, right = (other, clip) if self.edge == "in" else (clip, other)
+        left, right = pair
         cut = left.end
-        earliest = right.start - right.source_start if is_timed(right) else 0  # right's source starts there
-        low = max(left.start + 1, earliest)
-        high = min(right.end - 1, max_end(timeline, left, left.start, left.source_start))
+        low, high = roll_bounds(timeline, left, right)
         at = int(min(max(self.time, low), high))
         if at == cut:
             raise _unchanged(self.label, clip, timeline)
@@ -164,9 +194,8 @@ class Slip(_JournalCommand):
         require_unlocked(track)
         if not is_timed(clip):
             raise EditError(f"'{clip_name(clip, timeline)}' has no source to slip (only video and audio)")
-        length = timeline.source_length(clip)
-        highest = length - clip.duration if length is not None else float("inf")
-        source = int(min(max(clip.source_start + self.delta, 0), max(highest, 0)))
+        low, high = slip_bounds(timeline, clip)
+        source = int(min(max(clip.source_start + self.delta, low), high))
         if source == clip.source_start:
             raise _unchanged(self.label, clip, timeline)
         journal = self._journal = Journal()
@@ -188,8 +217,8 @@ class Slide(_JournalCommand):
     def do(self, timeline: Timeline) -> None:
         track, clip = find_clip(timeline, self.clip_id)
         require_unlocked(track)
-        left, right = _touching(track, clip, "in"), _touching(track, clip, "out")
-        low, high = self._limits(timeline, track, clip, left, right)
+        left, right = touching(track, clip, "in"), touching(track, clip, "out")
+        low, high = self.limits(timeline, track, clip, left, right)
         delta = int(min(max(self.delta, low), high))
         if delta == 0:
             raise _unchanged(self.label, clip, timeline)
@@ -203,7 +232,7 @@ class Slide(_JournalCommand):
         self.detail = names_detail(timeline, [clip])
 
     @staticmethod
-    def _limits(
+    def limits(
         timeline: Timeline, track: Track, clip: Clip, left: Clip | None, right: Clip | None
     ) -> tuple[float, float]:
         if left is not None:
