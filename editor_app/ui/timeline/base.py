@@ -71,6 +71,7 @@ class CanvasBase(QWidget):
         self._pending: tuple[str, str, QPointF] | None = None  # hit kind, clip id, press point
         self._band: tuple[Ticks, float, QPointF] | None = None  # press time, content y, current point
         self._band_base: list[str] = []
+        self._gap_click: tuple[str, Ticks, QPointF] | None = None  # a press on empty time of a track
         self._toggle_off = False  # the press was a Ctrl/Shift click on a selected clip
         self._press_mods = Qt.KeyboardModifier.NoModifier
         self.tool: Tool = "select"

@@ -25,7 +25,6 @@ from editor_app.model.undo import History
 from editor_app.ui.timeline.base import MIN_FIT_WIDTH, ZOOM_STEP
 from editor_app.ui.timeline.clip_painter import EDGE
 from editor_app.ui.timeline.dropping import CanvasDropping
-from editor_app.ui.timeline.editing import CanvasEditing
 from editor_app.ui.timeline.logic.geometry import RULER_HEIGHT, clips_in, hit_test
 from editor_app.ui.timeline.logic.gestures import (
     FadeGesture,
@@ -46,6 +45,7 @@ from editor_app.ui.timeline.logic.tools import (
 )
 from editor_app.ui.timeline.mouse import MODE_MODIFIER, SNAP_OFF_MODIFIERS
 from editor_app.ui.timeline.painter import PaintState, paint_dynamic, paint_static
+from editor_app.ui.timeline.tool_edits import CanvasToolEdits
 
 EDGE_SCROLL_PX = 24  # a drag this close to a side scrolls the view
 STICKY_BAND_PX = 240  # clip names stick to the left edge: this band is repainted on every scroll
@@ -61,7 +61,7 @@ CURSORS = {
 }
 
 
-class TimelineCanvas(CanvasEditing, CanvasDropping):
+class TimelineCanvas(CanvasToolEdits, CanvasDropping):
     """Paints the ruler, tracks and clips; turns mouse, wheel and keys into gestures and edits."""
 
     def __init__(self, history: History, parent: QWidget | None = None) -> None:
@@ -94,6 +94,7 @@ class TimelineCanvas(CanvasEditing, CanvasDropping):
             band,
             self._notice,
             self._mouse,
+            self.selected_gap,
         )
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -183,6 +184,9 @@ class TimelineCanvas(CanvasEditing, CanvasDropping):
             if not toggle:
                 self.set_selection([])
             self._band = (self.scale.ticks_at(pos.x()), pos.y() + self.scroll_y, pos)
+            self._gap_click = (hit.track_id, self.scale.ticks_at(pos.x()), pos) if hit.track_id else None
+            if self.selected_gap is not None:
+                self.selected_gap = None
         event.accept()
 
     def _start_gesture(self, hit: str, clip_id: str, at: QPointF) -> Gesture | None:
@@ -296,8 +300,14 @@ class TimelineCanvas(CanvasEditing, CanvasDropping):
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if event.button() != Qt.MouseButton.LeftButton:
             return super().mouseReleaseEvent(event)
-        gesture, pending = self._gesture, self._pending
+        gesture, pending, band = self._gesture, self._pending, self._band
         self._gesture = self._pending = self._band = None
+        if band is not None and self._gap_click is not None:
+            track_id, at, pressed = self._gap_click
+            moved = (event.position() - pressed).manhattanLength() >= QApplication.startDragDistance()
+            if not moved and not self._selection:  # a click on empty time: the gap there
+                self.select_gap(track_id, at)
+        self._gap_click = None
         self._scrubbing = False
         if gesture is not None:
             command = gesture.command()

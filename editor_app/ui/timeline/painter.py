@@ -54,6 +54,7 @@ class PaintState:
     band: QRectF | None = None
     notice: str | None = None
     label_at: QPointF | None = None
+    gap: tuple[str, Ticks, Ticks] | None = None  # the selected gap: track id, start, end
 
     def clip_painter(self) -> ClipPainter:
         return ClipPainter(
@@ -183,6 +184,16 @@ def paint_dynamic(painter: QPainter, state: PaintState) -> None:
     if -2 <= x <= state.width + 2:
         painter.setPen(QPen(style.PLAYHEAD, 1.5))
         painter.drawLine(QPointF(x, RULER_HEIGHT), QPointF(x, height))
+    if state.gap is not None:
+        row = state.layout.row_of(state.gap[0])
+        if row is not None:
+            gap = QRectF(
+                QPointF(scale.x_of(state.gap[1]), row.top + 2),
+                QPointF(scale.x_of(state.gap[2]), row.bottom - 2),
+            )
+            painter.setPen(QPen(style.RUBBER_BAND_LINE, 1, Qt.PenStyle.DashLine))
+            painter.setBrush(style.RUBBER_BAND_FILL)
+            painter.drawRect(gap)
     if state.band is not None:
         painter.setPen(QPen(style.RUBBER_BAND_LINE, 1))
         painter.setBrush(style.RUBBER_BAND_FILL)
@@ -201,9 +212,11 @@ def paint_dynamic(painter: QPainter, state: PaintState) -> None:
 
 def _paint_bubble(painter: QPainter, at: QPointF, text: str, width: float) -> None:
     metrics = QFontMetrics(style.small_font())
-    w = metrics.horizontalAdvance(text) + 14
+    lines = text.splitlines() or [""]
+    w = max(metrics.horizontalAdvance(line) for line in lines) + 14
     x = min(max(at.x(), 4.0), width - w - 4)
-    box = QRectF(x, max(at.y(), RULER_HEIGHT + 2), w, 20)
+    h = metrics.lineSpacing() * len(lines) + 6
+    box = QRectF(x, max(at.y() - h + 20, RULER_HEIGHT + 2), w, h)
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(style.NOTICE_BG)
     painter.drawRoundedRect(box, 4, 4)
