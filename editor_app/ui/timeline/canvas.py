@@ -45,7 +45,7 @@ from editor_app.ui.timeline.logic.tools import (
 )
 from editor_app.ui.timeline.mouse import MODE_MODIFIER, SNAP_OFF_MODIFIERS
 from editor_app.ui.timeline.painter import PaintState, paint_dynamic, paint_static
-from editor_app.ui.timeline.tool_edits import CanvasToolEdits
+from editor_app.ui.timeline.ruler_mouse import CanvasRuler
 
 EDGE_SCROLL_PX = 24  # a drag this close to a side scrolls the view
 STICKY_BAND_PX = 240  # clip names stick to the left edge: this band is repainted on every scroll
@@ -61,7 +61,7 @@ CURSORS = {
 }
 
 
-class TimelineCanvas(CanvasToolEdits, CanvasDropping):
+class TimelineCanvas(CanvasRuler, CanvasDropping):
     """Paints the ruler, tracks and clips; turns mouse, wheel and keys into gestures and edits."""
 
     def __init__(self, history: History, parent: QWidget | None = None) -> None:
@@ -95,6 +95,7 @@ class TimelineCanvas(CanvasToolEdits, CanvasDropping):
             self._notice,
             self._mouse,
             self.selected_gap,
+            self.io_range,
         )
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -168,8 +169,7 @@ class TimelineCanvas(CanvasToolEdits, CanvasDropping):
         mods = event.modifiers()
         toggle = bool(mods & (Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.ControlModifier))
         if hit.kind == "ruler":
-            self._scrubbing = True
-            self.set_playhead(self.scale.ticks_at(pos.x()), emit=True)
+            self.ruler_press(pos)
         elif hit.clip_id is not None:
             # a Ctrl/Shift click takes a selected clip out at release, so Ctrl+drag can still drag it
             self._toggle_off = toggle and hit.clip_id in self._selection
@@ -232,6 +232,8 @@ class TimelineCanvas(CanvasToolEdits, CanvasDropping):
             self._edge_timer.start()
         if self._scrubbing:
             self.set_playhead(self.scale.ticks_at(pos.x()), emit=True)
+        elif self.ruler_drag(pos):
+            pass
         elif self._pending is not None:
             kind, clip_id, at = self._pending
             if (pos - at).manhattanLength() >= QApplication.startDragDistance():
@@ -308,6 +310,7 @@ class TimelineCanvas(CanvasToolEdits, CanvasDropping):
             if not moved and not self._selection:  # a click on empty time: the gap there
                 self.select_gap(track_id, at)
         self._gap_click = None
+        self.ruler_release()
         self._scrubbing = False
         if gesture is not None:
             command = gesture.command()

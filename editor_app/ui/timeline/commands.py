@@ -13,7 +13,7 @@ from editor_app.ui.timeline.canvas import TimelineCanvas
 
 CLIPBOARD, CUTS, SELECT = MenuPlace("&Edit", 1), MenuPlace("&Edit", 2), MenuPlace("&Edit", 3)
 ZOOM, MARKERS = MenuPlace("&View", 0), MenuPlace("&Timeline", 1)
-TOOLS, MODES, GAPS = MenuPlace("&Timeline", 2), MenuPlace("&Timeline", 3), MenuPlace("&Timeline", 4)
+TOOLS, MODES, GAPS = MenuPlace("&Timeline", 5), MenuPlace("&Timeline", 6), MenuPlace("&Timeline", 7)
 Canvas = TimelineCanvas
 
 TIMELINE_COMMANDS: tuple[Command[TimelineCanvas], ...] = (
@@ -55,6 +55,11 @@ TIMELINE_COMMANDS: tuple[Command[TimelineCanvas], ...] = (
             enabled=Canvas.has_gap),
     Command("timeline.close_all_gaps", "Close All Gaps on Track", "Timeline", Canvas.close_all_gaps, (),
             GAPS),
+    Command("timeline.clear_range", "Clear In/Out", "Timeline", Canvas.clear_range, ("Ctrl+Shift+X",), GAPS),
+    Command("timeline.range_to_selection", "Set In/Out to Selection", "Timeline",
+            Canvas.set_range_to_selection, ("Shift+/",), GAPS),
+    Command("timeline.loop_range", "Loop In/Out Range", "Timeline", Canvas.toggle_loop, ("Ctrl+L",), GAPS,
+            live_title=Canvas.loop_title),
     Command("timeline.lift_range", "Lift In/Out Range", "Timeline", Canvas.lift_range, (";",), GAPS),
     Command("timeline.extract_range", "Extract In/Out Range", "Timeline", Canvas.extract_range, ("'",), GAPS),
 )  # fmt: skip

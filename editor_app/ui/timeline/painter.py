@@ -55,6 +55,7 @@ class PaintState:
     notice: str | None = None
     label_at: QPointF | None = None
     gap: tuple[str, Ticks, Ticks] | None = None  # the selected gap: track id, start, end
+    io_range: tuple[Ticks | None, Ticks | None] = (None, None)
 
     def clip_painter(self) -> ClipPainter:
         return ClipPainter(
@@ -180,6 +181,7 @@ def paint_dynamic(painter: QPainter, state: PaintState) -> None:
             x = scale.x_of(preview.guide)
             painter.setPen(QPen(style.SNAP_GUIDE, 1.5))
             painter.drawLine(QPointF(x, RULER_HEIGHT), QPointF(x, height))
+    _paint_range(painter, state)
     x = scale.x_of(state.playhead)
     if -2 <= x <= state.width + 2:
         painter.setPen(QPen(style.PLAYHEAD, 1.5))
@@ -208,6 +210,27 @@ def paint_dynamic(painter: QPainter, state: PaintState) -> None:
         painter.setBrush(style.PLAYHEAD)
         cap = [QPointF(x - 6, RULER_HEIGHT - 12), QPointF(x + 6, RULER_HEIGHT - 12), QPointF(x, RULER_HEIGHT)]
         painter.drawPolygon(QPolygonF(cap))
+
+
+def _paint_range(painter: QPainter, state: PaintState) -> None:
+    """The I/O range: a band on the ruler with a handle at each point set, faint over the tracks."""
+    start, end = state.io_range
+    if start is None and end is None:
+        return
+    x0 = state.scale.x_of(start) if start is not None else 0.0
+    x1 = state.scale.x_of(end) if end is not None else state.width
+    painter.save()
+    painter.setClipping(False)
+    painter.setPen(Qt.PenStyle.NoPen)
+    if start is not None and end is not None:
+        painter.fillRect(QRectF(x0, RULER_HEIGHT, x1 - x0, state.height - RULER_HEIGHT), style.IO_TRACKS)
+        painter.fillRect(QRectF(x0, RULER_HEIGHT - 8, x1 - x0, 8), style.IO_RULER)
+    painter.setPen(QPen(style.IO_HANDLE, 2))
+    for at, x, sign in ((start, x0, 1), (end, x1, -1)):
+        if at is not None:
+            painter.drawLine(QPointF(x, 2), QPointF(x, RULER_HEIGHT))
+            painter.drawLine(QPointF(x, 2), QPointF(x + 6 * sign, 2))
+    painter.restore()
 
 
 def _paint_bubble(painter: QPainter, at: QPointF, text: str, width: float) -> None:

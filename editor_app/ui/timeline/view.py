@@ -108,6 +108,8 @@ class TimelineView(QWidget):
         canvas.toolChanged.connect(lambda _tool: self.toolsChanged.emit())
         canvas.modesChanged.connect(self.toolsChanged)
         canvas.set_io_range(self.transport.mark_in, self.transport.mark_out)
+        canvas.rangeEdited.connect(self.transport.set_range)
+        canvas.loopChanged.connect(self._set_loop)
         if self._provider is not None:
             canvas.set_thumbnail_provider(self._provider)
         return canvas, headers
@@ -116,6 +118,9 @@ class TimelineView(QWidget):
         """Where the canvases (this one and the next documents') get thumbnails and waveforms."""
         self._provider = provider
         self.canvas.set_thumbnail_provider(provider)
+
+    def _set_loop(self, on: bool) -> None:
+        self.transport.loop = on  # the transport's loop-range hook
 
     def _refused(self, _command: Command[Any], exc: EditError) -> None:
         self.canvas.notify(str(exc))

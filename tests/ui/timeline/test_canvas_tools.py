@@ -5,6 +5,8 @@ V2 logo [1,3 s), title [5,7 s); A1 music [0,9 s). 1 px = 20 ms."""
 
 from __future__ import annotations
 
+import itertools
+
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
@@ -130,3 +132,42 @@ def test_each_tool_has_its_cursor_over_a_clip(qtbot: QtBot, history: History) ->
         QTest.mouseMove(canvas, canvas.rect().center())
         QTest.mouseMove(canvas, QPoint(x_at(canvas, 2000), y))
         assert canvas.cursor().shape() == shape
+
+
+def test_drag_a_marker_and_the_in_out_points_on_the_ruler(qtbot: QtBot, history: History) -> None:
+    view = open_view(qtbot, history)
+    canvas = view.canvas
+    canvas.set_playhead(2000)
+    canvas.add_marker()
+    marker_id = history.timeline.markers[0].id
+    y = 12  # on the ruler
+    drag(canvas, (x_at(canvas, 2000), y), (x_at(canvas, 6500), y), modifiers=ALT)
+    assert history.timeline.markers[0].time == 6500 and history.undo_label == "Edit Marker"
+    assert history.timeline.markers[0].id == marker_id
+    view.transport.seek(1000)
+    view.transport.set_in()
+    view.transport.seek(3000)
+    view.transport.set_out()
+    assert canvas.io_range == (1000, 3000)
+    drag(canvas, (x_at(canvas, 3000), y), (x_at(canvas, 5000), y))  # drag Out to 5 s
+    assert (view.transport.mark_in, view.transport.mark_out) == (1000, 5000)
+    _key(canvas, Qt.Key.Key_Semicolon)  # lift the range on every unlocked track
+    assert history.undo_label == "Lift Range"
+    assert [(c.start, c.end) for c in history.timeline.track("v1").clips] == [(0, 1000), (5000, 8000)]
+    canvas.clear_range()
+    assert view.transport.mark_in is None and canvas.io_range == (None, None)
+
+
+def test_loop_playback_of_the_range_jumps_back_to_in(qtbot: QtBot, history: History) -> None:
+    view = open_view(qtbot, history)
+    transport = view.transport
+    transport.set_range(1000, 1300)
+    view.canvas.toggle_loop()
+    assert transport.loop
+    transport.seek(1000)
+    transport.play_pause()
+    seen: list[int] = []
+    transport.positionChanged.connect(seen.append)
+    qtbot.waitUntil(lambda: any(b < a for a, b in itertools.pairwise(seen)), timeout=3000)
+    transport.stop()
+    assert max(seen) < 1300 + 100 and min(seen) >= 1000
