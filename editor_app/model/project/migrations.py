@@ -5,7 +5,8 @@ chains them. Steps work on plain dicts so they never depend on today's model cla
 
 Schema 1 kept the timeline as wire editor JSON under `timeline_json` (times in seconds, no
 clip ids, no track names or state) and the playhead in seconds. Schema 2 keeps the model
-itself (times in integer ticks, ids, track state, markers, media metadata).
+itself (times in integer ticks, ids, track state, markers, media metadata). Schema 3 adds the
+project frame rate (`timeline.fps`, 30 unless set), audio solo and row heights per track.
 """
 
 from __future__ import annotations
@@ -55,7 +56,17 @@ def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-MIGRATIONS: dict[int, Migration] = {1: _v1_to_v2}
+def _v2_to_v3(data: dict[str, Any]) -> dict[str, Any]:
+    out = dict(data)
+    timeline = out.get("timeline")
+    if isinstance(timeline, dict):
+        # files from before the frame grid: 30 fps, the default of new projects
+        out["timeline"] = {**timeline, "fps": timeline.get("fps", 30.0)}
+    out["schema_version"] = 3
+    return out
+
+
+MIGRATIONS: dict[int, Migration] = {1: _v1_to_v2, 2: _v2_to_v3}
 
 
 def migrate(data: dict[str, Any], version: int, target: int) -> dict[str, Any]:

@@ -138,6 +138,7 @@ class MainWindow(QMainWindow):
         view.playheadMoved.connect(self._playhead_shown)
         view.selectionChanged.connect(lambda ids: self.inspector.set_selection(list(ids)))
         view.filesDropped.connect(self.editing.place_files)
+        view.toolsChanged.connect(self.menu_actions.refresh)
         self.media_sync.mediaChanged.connect(view.update)
         self.thumbnails.updated.connect(self._thumbnails_updated)
         self.exports.manager.notify.connect(self.prompts.alert)

@@ -25,6 +25,10 @@ IDS = (
     "timeline.next_marker", "timeline.add_video_track", "timeline.add_audio_track",
     "timeline.add_title", "timeline.compile", "file.export_video", "file.quit", "edit.preferences",
     "help.shortcuts", "help.about", "view.reset_layout",
+    # issue 14: the NLE tools, modes, gaps and ranges
+    "tool.select", "tool.ripple", "tool.roll", "tool.slip", "tool.slide", "timeline.insert_mode",
+    "timeline.ripple_all", "timeline.close_gap", "timeline.close_all_gaps", "timeline.lift_range",
+    "timeline.extract_range", "timeline.clear_range", "timeline.range_to_selection", "timeline.loop_range",
 )  # fmt: skip
 
 
