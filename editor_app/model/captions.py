@@ -11,7 +11,7 @@ from __future__ import annotations
 import base64
 import binascii
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pysubs2
 
@@ -41,6 +41,8 @@ class Cue:
     end: Ticks
     text: str
     words: tuple[Word, ...] = ()
+    # the event's own ASS text (override tags kept) when read from a document; edits drop it
+    raw: str = field(default="", compare=False)
 
     def timed_words(self) -> tuple[Word, ...]:
         """The cue's words with times: its own, else spread evenly over the cue."""
@@ -139,7 +141,7 @@ def _cue(start: int, end: int, raw: str, plain: str) -> Cue:
             pieces.append(chunk)
     close()
     text = "\n".join(ln.strip() for ln in plain.strip().split("\n"))
-    return Cue(start, end, text, tuple(w for w in words if w.end > w.start) if words else ())
+    return Cue(start, end, text, tuple(w for w in words if w.end > w.start), raw)
 
 
 def _ass_time(ticks: int) -> str:
@@ -169,15 +171,15 @@ def cues_to_ass(cues: list[Cue]) -> str:
             for word in cue.words:
                 if word.line != line:
                     body, line = body.rstrip() + "\\N", word.line
-                body += f"{{\\k{(word.end - word.start) // 10}}}{_ass_text(word.text)} "
+                body += f"{{\\k{(word.end - word.start) // 10}}}{ass_text(word.text)} "
             body = body.rstrip()
         else:
-            body = "\\N".join(_ass_text(ln) for ln in cue.text.split("\n"))
+            body = "\\N".join(ass_text(ln) for ln in cue.text.split("\n"))
         lines.append(f"Dialogue: 0,{_ass_time(cue.start)},{_ass_time(cue.end)},Default,,0,0,0,,{body}")
     return "\n".join(lines) + "\n"
 
 
-def _ass_text(text: str) -> str:
+def ass_text(text: str) -> str:
     # braces open override blocks and a backslash starts a tag: neither may come from the user
     return text.replace("\\", "\u29f5").replace("{", "(").replace("}", ")")
 

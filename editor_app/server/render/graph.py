@@ -32,12 +32,13 @@ from pathlib import Path
 from editor_app.model import CaptionAsset, Clip, ImageAsset, TextAsset, Timeline, Track, VideoAsset
 from editor_app.model.ticks import Ticks
 from editor_app.server.errors import RenderInputError
+from editor_app.server.render.captions import caption_layer, clip_cues
 from editor_app.server.render.escape import colour
 from editor_app.server.render.layout import fit, place
 from editor_app.server.render.looks import look_filter
 from editor_app.server.render.plan import AUDIO_RATE, RenderPlan, Window
 from editor_app.server.render.sources import RenderSource
-from editor_app.server.render.text import TextLayer, caption_layer, text_layer
+from editor_app.server.render.text import TextLayer, text_layer
 
 MAX_SIDE = 7680
 # A single argv string may not exceed 128 KiB on Linux; longer graphs go through a file.
@@ -183,7 +184,8 @@ class _Builder:
         if isinstance(clip.asset, TextAsset):
             layer = text_layer(clip, clip.asset, self.size, self.work_dir / f"{stem}.txt")
         elif isinstance(clip.asset, CaptionAsset):
-            layer = caption_layer(clip, clip.asset, frame_h, self.work_dir, stem)
+            cues = clip_cues(clip, clip.asset)
+            layer = caption_layer(clip, clip.asset, cues, self.size, self.work_dir / f"{stem}.ass")
         else:  # pragma: no cover - callers route only text and captions here
             raise RenderInputError(f"{clip.kind} clip cannot be drawn as text")
         self.files.update(layer.files)

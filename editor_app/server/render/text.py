@@ -8,24 +8,17 @@ filter options or expand `%{...}`. Semantics (ours where the cloud is silent):
   left-aligned to each other (drawtext in ffmpeg 5.1 has no per-line alignment);
 - sizes are capped so no request can make drawtext allocate without bound: font size at
   twice the frame height, border and shadow at 64 px, tab size at 64;
-- captions: `src` is SRT/WebVTT text (cues `a --> b`, times from the clip's start) or plain
-  text shown for the whole clip; styling follows the ASS fields (font, primary colour,
-  outline, nine-way alignment with margins). `src: "auto"` needs transcription: refused.
+- captions are drawn by libass instead (`captions.py`).
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from editor_app.model import CaptionAsset, Clip, TextAsset
-from editor_app.server.errors import RenderInputError
-from editor_app.server.render.escape import ass_colour, colour, filter_value, font_name
+from editor_app.model import Clip, TextAsset
+from editor_app.server.render.escape import colour, filter_value, font_name
 from editor_app.server.render.layout import place
-
-_CUE_TIME = re.compile(r"(?:(\d+):)?(\d{1,2}):(\d{2})[.,](\d{1,3})")
-
 
 MAX_DECORATION = 64
 
@@ -98,76 +91,3 @@ def text_layer(clip: Clip, asset: TextAsset, frame: tuple[int, int], text_path: 
             f"boxborderw={_capped(max(bg.border_width, max(bg.width, bg.height) / 2))}",
         ]
     return TextLayer(["drawtext=" + ":".join(options)], {text_path: asset.text})
-
-
-@dataclass(frozen=True)
-class Cue:
-    start: float
-    end: float
-    text: str
-
-
-def _cue_seconds(text: str) -> float:
-    match = _CUE_TIME.search(text)
-    if match is None:
-        raise RenderInputError(f"caption src: {text.strip()!r} is not a cue time like 00:00:01,500")
-    hours, minutes, seconds, millis = match.groups()
-    return int(hours or 0) * 3600 + int(minutes) * 60 + int(seconds) + int(millis.ljust(3, "0")) / 1000
-
-
-def parse_cues(src: str, duration: float) -> list[Cue]:
-    """SRT/WebVTT cues, or the whole text as one cue lasting the clip."""
-    if "-->" not in src:
-        return [Cue(0.0, duration, src.strip())]
-    cues: list[Cue] = []
-    for block in re.split(r"\r?\n\s*\r?\n", src.strip()):
-        lines = [line for line in block.splitlines() if line.strip()]
-        for index, line in enumerate(lines):
-            if "-->" in line:
-                start_text, _, end_text = line.partition("-->")
-                text = "\n".join(lines[index + 1 :]).strip()
-                if text:
-                    cues.append(Cue(_cue_seconds(start_text), _cue_seconds(end_text), text))
-                break
-    if not cues:
-        raise RenderInputError("caption src: no cues with text found")
-    return cues
-
-
-_CAPTION_X = {"left": "{ml}", "center": "(w-text_w)/2", "right": "w-text_w-{mr}"}
-_CAPTION_Y = {"top": "{mv}", "middle": "(h-text_h)/2", "bottom": "h-text_h-{mv}"}
-
-
-def caption_layer(clip: Clip, asset: CaptionAsset, frame_h: int, text_dir: Path, stem: str) -> TextLayer:
-    if asset.src.strip().lower() == "auto":
-        raise RenderInputError(
-            'caption src "auto" needs a transcript, which the local backend cannot make: '
-            "send the subtitle text (SRT or plain) in src"
-        )
-    cues = parse_cues(asset.src, clip.duration / 1000)
-    vertical, _, horizontal = asset.position.alignment.partition("_")
-    pos = asset.position
-    x = _CAPTION_X[horizontal].format(ml=pos.margin_l, mr=pos.margin_r)
-    y = _CAPTION_Y[vertical].format(mv=pos.margin_v)
-    common = [
-        "expansion=none",
-        f"font={filter_value(font_name(asset.font.name, 'caption.font.font_name'))}",
-        f"fontsize={_font_px(asset.font.size, clip.scale, frame_h)}",
-        f"fontcolor={ass_colour(asset.primary_color, 'caption.primary_color')}",
-        f"x={x}",
-        f"y={y}",
-    ]
-    if asset.border.outline > 0:
-        common += [
-            f"borderw={_capped(asset.border.outline)}",
-            f"bordercolor={ass_colour(asset.border.outline_color, 'caption.border.outline_color')}",
-        ]
-    layer = TextLayer([])
-    for index, cue in enumerate(cues):
-        path = text_dir / f"{stem}-cue{index}.txt"
-        layer.files[path] = cue.text
-        enable = f"between(t,{cue.start:.3f},{cue.end:.3f})"
-        layer.filters.append(
-            "drawtext=" + ":".join([f"textfile={filter_value(str(path))}", *common, f"enable='{enable}'"])
-        )
-    return layer

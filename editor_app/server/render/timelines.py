@@ -20,7 +20,7 @@ from editor_app.model import Timeline
 from editor_app.model.ticks import to_ticks
 from editor_app.server.render.sources import RenderSource, SourceKind, content_key
 
-RENDERER_VERSION = "1"
+RENDERER_VERSION = "2"  # 2: captions by libass
 TIMELINE_ID_PREFIX = "tl-"  # compiled timelines (media ids have theirs in editor_app.wire)
 
 SCHEMA = """
