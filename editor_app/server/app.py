@@ -7,6 +7,7 @@ Shared state for route modules (the renderer's included):
     app.state.sign(path)   HMAC token for a URL path (or folder prefix ending in "/"), for `?token=`
     app.state.tools        ToolRunner: runs every ffmpeg/ffprobe of this app (`tools.ffmpeg`,
                            `tools.ffprobe` name the executables) and ends them at shutdown
+    app.state.transcripts  TranscriptStore: transcripts attached to media (captions with src "auto")
     app.state.editor       EditorService: compile, HLS preview segments, export jobs (made at startup)
     app.state.max_upload_bytes
     app.state.ingest_lock  one ingest at a time (probing and hashing share 2 cores anyway; an upload
@@ -29,6 +30,7 @@ from fastapi import FastAPI
 from editor_app import __version__
 from editor_app.server.auth import ApiKeyMiddleware, make_signer
 from editor_app.server.errors import install_error_handlers
+from editor_app.server.media.transcripts import TranscriptStore
 from editor_app.server.render.service import EditorService
 from editor_app.server.routes import ROUTERS
 from editor_app.server.routes.files import DEFAULT_FILE_AREAS
@@ -48,6 +50,9 @@ Extensions of the local backend (not in the cloud API):
 - `GET /video/{id}/waveform`, `GET /audio/{id}/waveform`: audio peaks (0..1) every 1/50 s.
 - Media objects also carry `width`, `height`, `fps`, `has_audio`, `video_codec`, `audio_codec`.
 - `GET /files/{area}/{path}`: stored files with HTTP Range support.
+- `POST|GET|DELETE /video/{id}/transcript` (and `/audio/...`): an SRT, WebVTT or ASS transcript
+  attached to the media (JSON `{text, name}` or a multipart `file`); captions with `src: "auto"`
+  show it where the media plays (VideoDB's spoken-word index stands behind `auto` in the cloud).
 """
 
 
@@ -71,12 +76,13 @@ def create_app(
         raise ValueError("the local backend needs a non-empty API key")
     store = Store(data_dir)
     tools = ToolRunner(ffmpeg, ffprobe)
+    transcripts = TranscriptStore(store.db)
     # run last (hooks run in reverse): the renderer's own hooks get to end their work first
     on_shutdown: list[Callable[[], None]] = [tools.shutdown]
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        editor = EditorService(store.data_dir, store.db, store.get_media, tools)
+        editor = EditorService(store.data_dir, store.db, store.get_media, tools, transcripts.get)
         app.state.editor = editor
         on_shutdown.append(editor.shutdown)
         editor.start()  # resumes unfinished export jobs as soon as the server is up
@@ -92,6 +98,7 @@ def create_app(
     app.state.data_dir = store.data_dir
     app.state.sign = make_signer(api_key)
     app.state.tools = tools
+    app.state.transcripts = transcripts
     app.state.max_upload_bytes = max_upload_bytes
     app.state.ingest_lock = threading.Lock()
     app.state.file_areas = set(DEFAULT_FILE_AREAS) | {"exports"}

@@ -12,13 +12,15 @@ run from the clip's start: the layer's canvas carries the clip's own time (docs/
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from pathlib import Path
 
-from editor_app.model import CaptionAsset, Clip
-from editor_app.model.captions import Cue, ass_text, read_cues
+from editor_app.model import CaptionAsset, Clip, Timeline
+from editor_app.model.captions import Cue, Word, ass_text, parse_subtitles, read_cues
 from editor_app.server.errors import RenderInputError
 from editor_app.server.render.caption_anim import Colours, Event, animate
 from editor_app.server.render.escape import filter_value
+from editor_app.server.render.sources import RenderSource
 from editor_app.server.render.text import TextLayer
 
 _ASS_COLOUR = re.compile(r"^&H([0-9A-Fa-f]{2})?([0-9A-Fa-f]{6})&?$")
@@ -148,10 +150,54 @@ def caption_layer(
     return TextLayer([f"ass=filename={filter_value(str(path))}:alpha=1"], {path: document})
 
 
-def clip_cues(clip: Clip, asset: CaptionAsset) -> list[Cue]:
+def _shifted(cue: Cue, offset: int, low: int, high: int, origin: int) -> Cue | None:
+    """`cue` moved by `offset`, cut to [low, high), with times from `origin`."""
+    start, end = max(cue.start + offset, low), min(cue.end + offset, high)
+    if end <= start:
+        return None
+    words = tuple(
+        Word(max(w.start + offset, low) - origin, min(w.end + offset, high) - origin, w.text, w.line)
+        for w in cue.words
+        if min(w.end + offset, high) > max(w.start + offset, low)
+    )
+    return Cue(start - origin, end - origin, cue.text, words, cue.raw)
+
+
+def auto_cues(timeline: Timeline, clip: Clip, sources: Mapping[str, RenderSource]) -> list[Cue]:
+    """`src: "auto"`: the transcripts attached to the media playing under the caption clip, each
+    cue placed where its words play on the timeline and cut to both clips."""
+    cues: list[Cue] = []
+    found = False
+    for track, other in timeline.clips():
+        source = sources.get(other.media_id or "")
+        if (
+            track.hidden
+            or source is None
+            or source.transcript is None
+            or other.kind not in ("video", "audio")
+        ):
+            continue
+        if other.end <= clip.start or other.start >= clip.end:
+            continue
+        found = True
+        offset = other.start - other.source_start
+        low, high = max(other.start, clip.start), min(other.end, clip.end)
+        for cue in parse_subtitles(source.transcript):
+            moved = _shifted(cue, offset, low, high, clip.start)
+            if moved is not None:
+                cues.append(moved)
+    if not found:
+        raise RenderInputError(
+            'caption src "auto": attach a transcript (SRT, VTT or ASS) to the video under the captions '
+            "(VideoDB makes it with index_spoken_words; the local backend cannot transcribe)"
+        )
+    return sorted(cues, key=lambda c: (c.start, c.end))
+
+
+def clip_cues(
+    timeline: Timeline, clip: Clip, asset: CaptionAsset, sources: Mapping[str, RenderSource]
+) -> list[Cue]:
     """The cues a caption clip shows, times from its start."""
     if asset.src.strip().lower() == "auto":
-        raise RenderInputError(
-            'caption src "auto": attach a transcript (SRT, VTT or ASS) to the video under the captions'
-        )
+        return auto_cues(timeline, clip, sources)
     return [c for c in read_cues(asset.src) if c.start < clip.duration]

@@ -184,7 +184,7 @@ class _Builder:
         if isinstance(clip.asset, TextAsset):
             layer = text_layer(clip, clip.asset, self.size, self.work_dir / f"{stem}.txt")
         elif isinstance(clip.asset, CaptionAsset):
-            cues = clip_cues(clip, clip.asset)
+            cues = clip_cues(self.timeline, clip, clip.asset, self.sources)
             layer = caption_layer(clip, clip.asset, cues, self.size, self.work_dir / f"{stem}.ass")
         else:  # pragma: no cover - callers route only text and captions here
             raise RenderInputError(f"{clip.kind} clip cannot be drawn as text")

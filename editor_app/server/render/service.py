@@ -47,9 +47,12 @@ class EditorService:
         connect: Connect,
         get_media: Callable[[str], Any],
         tools: ToolRunner,
+        get_transcript: Callable[[str], Any] = lambda _media_id: None,
     ) -> None:
         self.data_dir = data_dir
-        self.lookup: SourceLookup = lambda media_id: source_from_record(get_media(media_id))
+        self.lookup: SourceLookup = lambda media_id: source_from_record(
+            get_media(media_id), get_transcript(media_id)
+        )
         self.tools = tools
         self.timelines = TimelineStore(connect)
         self.exports_dir = data_dir / "exports"

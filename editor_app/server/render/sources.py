@@ -36,6 +36,7 @@ class RenderSource:
     fps: float | None
     has_audio: bool
     content_hash: str
+    transcript: str | None = None  # attached SRT/VTT/ASS text: what `src: "auto"` captions show
 
 
 SourceLookup = Callable[[str], RenderSource]
