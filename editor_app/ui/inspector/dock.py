@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QScrollArea, QVBoxLayout, QWi
 from editor_app.model import Clip
 from editor_app.model.edits import History
 from editor_app.ui.inspector.audio import AudioSection
+from editor_app.ui.inspector.caption import CaptionSection
 from editor_app.ui.inspector.picture import PictureSection
 from editor_app.ui.inspector.section import ClipEdits, Section
 from editor_app.ui.inspector.text import TextSection
@@ -45,6 +46,7 @@ class Inspector(QDockWidget):
         self.picture = PictureSection(self.edits)
         self.transition = TransitionSection(self.edits)
         self.text = TextSection(self.edits)
+        self.captions = CaptionSection(self.edits)
         self.timeline_settings = TimelineSection(self.edits)
         self.sections: list[Section] = [
             self.timing,
@@ -52,6 +54,7 @@ class Inspector(QDockWidget):
             self.picture,
             self.transition,
             self.text,
+            self.captions,
             self.timeline_settings,
         ]
         for section in self.sections:
