@@ -19,6 +19,7 @@ from editor_app.ui.inspector.caption import CaptionSection
 from editor_app.ui.inspector.picture import PictureSection
 from editor_app.ui.inspector.section import ClipEdits, Section
 from editor_app.ui.inspector.text import TextSection
+from editor_app.ui.inspector.text_layout import TextLayoutSection
 from editor_app.ui.inspector.timeline_settings import TimelineSection
 from editor_app.ui.inspector.timing import TimingSection
 from editor_app.ui.inspector.transition import TransitionSection
@@ -46,6 +47,7 @@ class Inspector(QDockWidget):
         self.picture = PictureSection(self.edits)
         self.transition = TransitionSection(self.edits)
         self.text = TextSection(self.edits)
+        self.text_layout = TextLayoutSection(self.edits)
         self.captions = CaptionSection(self.edits)
         self.timeline_settings = TimelineSection(self.edits)
         self.sections: list[Section] = [
@@ -54,6 +56,7 @@ class Inspector(QDockWidget):
             self.picture,
             self.transition,
             self.text,
+            self.text_layout,
             self.captions,
             self.timeline_settings,
         ]
