@@ -33,6 +33,7 @@ from editor_app.model import CaptionAsset, Clip, ImageAsset, TextAsset, Timeline
 from editor_app.model.ticks import Ticks
 from editor_app.server.errors import RenderInputError
 from editor_app.server.render.captions import caption_layer, clip_cues
+from editor_app.server.render.effects import effect_filters
 from editor_app.server.render.escape import colour
 from editor_app.server.render.layout import fit, place
 from editor_app.server.render.looks import look_filter
@@ -172,6 +173,7 @@ class _Builder:
         if fitted.final != base:
             filters.append(f"scale={fitted.final[0]}:{fitted.final[1]}")
         filters.append("setsar=1")
+        filters += effect_filters(clip.effect, clip.duration / 1000, head / 1000, self.fps)
         filters += self.alpha_tail(clip, force_alpha=source.kind == "image")
         self.chains.append(f"[{input_index}:v]" + ",".join(filters) + f"[v{n}]")
         x, y = place(clip, fitted.final[0], fitted.final[1], frame_w, frame_h)

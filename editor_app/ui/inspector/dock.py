@@ -16,6 +16,7 @@ from editor_app.model import Clip
 from editor_app.model.edits import History
 from editor_app.ui.inspector.audio import AudioSection
 from editor_app.ui.inspector.caption import CaptionSection
+from editor_app.ui.inspector.effect import EffectSection
 from editor_app.ui.inspector.picture import PictureSection
 from editor_app.ui.inspector.section import ClipEdits, Section
 from editor_app.ui.inspector.text import TextSection
@@ -46,6 +47,7 @@ class Inspector(QDockWidget):
         self.audio = AudioSection(self.edits)
         self.picture = PictureSection(self.edits)
         self.transition = TransitionSection(self.edits)
+        self.motion = EffectSection(self.edits)
         self.text = TextSection(self.edits)
         self.text_layout = TextLayoutSection(self.edits)
         self.captions = CaptionSection(self.edits)
@@ -55,6 +57,7 @@ class Inspector(QDockWidget):
             self.audio,
             self.picture,
             self.transition,
+            self.motion,
             self.text,
             self.text_layout,
             self.captions,
