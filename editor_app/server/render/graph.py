@@ -32,12 +32,14 @@ from pathlib import Path
 from editor_app.model import CaptionAsset, Clip, ImageAsset, TextAsset, Timeline, Track, VideoAsset
 from editor_app.model.ticks import Ticks
 from editor_app.server.errors import RenderInputError
+from editor_app.server.render.captions import caption_layer, clip_cues
+from editor_app.server.render.effects import effect_filters
 from editor_app.server.render.escape import colour
 from editor_app.server.render.layout import even, fit, place, scaled_fit
 from editor_app.server.render.looks import look_filter
 from editor_app.server.render.plan import AUDIO_RATE, RenderPlan, Window
 from editor_app.server.render.sources import RenderSource
-from editor_app.server.render.text import TextLayer, caption_layer, text_layer
+from editor_app.server.render.text import TextLayer, text_layer
 
 MAX_SIDE = 7680
 # A single argv string may not exceed 128 KiB on Linux; longer graphs go through a file.
@@ -181,6 +183,7 @@ class _Builder:
         if fitted.final != base:
             filters.append(f"scale={fitted.final[0]}:{fitted.final[1]}")
         filters.append("setsar=1")
+        filters += effect_filters(clip.effect, clip.duration / 1000, head / 1000, self.fps)
         filters += self.alpha_tail(clip, force_alpha=source.kind == "image")
         self.chains.append(f"[{input_index}:v]" + ",".join(filters) + f"[v{n}]")
         x, y = place(clip, fitted.final[0], fitted.final[1], frame_w, frame_h)
@@ -193,7 +196,10 @@ class _Builder:
         if isinstance(clip.asset, TextAsset):
             layer = text_layer(clip, clip.asset, self.size, self.work_dir / f"{stem}.txt", self.k)
         elif isinstance(clip.asset, CaptionAsset):
-            layer = caption_layer(clip, clip.asset, frame_h, self.work_dir, stem, self.k)
+            cues = clip_cues(self.timeline, clip, clip.asset, self.sources)
+            # PlayRes is the timeline's frame: libass scales it to a smaller preview frame
+            path = self.work_dir / f"{stem}.ass"
+            layer = caption_layer(clip, clip.asset, cues, self.full_size, path)
         else:  # pragma: no cover - callers route only text and captions here
             raise RenderInputError(f"{clip.kind} clip cannot be drawn as text")
         self.files.update(layer.files)

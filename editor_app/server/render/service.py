@@ -57,11 +57,14 @@ class EditorService:
         tools: ToolRunner,
         proxies: ProxyLookup | None = None,
         proxy_version: str = "proxy",
+        get_transcript: Callable[[str], Any] = lambda _media_id: None,
     ) -> None:
         self.data_dir = data_dir
         self.proxies = proxies  # previews read proxies where ready; exports never do
         self.proxy_version = proxy_version
-        self.lookup: SourceLookup = lambda media_id: source_from_record(get_media(media_id))
+        self.lookup: SourceLookup = lambda media_id: source_from_record(
+            get_media(media_id), get_transcript(media_id)
+        )
         self.tools = tools
         self.timelines = TimelineStore(connect)
         self.exports_dir = data_dir / "exports"

@@ -15,9 +15,12 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QScrollArea, QVBoxLayout, QWi
 from editor_app.model import Clip
 from editor_app.model.edits import History
 from editor_app.ui.inspector.audio import AudioSection
+from editor_app.ui.inspector.caption import CaptionSection
+from editor_app.ui.inspector.effect import EffectSection
 from editor_app.ui.inspector.picture import PictureSection
 from editor_app.ui.inspector.section import ClipEdits, Section
 from editor_app.ui.inspector.text import TextSection
+from editor_app.ui.inspector.text_layout import TextLayoutSection
 from editor_app.ui.inspector.timeline_settings import TimelineSection
 from editor_app.ui.inspector.timing import TimingSection
 from editor_app.ui.inspector.transition import TransitionSection
@@ -44,14 +47,20 @@ class Inspector(QDockWidget):
         self.audio = AudioSection(self.edits)
         self.picture = PictureSection(self.edits)
         self.transition = TransitionSection(self.edits)
+        self.motion = EffectSection(self.edits)
         self.text = TextSection(self.edits)
+        self.text_layout = TextLayoutSection(self.edits)
+        self.captions = CaptionSection(self.edits)
         self.timeline_settings = TimelineSection(self.edits)
         self.sections: list[Section] = [
             self.timing,
             self.audio,
             self.picture,
             self.transition,
+            self.motion,
             self.text,
+            self.text_layout,
+            self.captions,
             self.timeline_settings,
         ]
         for section in self.sections:

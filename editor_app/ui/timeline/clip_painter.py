@@ -106,6 +106,8 @@ class ClipPainter:
                 painter.setFont(style.small_font())
                 text_rect = body.adjusted(max(-body.x(), 0) + 5, 2, -4, -2)
                 painter.drawText(text_rect, Qt.AlignmentFlag.AlignLeft, clip.asset.text)
+            elif clip.asset.type == "caption":
+                self.caches.cues.draw(painter, clip.asset.src, rect.x0, self.scale.px_per_second, body)
         if clip.transition is not None:
             self._fades(painter, view, rect)
         if view.volume is not None:

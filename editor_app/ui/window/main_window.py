@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QVBoxLayout, QWidget
 
 from editor_app.model import EditError
 from editor_app.model.ticks import Ticks
+from editor_app.ui.captions.controller import CAPTION_COMMANDS, CaptionsController
 from editor_app.ui.commands.actions import Actions
 from editor_app.ui.commands.shortcuts import ShortcutMap
 from editor_app.ui.commands.table import Command, CommandTable, MenuPlace, bind
@@ -86,6 +87,7 @@ class MainWindow(QMainWindow):
         self.files = ProjectFiles(session, settings, self.transport, self._selection, self)
         self.interchange = Interchange(session, self.files)
         self.editing = EditController(session, self.transport, self.timeline_view, self.media_bin)
+        self.captions = CaptionsController(session, self.transport, self.timeline_view, self.media_bin)
         self.renderer = RenderController(session, self.preview, self.exports)
         self.media_sync = MediaSync(session, self.media_bin, self)
         self.commands = self._bind_commands()
@@ -112,6 +114,7 @@ class MainWindow(QMainWindow):
         table.add(bind(TRANSPORT_COMMANDS, lambda: self.transport, refused))
         table.add(bind(TIMELINE_COMMANDS, lambda: self.timeline_view.canvas, refused))
         table.add(bind(EDITING_COMMANDS, lambda: self.editing, refused))
+        table.add(bind(CAPTION_COMMANDS, lambda: self.captions, refused))
         table.add(bind(RENDER_COMMANDS, lambda: self.renderer, refused))
         table.add(bind(WINDOW_COMMANDS, lambda: self, refused))
         table.add(bind(LAYOUT_COMMANDS, lambda: self.dock_layout, refused))
@@ -236,6 +239,7 @@ ALL_COMMANDS: tuple[Command[Any], ...] = (
     *TRANSPORT_COMMANDS,
     *TIMELINE_COMMANDS,
     *EDITING_COMMANDS,
+    *CAPTION_COMMANDS,
     *RENDER_COMMANDS,
     *WINDOW_COMMANDS,
     *LAYOUT_COMMANDS,

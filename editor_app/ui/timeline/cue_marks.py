@@ -1,0 +1,44 @@
+"""Cue boundaries of caption clips for the canvas: decoded once per `src`, drawn as ticks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QColor, QPainter, QPen
+
+from editor_app.model.captions import CaptionSourceError, read_cues
+from editor_app.model.ticks import TICKS_PER_SECOND
+
+CUE_PEN = QPen(QColor(255, 255, 255, 150), 1)
+MAX_KEPT = 256
+
+
+@dataclass
+class CueMarks:
+    bounds: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+
+    def of(self, src: str) -> list[tuple[int, int]]:
+        found = self.bounds.get(src)
+        if found is None:
+            if len(self.bounds) > MAX_KEPT:
+                self.bounds.clear()
+            try:
+                found = [(c.start, c.end) for c in read_cues(src)]
+            except CaptionSourceError:
+                found = []  # "auto": its cues live in the backend's transcript
+            self.bounds[src] = found
+        return found
+
+    def draw(self, painter: QPainter, src: str, clip_x0: float, px_per_second: float, body: QRectF) -> None:
+        """A tick where each cue starts and a bar under its span, clipped to the body."""
+        painter.setPen(CUE_PEN)
+        y = body.bottom() - 3
+        for start, end in self.of(src):
+            a = clip_x0 + start * px_per_second / TICKS_PER_SECOND
+            b = clip_x0 + end * px_per_second / TICKS_PER_SECOND
+            a, b = max(a, body.left()), min(b, body.right())
+            if b <= a:
+                continue
+            painter.drawLine(QPointF(a, body.top() + 2), QPointF(a, body.bottom() - 1))
+            painter.drawLine(QPointF(a + 1, y), QPointF(max(b - 2, a + 1), y))
