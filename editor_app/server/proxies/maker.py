@@ -131,6 +131,8 @@ class ProxyMaker:
                 return  # the row stays queued/making: the next start makes it again
             except (ServerError, OSError) as exc:
                 with self._cond:
+                    if self._stopping:
+                        return  # ended by our shutdown: the next start makes it again
                     if job.sha256 not in self._dropped:
                         log.warning("proxy of %s failed: %s", job.sha256, exc)
                         self.store.set(job.sha256, "failed", error=str(exc)[:500])
