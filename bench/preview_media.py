@@ -1,6 +1,6 @@
 """Camera-like media and the camera timeline of `bench/preview.py` (issue 13's Benchmark).
 
-Media, made with lavfi through `SampleMedia` (DESIGN.md section 5 recipe): two 30 s 1920x1080
+Media, made with lavfi through `SampleMedia` (DESIGN.md section 5 recipe): two 12 s 1920x1080
 30 fps H.264 camera clips at 12 Mbps with temporal sensor noise and a 2 s GOP, one 1920x1080
 HEVC phone clip, and a 48 kHz stereo music track. The timeline (1920x1080): the camera clips
 cut one after another on V1, the HEVC clip as picture-in-picture on V2 (top right, a third of
@@ -15,12 +15,14 @@ from typing import Any
 
 from editor_app.samples import SampleMedia
 
-CAMERA_S = 30
-PHONE_S = 12
+# short sources (making noisy 1080p costs minutes on a busy 2-core box); a minute cuts them often
+CAMERA_S = 12
+PHONE_S = 6
 PATTERN_S = 60  # V1 cuts repeat every minute
 # V1 in one minute: (camera, source in-point s, length s)
-CUTS = ((0, 0, 20), (1, 0, 20), (0, 20, 10), (1, 20, 10))
-PIP_AT = (4, 34)  # the phone clip starts at these seconds of every minute, for 10 s
+CUTS = ((0, 0, 12), (1, 0, 12), (0, 1, 10), (1, 1, 10), (0, 0, 12), (1, 2, 4))
+PIP_AT = (4, 34)  # the phone clip starts at these seconds of every minute
+PIP_S = 5
 TITLE_AT, TITLE_S = 2, 6
 MUSIC = "0.3*sin(2*PI*(220+40*sin(2*PI*0.25*t))*t)|0.3*sin(2*PI*(330+30*sin(2*PI*0.2*t))*t)"
 
@@ -58,8 +60,8 @@ def camera_timeline(ids: dict[str, str], minutes: float) -> dict[str, Any]:
             v1.append(_clip(at, asset, length))
             at += length
         for start in PIP_AT:
-            asset = {"type": "video", "id": ids["phone"], "start": 1, "volume": 0.0}
-            v2.append(_clip(minute + start, asset, 10, scale=0.33, position="top_right", fit="contain"))
+            asset = {"type": "video", "id": ids["phone"], "start": 0.5, "volume": 0.0}
+            v2.append(_clip(minute + start, asset, PIP_S, scale=0.33, position="top_right", fit="contain"))
         a1.append(_clip(minute, {"type": "audio", "id": ids["music"], "start": 0, "volume": 0.8}, PATTERN_S))
     title = {
         "type": "text",
@@ -76,7 +78,7 @@ def camera_timeline(ids: dict[str, str], minutes: float) -> dict[str, Any]:
 def baseline_command(media: CameraMedia, at_s: float, output: Path) -> list[str]:
     """A hand-written ffmpeg command rendering 1 s of the timeline at `at_s` (inside the first
     cut, the picture-in-picture and the title) from the originals at 720p, as an editor would."""
-    pip_in = 1 + at_s - PIP_AT[0]
+    pip_in = 0.5 + at_s - PIP_AT[0]
     graph = (
         "[0:v]scale=1280:720,setsar=1[base];[1:v]scale=422:238,setsar=1[pip];"
         "[base][pip]overlay=x=W-w:y=0[two];"

@@ -104,6 +104,7 @@ class _Builder:
         work_dir: Path,
         window: Window,
         height: int | None = None,
+        single_threaded: bool = False,
     ) -> None:
         self.timeline = timeline
         self.window = window
@@ -128,7 +129,8 @@ class _Builder:
             for _t, c in timeline.clips()
             if c.kind in ("video", "audio") and c.start < window.end and c.end > window.start
         )
-        self.decoder_threads = ["-threads", "1"] if timed > MANY_INPUTS else []
+        # A still frame decodes a few frames per input: threads cost more to start than they save.
+        self.decoder_threads = ["-threads", "1"] if timed > MANY_INPUTS or single_threaded else []
 
     def add_input(self, args: list[str]) -> int:
         self.inputs += args
@@ -315,6 +317,7 @@ def build_plan(
     *,
     height: int | None = None,
     sound: bool = True,
+    single_threaded: bool = False,
 ) -> RenderPlan:
     """The ffmpeg inputs and filter graph that render `timeline`, or the `window` of it;
     `height` renders a smaller frame with the same composition (a preview), `sound=False`
@@ -324,7 +327,8 @@ def build_plan(
     for _track, clip in timeline.clips():
         if clip.media_id is not None and clip.media_id not in sources:
             raise RenderInputError(f"media {clip.media_id} was not looked up before rendering")
-    builder = _Builder(timeline, sources, work_dir, window or Window.whole(timeline.duration), height)
+    whole = window or Window.whole(timeline.duration)
+    builder = _Builder(timeline, sources, work_dir, whole, height, single_threaded)
     builder.pictures()
     if sound:
         builder.sounds()
