@@ -87,6 +87,7 @@ class MainWindow(QMainWindow):
         self.interchange = Interchange(session, self.files)
         self.editing = EditController(session, self.transport, self.timeline_view, self.media_bin)
         self.renderer = RenderController(session, self.preview, self.exports)
+        self.renderer.ranges = self._export_ranges
         self.media_sync = MediaSync(session, self.media_bin, self)
         self.commands = self._bind_commands()
         self.menu_actions = Actions(self, self.commands, self.shortcuts)
@@ -163,6 +164,16 @@ class MainWindow(QMainWindow):
         self.update_poster()
         self.setWindowModified(document.modified)
         self.setWindowTitle(f"{document.name}[*] — {APP_TITLE}")
+
+    def _export_ranges(self) -> dict[str, tuple[int, int]]:
+        """The I/O range and the selection's span, when there are such (the Export dialog's choice)."""
+        ranges: dict[str, tuple[int, int]] = {}
+        start, end = self.transport.mark_in, self.transport.mark_out
+        if start is not None and end is not None and end > start:
+            ranges["io"] = (start, end)
+        if self._selection():
+            ranges["selection"] = self.timeline_view.canvas.selection_span()
+        return ranges
 
     def _selection(self) -> list[str]:
         return self.timeline_view.canvas.selected_clip_ids()
