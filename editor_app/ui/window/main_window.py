@@ -40,6 +40,7 @@ from editor_app.ui.prompts import Prompts
 from editor_app.ui.session import Session
 from editor_app.ui.theme import chosen_theme
 from editor_app.ui.timeline.commands import TIMELINE_COMMANDS
+from editor_app.ui.timeline.logic.geometry import TimeScale
 from editor_app.ui.timeline.view import TimelineView
 from editor_app.ui.window.layout import LAYOUT_COMMANDS, DockLayout
 from editor_app.ui.window.status import StatusLine
@@ -84,6 +85,7 @@ class MainWindow(QMainWindow):
 
         session = self.session
         self.files = ProjectFiles(session, settings, self.transport, self._selection, self)
+        self.files.view_state = self._view_state
         self.interchange = Interchange(session, self.files)
         self.editing = EditController(session, self.transport, self.timeline_view, self.media_bin)
         self.renderer = RenderController(session, self.preview, self.exports)
@@ -151,6 +153,9 @@ class MainWindow(QMainWindow):
     def _show_document(self, document: Document) -> None:
         if self.timeline_view.canvas.history is not document.history:
             self.timeline_view.set_history(document.history)
+            project = document.project
+            if project.zoom is not None:  # the view as it was saved (defect 9); else zoomed to fit
+                self.timeline_view.canvas.set_scale(TimeScale(project.zoom, project.scroll))
         self.history_dock.set_history(document.history)
         self.exports.manager.set_document(document)
         self.inspector.set_history(document.history)
@@ -164,6 +169,10 @@ class MainWindow(QMainWindow):
         self.update_poster()
         self.setWindowModified(document.modified)
         self.setWindowTitle(f"{document.name}[*] — {APP_TITLE}")
+
+    def _view_state(self) -> tuple[float | None, int]:
+        scale = self.timeline_view.canvas.scale
+        return scale.px_per_second, scale.origin_ticks
 
     def _export_ranges(self) -> dict[str, tuple[int, int]]:
         """The I/O range and the selection's span, when there are such (the Export dialog's choice)."""
