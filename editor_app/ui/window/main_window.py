@@ -41,6 +41,7 @@ from editor_app.ui.session import Session
 from editor_app.ui.theme import chosen_theme
 from editor_app.ui.timeline.commands import TIMELINE_COMMANDS
 from editor_app.ui.timeline.logic.geometry import TimeScale
+from editor_app.ui.timeline.markers_dock import MarkersDock
 from editor_app.ui.timeline.view import TimelineView
 from editor_app.ui.window.layout import LAYOUT_COMMANDS, DockLayout
 from editor_app.ui.window.status import StatusLine
@@ -70,6 +71,9 @@ class MainWindow(QMainWindow):
         self.exports = ExportsDock(self.runner, self)
         self.dock_layout = DockLayout(self, settings, self.docks())
         self.dock_layout.lay_out()
+        self.markers_dock = MarkersDock(self)  # tabbed behind the History dock
+        self.tabifyDockWidget(self.history_dock, self.markers_dock)
+        self.inspector.raise_()
 
         central = QWidget(self)
         central.setObjectName("TimelineArea")
@@ -93,7 +97,7 @@ class MainWindow(QMainWindow):
         self.media_sync = MediaSync(session, self.media_bin, self)
         self.commands = self._bind_commands()
         self.menu_actions = Actions(self, self.commands, self.shortcuts)
-        for dock in self.docks():
+        for dock in [*self.docks(), self.markers_dock]:
             self.menu_actions.docks_menu.addAction(dock.toggleViewAction())
         self.status_line = StatusLine(self, self.exports.summary_label)
         self._connect()
@@ -142,6 +146,8 @@ class MainWindow(QMainWindow):
         view.selectionChanged.connect(lambda ids: self.inspector.set_selection(list(ids)))
         view.filesDropped.connect(self.editing.place_files)
         view.toolsChanged.connect(self.menu_actions.refresh)
+        self.markers_dock.jump = self.transport.seek
+        self.markers_dock.refused = lambda message: self.prompts.status(message, 6000)
         self.media_sync.mediaChanged.connect(view.update)
         self.thumbnails.updated.connect(self._thumbnails_updated)
         self.exports.manager.notify.connect(self.prompts.alert)
@@ -157,6 +163,7 @@ class MainWindow(QMainWindow):
             if project.zoom is not None:  # the view as it was saved (defect 9); else zoomed to fit
                 self.timeline_view.canvas.set_scale(TimeScale(project.zoom, project.scroll))
         self.history_dock.set_history(document.history)
+        self.markers_dock.set_history(document.history)
         self.exports.manager.set_document(document)
         self.inspector.set_history(document.history)
 
@@ -165,6 +172,7 @@ class MainWindow(QMainWindow):
         document = self.session.document
         self.menu_actions.refresh()
         self.history_dock.refresh()
+        self.markers_dock.refresh()
         self.inspector.refresh()
         self.update_poster()
         self.setWindowModified(document.modified)

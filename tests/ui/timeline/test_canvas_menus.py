@@ -76,3 +76,27 @@ def test_drag_a_header_edge_to_resize_and_solo_an_audio_track(qtbot: QtBot, hist
     assert history.timeline.track("a1").solo and history.undo_label == "Solo Track"
     view.canvas.reset_track_height()
     assert history.timeline.track("a1").height is None
+
+
+def test_the_markers_dock_lists_renames_jumps_and_deletes(qtbot: QtBot, history: History) -> None:
+    from editor_app.model.edits import AddMarker
+    from editor_app.ui.timeline.markers_dock import MarkersDock
+
+    dock = MarkersDock()
+    qtbot.addWidget(dock)
+    dock.set_history(history)
+    history.add_listener(dock.refresh)
+    history.push(AddMarker(4000, "Intro"))
+    history.push(AddMarker(1000, "Cold open"))
+    assert [dock.table.item(r, 1).text() for r in range(2)] == ["Cold open", "Intro"]  # type: ignore[union-attr]
+    assert dock.table.item(1, 0).text() == "00:00:04:00"  # type: ignore[union-attr]
+    jumped: list[int] = []
+    dock.jump = jumped.append
+    dock.table.cellDoubleClicked.emit(1, 0)
+    assert jumped == [4000]
+    dock.table.item(1, 1).setText("Chapter 1")  # type: ignore[union-attr]
+    assert [m.label for m in history.timeline.markers if m.time == 4000] == ["Chapter 1"]
+    dock.table.setCurrentCell(0, 0)
+    dock.delete_button.click()
+    assert [m.label for m in history.timeline.markers] == ["Chapter 1"]
+    assert history.undo_label == "Remove Marker"
