@@ -200,7 +200,7 @@ class MainWindow(QMainWindow):
 
     def _playhead_shown(self, ticks: Ticks) -> None:
         self.preview.set_position(ticks)
-        self.status_line.show_position(ticks)
+        self.status_line.show_position(ticks, self.session.document.timeline.fps)
 
     def _transport_moved(self, ticks: Ticks) -> None:
         self._playhead_shown(ticks)
