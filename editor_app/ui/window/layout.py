@@ -10,6 +10,7 @@ from editor_app.ui.commands.table import Command, MenuPlace
 LAYOUT_VERSION = 1
 
 
+MIN_TIMELINE_SHARE = 0.38  # of the window's height, below which the docks give way
 FRAME_ALLOWANCE = (16, 48)  # what a window manager's frame and title bar usually add, in pixels
 
 
@@ -60,6 +61,13 @@ class DockLayout:
         height = min(1000, free.height() - frame_h)
         self.window.resize(max(width, 640), max(height, 480))
         self.window.move(free.x() + (free.width() - width - frame_w) // 2, free.y())
+
+    def keep_timeline_room(self) -> None:
+        """After the window shrank: give the timeline back about half the height when the docks
+        kept theirs (defect 5: at 1024x700 the timeline had about 100 px, one track)."""
+        central = self.window.centralWidget()
+        if central is not None and central.height() < self.window.height() * MIN_TIMELINE_SHARE:
+            self.split_height()
 
     def split_height(self) -> None:
         top = max(int(self.window.height() * 0.55) - 50, 240)

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QVBoxLayout, QWidget
 
 from editor_app.model import EditError
@@ -105,6 +105,11 @@ class MainWindow(QMainWindow):
         self._show_document(session.document)
         self._refresh()
         self.dock_layout.restore()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().height() < event.oldSize().height():
+            QTimer.singleShot(0, self.dock_layout.keep_timeline_room)  # once the docks are laid out
 
     def docks(self) -> list[QDockWidget]:
         return [self.media_bin, self.preview, self.inspector, self.history_dock, self.exports]

@@ -58,3 +58,12 @@ def test_the_tools_are_in_the_timeline_menu_and_follow_the_key(window: MainWindo
     assert window.timeline_view.canvas.tool == "slip"
     assert window.menu_actions["tool.slip"].text() == "● Slip Tool"
     assert window.menu_actions["tool.select"].text() == "Select Tool"
+
+
+def test_at_1024x700_the_timeline_keeps_room_for_its_tracks(qtbot: QtBot, window: MainWindow) -> None:
+    window.resize(1584, 952)
+    qtbot.wait(50)
+    window.dock_layout.split_height()
+    qtbot.wait(50)
+    window.resize(1024, 700)
+    qtbot.waitUntil(lambda: window.timeline_view.height() >= 700 * 0.38, timeout=3000)
