@@ -67,3 +67,23 @@ def test_at_1024x700_the_timeline_keeps_room_for_its_tracks(qtbot: QtBot, window
     qtbot.wait(50)
     window.resize(1024, 700)
     qtbot.waitUntil(lambda: window.timeline_view.height() >= 700 * 0.38, timeout=3000)
+
+
+def test_a_start_without_arguments_reopens_a_project_left_with_unsaved_work(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    """Defect 10: after a crash the saved project with a newer recovery copy opens, offering it."""
+    import os
+
+    from editor_app.model.project import Project, save_project
+    from editor_app.ui.app import offer_orphan_recovery
+
+    path = tmp_path / "cut.vdbproj"
+    save_project(Project(name="cut"), path)
+    window.files.autosaver.write(Project(name="cut, edited"), path)
+    os.utime(path, ns=(1_000_000_000, 1_000_000_000))
+    offered: list[str] = []
+    window.prompts.offer_recovery = lambda name: offered.append(name) or True  # type: ignore[method-assign]
+    offer_orphan_recovery(window)
+    qtbot.waitUntil(lambda: window.session.document.path is not None, timeout=10000)
+    assert offered == ["cut.vdbproj"] and window.session.document.project.name == "cut, edited"
