@@ -231,7 +231,7 @@ class TimelineCanvas(CanvasMenus, CanvasDropping):
         if (self._gesture is not None or self._band is not None) and self._edge_speed() != 0:
             self._edge_timer.start()
         if self._scrubbing:
-            self.set_playhead(self.scale.ticks_at(pos.x()), emit=True)
+            self.set_playhead(self.timeline.on_frame(self.scale.ticks_at(pos.x())), emit=True)
         elif self.ruler_drag(pos):
             pass
         elif self._pending is not None:
@@ -328,7 +328,7 @@ class TimelineCanvas(CanvasMenus, CanvasDropping):
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         pos = event.position()
         if pos.y() < RULER_HEIGHT:
-            self.set_playhead(self.scale.ticks_at(pos.x()), emit=True)
+            self.set_playhead(self.timeline.on_frame(self.scale.ticks_at(pos.x())), emit=True)
         else:
             super().mouseDoubleClickEvent(event)
 
