@@ -79,3 +79,14 @@ def test_lift_and_extract_a_range_on_unlocked_tracks() -> None:
     apply(history, ExtractRange(1000, 3500))
     assert starts(history.timeline, "v1") == [("c1", 0, 1000), ("c2", 1000, 1500)]
     assert starts(history.timeline, "v2") == [("c3", 1000, 500), ("t1", 3500, 1000)]
+
+
+def test_a_range_copy_holds_only_the_range_from_zero() -> None:
+    from editor_app.model.edits import range_timeline
+
+    timeline = sample()
+    cut = range_timeline(timeline, 1000, 3500)
+    assert starts(cut, "v1") == [("c1", 0, 1000), ("c2", 2000, 500)]
+    assert cut.clip("c1").source_start == 1000 and cut.clip("c2").source_start == 4000
+    assert starts(cut, "v2") == [("c3", 0, 2500)]
+    assert starts(timeline, "v1") == [("c1", 0, 2000), ("c2", 3000, 2000)]  # the original is untouched

@@ -93,3 +93,15 @@ def test_locked_tracks_refuse_the_tools() -> None:
     for command in (RippleTrim("c1", "out", 1000), Slip("c1", 10), Slide("c2", -10)):
         with pytest.raises(EditError, match="locked"):
             history.push(command)
+
+
+def test_refusals_and_history_entries_name_clips_by_their_media_names() -> None:
+    """Defect 12: "'Beach.mp4' would overlap 'City.mp4'", not the clips' internal ids."""
+    from editor_app.model.edits import MoveClips
+    from tests.support.demo_timeline import build_demo_timeline
+
+    history = History(build_demo_timeline())
+    with pytest.raises(EditError, match=r"'Beach\.mp4' would overlap 'City\.mp4' on V1"):
+        history.push(MoveClips({"beach": (2000, "v1")}))
+    history.push(MoveClips({"beach": (9000, "v1")}))
+    assert history.descriptions() == ["Move Clip 'Beach.mp4'"]

@@ -21,7 +21,14 @@ from editor_app.model.edits.markers import AddMarker, EditMarker, RemoveMarker, 
 from editor_app.model.edits.modes import Mode, Place
 from editor_app.model.edits.placement import PlaceClip, track_with_room
 from editor_app.model.edits.props import SetClipProperty, SetTimelineProperty, SetVolume
-from editor_app.model.edits.ranges import CloseAllGaps, CloseGap, ExtractRange, LiftRange, gap_at
+from editor_app.model.edits.ranges import (
+    CloseAllGaps,
+    CloseGap,
+    ExtractRange,
+    LiftRange,
+    gap_at,
+    range_timeline,
+)
 from editor_app.model.edits.tracks import (
     AddTrack,
     MoveTrack,
@@ -76,6 +83,7 @@ __all__ = [
     "new_track",
     "next_marker",
     "previous_marker",
+    "range_timeline",
     "split_all",
     "track_with_room",
 ]

@@ -5,7 +5,7 @@ each other (a split piece, a neighbour trimmed, the rest of a track shifted). Ra
 writing its own undo, they make their changes through a `Journal`: detach, attach and
 attribute changes are logged in order and `undo` walks the log back. A shift of clips that
 keeps their order is an attribute change; anything that could reorder a track detaches and
-re-attaches, so list positions come back exactly (see docs/architecture.md, "Edits and undo").
+re-attaches, so list positions come back exactly (docs/architecture.md, "The NLE tools").
 """
 
 from __future__ import annotations

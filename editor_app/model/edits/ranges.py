@@ -118,3 +118,25 @@ class ExtractRange(_RangeEdit):
 
     label = "Extract Range"
     extract = True
+
+
+def range_timeline(timeline: Timeline, start: Ticks, end: Ticks) -> Timeline:
+    """A copy of the timeline holding only [start, end), moved to begin at 0: what an export of
+    a range renders (every track, locked or not; clips cut at the range's edges keep their sources)."""
+    if end <= start or start < 0:
+        raise EditError("The range to export is empty")
+    cut = timeline.model_copy(deep=True)
+    for track in cut.tracks:
+        kept = []
+        for clip in track.visible(start, end):
+            first, last = max(clip.start, start), min(clip.end, end)
+            if clip.kind in ("video", "audio"):
+                clip.asset.start += first - clip.start  # type: ignore[union-attr]
+            clip.start, clip.duration = first - start, last - first
+            kept.append(clip)
+        track.clips = kept
+    cut.markers = [
+        m.model_copy(update={"time": m.time - start}) for m in cut.markers if start <= m.time < end
+    ]
+    cut.reindex()
+    return cut

@@ -55,6 +55,8 @@ class ProjectFiles(QObject):
         self.settings = settings
         self.transport = transport
         self.selection = selection  # the canvas' selected clip ids, saved with the project
+        # the timeline's zoom (px per second) and scroll (ticks at the left edge), saved too
+        self.view_state: Callable[[], tuple[float | None, int]] = lambda: (None, 0)
         self.autosaver = Autosaver()
         apply_autosave_interval(self.autosaver, autosave_interval(settings))
         session.changed.connect(self.note_change_for_autosave)
@@ -178,6 +180,7 @@ class ProjectFiles(QObject):
         snapshot.playhead = transport.position
         snapshot.in_point, snapshot.out_point = transport.mark_in, transport.mark_out
         snapshot.selection = list(self.selection())
+        snapshot.zoom, snapshot.scroll = self.view_state()
         text = project_to_json(snapshot)  # the consistent snapshot; the worker only writes it
         revision = document.history.revision  # goes up on every change, merged slider steps too
 

@@ -77,6 +77,7 @@ class CanvasBase(QWidget):
         self.tool: Tool = "select"
         self.insert_mode = False  # False: a clip put onto occupied time overwrites it
         self.ripple_all_tracks = False
+        self.resizing: dict[str, int] | None = None
         self._scrubbing = False
         self._mouse = QPointF()
         self._notice: str | None = None
@@ -104,7 +105,13 @@ class CanvasBase(QWidget):
         return self.history.timeline
 
     def layout_rows(self) -> TrackLayout:
-        return TrackLayout(self.timeline, self.scroll_y)
+        return TrackLayout(self.timeline, self.scroll_y, heights=self.resizing)
+
+    def preview_height(self, track_id: str, height: int | None) -> None:
+        """Show a track row at `height` while its header edge is dragged (None: done)."""
+        self.resizing = {track_id: height} if height is not None else None
+        self.viewChanged.emit()
+        self.update()
 
     def context(self) -> Context:
         return Context(self.timeline, self.scale, self.layout_rows(), self._playhead, float(self.width()))

@@ -43,9 +43,9 @@ from editor_app.ui.timeline.logic.tools import (
     gesture_kind,
     tool_info,
 )
+from editor_app.ui.timeline.menus import CanvasMenus
 from editor_app.ui.timeline.mouse import MODE_MODIFIER, SNAP_OFF_MODIFIERS
 from editor_app.ui.timeline.painter import PaintState, paint_dynamic, paint_static
-from editor_app.ui.timeline.ruler_mouse import CanvasRuler
 
 EDGE_SCROLL_PX = 24  # a drag this close to a side scrolls the view
 STICKY_BAND_PX = 240  # clip names stick to the left edge: this band is repainted on every scroll
@@ -61,7 +61,7 @@ CURSORS = {
 }
 
 
-class TimelineCanvas(CanvasRuler, CanvasDropping):
+class TimelineCanvas(CanvasMenus, CanvasDropping):
     """Paints the ruler, tracks and clips; turns mouse, wheel and keys into gestures and edits."""
 
     def __init__(self, history: History, parent: QWidget | None = None) -> None:
@@ -231,7 +231,7 @@ class TimelineCanvas(CanvasRuler, CanvasDropping):
         if (self._gesture is not None or self._band is not None) and self._edge_speed() != 0:
             self._edge_timer.start()
         if self._scrubbing:
-            self.set_playhead(self.scale.ticks_at(pos.x()), emit=True)
+            self.set_playhead(self.timeline.on_frame(self.scale.ticks_at(pos.x())), emit=True)
         elif self.ruler_drag(pos):
             pass
         elif self._pending is not None:
@@ -328,7 +328,7 @@ class TimelineCanvas(CanvasRuler, CanvasDropping):
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         pos = event.position()
         if pos.y() < RULER_HEIGHT:
-            self.set_playhead(self.scale.ticks_at(pos.x()), emit=True)
+            self.set_playhead(self.timeline.on_frame(self.scale.ticks_at(pos.x())), emit=True)
         else:
             super().mouseDoubleClickEvent(event)
 

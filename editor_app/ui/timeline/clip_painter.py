@@ -62,15 +62,17 @@ class ClipPainter:
             self._body(painter, view, rect, box)
             painter.setOpacity(1.0)
         painter.fillRect(QRectF(box.x(), box.y(), box.width(), LABEL_HEIGHT), style.TITLE_BAR)
+        if not dim and clip.transition is not None:
+            self._fade_handles(painter, view, rect)  # under the name, which stays readable
         text_x = max(box.x(), 0.0) + 5
         room = int(min(rect.x1, text_x + 4000) - text_x - 4)  # past the view edge too, for the same reason
         if room > 16:
             painter.setFont(style.label_font())
-            painter.setPen(style.TEXT if not dim else style.TEXT_DIM)
             label, dy = self.caches.label(clip_name(self.timeline, clip), room)
+            backing = QRectF(text_x - 3, box.y() + 1, label.size().width() + 6, LABEL_HEIGHT - 2)
+            painter.fillRect(backing, style.clip_colour(clip.kind, track.muted, alpha).darker(130))
+            painter.setPen(style.TEXT if not dim else style.TEXT_DIM)
             painter.drawStaticText(QPointF(text_x, box.y() + dy), label)
-        if not dim and clip.transition is not None:
-            self._fade_handles(painter, view, rect)
         if track.locked:
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QBrush(style.HATCH, Qt.BrushStyle.BDiagPattern))

@@ -13,6 +13,7 @@ from editor_app.ui.timeline.canvas import TimelineCanvas
 
 CLIPBOARD, CUTS, SELECT = MenuPlace("&Edit", 1), MenuPlace("&Edit", 2), MenuPlace("&Edit", 3)
 ZOOM, MARKERS = MenuPlace("&View", 0), MenuPlace("&Timeline", 1)
+TRACK, MARKER = MenuPlace("&Timeline", 8), MenuPlace("&Timeline", 9)
 TOOLS, MODES, GAPS = MenuPlace("&Timeline", 5), MenuPlace("&Timeline", 6), MenuPlace("&Timeline", 7)
 Canvas = TimelineCanvas
 
@@ -60,6 +61,14 @@ TIMELINE_COMMANDS: tuple[Command[TimelineCanvas], ...] = (
             Canvas.set_range_to_selection, ("Shift+/",), GAPS),
     Command("timeline.loop_range", "Loop In/Out Range", "Timeline", Canvas.toggle_loop, ("Ctrl+L",), GAPS,
             live_title=Canvas.loop_title),
+    Command("marker.rename", "Rename Marker…", "Timeline", Canvas.rename_marker, (), MARKER),
+    Command("marker.colour", "Next Marker Colour", "Timeline", Canvas.recolour_marker, (), MARKER),
+    Command("marker.delete", "Delete Marker", "Timeline", Canvas.delete_marker, (), MARKER),
+    Command("track.toggle_mute", "Mute/Unmute Track", "Timeline", Canvas.toggle_track_mute, (), TRACK),
+    Command("track.toggle_solo", "Solo/Unsolo Audio Track", "Timeline", Canvas.toggle_track_solo, (), TRACK),
+    Command("track.toggle_lock", "Lock/Unlock Track", "Timeline", Canvas.toggle_track_lock, (), TRACK),
+    Command("track.toggle_hide", "Hide/Show Track", "Timeline", Canvas.toggle_track_hide, (), TRACK),
+    Command("track.reset_height", "Reset Track Height", "Timeline", Canvas.reset_track_height, (), TRACK),
     Command("timeline.lift_range", "Lift In/Out Range", "Timeline", Canvas.lift_range, (";",), GAPS),
     Command("timeline.extract_range", "Extract In/Out Range", "Timeline", Canvas.extract_range, ("'",), GAPS),
 )  # fmt: skip

@@ -31,7 +31,7 @@ class CanvasRuler(CanvasToolEdits):
             self._range_side = kind
         else:
             self._scrubbing = True
-            self.set_playhead(self.scale.ticks_at(pos.x()), emit=True)
+            self.set_playhead(self.timeline.on_frame(self.scale.ticks_at(pos.x())), emit=True)
 
     def ruler_drag(self, pos: QPointF) -> bool:
         """Move the grabbed I/O point (True), or nothing is grabbed (False)."""

@@ -105,6 +105,7 @@ class TimelineView(QWidget):
         canvas.viewChanged.connect(self._sync_bars)
         canvas.edited.connect(self.transport.invalidate_duration)
         canvas.keys = KeyCommands(self.commands, self.shortcuts)
+        canvas.command_table = self.commands
         canvas.toolChanged.connect(lambda _tool: self.toolsChanged.emit())
         canvas.modesChanged.connect(self.toolsChanged)
         canvas.set_io_range(self.transport.mark_in, self.transport.mark_out)

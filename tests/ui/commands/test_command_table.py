@@ -31,6 +31,8 @@ IDS = (
     "tool.select", "tool.ripple", "tool.roll", "tool.slip", "tool.slide", "timeline.insert_mode",
     "timeline.ripple_all", "timeline.close_gap", "timeline.close_all_gaps", "timeline.lift_range",
     "timeline.extract_range", "timeline.clear_range", "timeline.range_to_selection", "timeline.loop_range",
+    "marker.rename", "marker.colour", "marker.delete", "track.toggle_mute", "track.toggle_solo",
+    "track.toggle_lock", "track.toggle_hide", "track.reset_height",
 )  # fmt: skip
 
 

@@ -77,10 +77,12 @@ def drop_target(ctx: Context, media: DroppedMedia, x: float, y: float) -> tuple[
     row = ctx.layout.row_at(y)
     track = ctx.timeline.tracks[row.index] if row is not None else None
     track_id = track.id if track is not None and track.accepts(clip) else None
-    delta, _ = snap_span(
+    delta, target = snap_span(
         clip.start, clip.end, view_targets(ctx, frozenset()), SNAP_PX, ctx.scale.px_per_second
     )
-    if clip.start + delta >= 0:
+    if target is None:
+        clip.start = ctx.timeline.on_frame(clip.start)  # on the frame grid when nothing is near
+    elif clip.start + delta >= 0:
         clip.start += delta
     return track_id, clip
 

@@ -84,8 +84,10 @@ class RippleGesture(Gesture):
         self.low, self.high = ripple_bounds(timeline, clip, edge)
         self.value: Ticks = self.original
         self.targets = view_targets(ctx, frozenset([clip_id]))
-        _start, view_end = ctx.scale.span(ctx.width)
-        later = [c for c in clips_in(track, clip.end, view_end * 2 + 1) if c.start >= clip.end]
+        view_start, view_end = ctx.scale.span(ctx.width)
+        # the followers that can be on screen during the drag (the view and as much again)
+        reach = view_end + (view_end - view_start)
+        later = [c for c in clips_in(track, clip.end, reach) if c.start >= clip.end]
         self.later = later
         views = {
             c.id: ClipView(c, track.id, c.start, c.end, c.source_start, c.volume) for c in [clip, *later]
