@@ -158,6 +158,8 @@ def run(args: argparse.Namespace) -> int:
     # command line would read as an option
     api_key = args.api_key or "sk-" + secrets.token_urlsafe(24)
     data_dir = (args.data_dir or default_data_dir()).expanduser()
+    # media, pending upload tokens and the database are this user's alone: files 0600, folders 0700
+    os.umask(0o077)
     try:
         app = create_app(
             data_dir,

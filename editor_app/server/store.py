@@ -89,6 +89,7 @@ class Store:
         self.data_dir = Path(data_dir).resolve()
         for folder in ("media", "uploads", "thumbs", "cache"):
             (self.data_dir / folder).mkdir(parents=True, exist_ok=True)
+        self.data_dir.chmod(0o700)  # also a dir made before this rule: other users cannot look in
         self.db_path = self.data_dir / "backend.sqlite3"
         self._local = threading.local()
         self._all: list[sqlite3.Connection] = []
