@@ -36,9 +36,10 @@ def has_lone_surrogate(text: str) -> bool:
     return False
 
 
-def check_wire_values(data: Any, root: str = "") -> None:
+def check_wire_values(data: Any, root: str = "", limits: bool = True) -> None:
     """InvalidTimelineJSON for the first non-finite or out-of-range number, invalid Unicode or
-    over-long text in `data` (any JSON-like value), naming its path."""
+    over-long text in `data` (any JSON-like value), naming its path. Without `limits`, only
+    what no file can hold (NaN, ±Infinity, lone surrogates) is refused."""
     clips = 0
     stack: list[tuple[Any, list[str | int]]] = [(data, [root] if root else [])]
     while stack:
@@ -46,13 +47,13 @@ def check_wire_values(data: Any, root: str = "") -> None:
         if isinstance(value, bool) or value is None:
             continue
         if isinstance(value, float | int):
-            _check_number(value, where)
+            _check_number(value, where, limits)
         elif isinstance(value, str):
-            _check_text(value, where)
+            _check_text(value, where, limits)
         elif isinstance(value, dict):
             if len(where) > MAX_DEPTH:
                 raise InvalidTimelineJSON(f"{_path(where)}: nested too deeply")
-            if "clip" in value:
+            if limits and "clip" in value:
                 clips += 1
                 if clips > MAX_CLIPS:
                     raise InvalidTimelineJSON(f"timeline: more than {MAX_CLIPS} clips")
@@ -69,18 +70,18 @@ def check_wire_values(data: Any, root: str = "") -> None:
 _TIME_KEYS = frozenset({"start", "duration", "end", "length"})
 
 
-def _check_number(value: float | int, where: list[str | int]) -> None:
+def _check_number(value: float | int, where: list[str | int], limits: bool) -> None:
     is_time = bool(where) and where[-1] in _TIME_KEYS
     if isinstance(value, float) and not math.isfinite(value):
         expected = "a time in seconds" if is_time else "a finite number"
         raise InvalidTimelineJSON(f"{_path(where)}: expected {expected}, got {value!r}")
     limit = MAX_TIMELINE_S if is_time else MAX_NUMBER
-    if abs(value) > limit:
+    if limits and abs(value) > limit:
         raise InvalidTimelineJSON(f"{_path(where)}: {value!r} is out of range (at most {limit:g})")
 
 
-def _check_text(value: str, where: list[str | int]) -> None:
+def _check_text(value: str, where: list[str | int], limits: bool) -> None:
     if has_lone_surrogate(value):
         raise InvalidTimelineJSON(f"{_path(where)}: the text is not valid Unicode (a lone surrogate)")
-    if len(value) > MAX_TEXT_CHARS:
+    if limits and len(value) > MAX_TEXT_CHARS:
         raise InvalidTimelineJSON(f"{_path(where)}: text longer than {MAX_TEXT_CHARS} characters")

@@ -56,6 +56,9 @@ class ProjectFiles(QObject):
         self.transport = transport
         self.selection = selection  # the canvas' selected clip ids, saved with the project
         self.autosaver = Autosaver()
+        self._autosave_failing = (
+            False  # the dialog about a failing autosave is shown once per run of failures
+        )
         apply_autosave_interval(self.autosaver, autosave_interval(settings))
         session.changed.connect(self.note_change_for_autosave)
         self._autosave_timer = QTimer(self)
@@ -178,7 +181,11 @@ class ProjectFiles(QObject):
         snapshot.playhead = transport.position
         snapshot.in_point, snapshot.out_point = transport.mark_in, transport.mark_out
         snapshot.selection = list(self.selection())
-        text = project_to_json(snapshot)  # the consistent snapshot; the worker only writes it
+        try:
+            text = project_to_json(snapshot, str(path))  # the consistent snapshot; the worker writes it
+        except ProjectFileError as exc:  # a value no file can hold: say which, save nothing
+            session.prompts.report_error("Could not save", str(exc))
+            return
         revision = document.history.revision  # goes up on every change, merged slider steps too
 
         def work(_report: Report) -> None:
@@ -213,14 +220,32 @@ class ProjectFiles(QObject):
         document = self.session.document
         if not self.autosaver.due(time.monotonic()):
             return
-        text = project_to_json(document.snapshot())
         source = document.path
         autosaver = self.autosaver
+        try:
+            text = project_to_json(document.snapshot(), "the recovery copy")
+        except ProjectFileError as exc:
+            self._autosave_failed(exc)
+            return
 
         def work(_report: Report) -> None:
             autosaver.write(project_from_json(text), source)
 
-        self.session.runner.run(work, name="autosave")
+        self.session.runner.run(
+            work, name="autosave", on_done=self._autosave_worked, on_error=self._autosave_failed
+        )
+
+    def _autosave_failed(self, exc: BaseException) -> None:
+        """Never silent: the status bar every time, a dialog the first time in a row."""
+        message = f"Autosave failed, recent edits are not protected: {exc}"
+        if self._autosave_failing:
+            self.session.prompts.status(message, 10000)
+        else:
+            self._autosave_failing = True
+            self.session.prompts.report_error("Autosave failed", message)
+
+    def _autosave_worked(self, _value: object) -> None:
+        self._autosave_failing = False
 
     def discard_recovery(self) -> None:
         """The user closed or replaced the document on purpose: its recovery copy has no use."""
