@@ -96,6 +96,7 @@ class Store:
         self._lock = threading.Lock()
         apply_schema(self._connection(), time.time())
         self.purge_stale_uploads(time.time())
+        self.reconcile_media()
 
     # ---- connections ---------------------------------------------------------------------
     def _connection(self) -> sqlite3.Connection:
@@ -161,8 +162,11 @@ class Store:
             ).fetchall()
         return [self._record(row) for row in rows]
 
-    def add_media(self, record: MediaRecord) -> None:
+    def add_media(self, record: MediaRecord, upload_token: str | None = None) -> None:
+        """Record media; with `upload_token`, mark that upload ingested in the same transaction."""
         with self.db() as conn:
+            if upload_token is not None:
+                conn.execute("UPDATE uploads SET media_id = ? WHERE token = ?", (record.id, upload_token))
             conn.execute(
                 f"INSERT INTO media ({_MEDIA_COLUMNS}) VALUES ({', '.join('?' * 16)})",
                 (
@@ -259,6 +263,27 @@ class Store:
             if partial.stat().st_mtime < now - STALE_UPLOAD_S:
                 partial.unlink(missing_ok=True)
         return len(tokens)
+
+    def reconcile_media(self) -> int:
+        """After a crash mid-ingest: remove stored media files no record refers to, half-copied
+        ones, and received files of uploads already ingested (how many). Run at start only."""
+        with self.db() as conn:
+            known = {f"{sha}.{ext}" for sha, ext in conn.execute("SELECT DISTINCT sha256, ext FROM media")}
+            done = [r[0] for r in conn.execute("SELECT token FROM uploads WHERE media_id IS NOT NULL")]
+        removed = 0
+        for path in (self.data_dir / "media").iterdir():
+            stem = path.name.partition(".")[0]
+            ours = path.name.startswith(".") and path.name.endswith(".part")
+            ours = ours or (len(stem) == 64 and all(c in "0123456789abcdef" for c in stem))
+            if ours and path.is_file() and path.name not in known:
+                path.unlink(missing_ok=True)
+                removed += 1
+        for token in done:
+            received = self.data_dir / "uploads" / token
+            if received.is_file():
+                received.unlink()
+                removed += 1
+        return removed
 
     def slot_for_url(self, url: str) -> UploadSlot:
         """The received upload slot an upload URL names; a 400 for anything else (no network fetches)."""

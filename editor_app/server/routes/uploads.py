@@ -94,6 +94,6 @@ def ingest(collection_id: str, request: Request, body: Annotated[UploadRequest, 
             asked_kind=body.media_type,
             description=body.description,
             known_sha256=slot.sha256,
+            upload_token=slot.token,  # recorded with the media, in one transaction
         )
-        store.mark_ingested(slot.token, record.id)
     return ok(media_item(request, record))
