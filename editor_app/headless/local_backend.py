@@ -2,7 +2,7 @@
 
 The child prints one JSON line `{"base_url", "api_key"}` once it accepts requests; that line
 is all this module knows about the server (it never imports `editor_app.server`). After it,
-both pipes are drained on threads (the last lines of stderr kept for diagnostics): a child
+both pipes are drained on threads (their last lines kept in `log_tail` for diagnostics): a child
 that logs more than a pipe holds would otherwise block on its next write.
 """
 
@@ -25,7 +25,7 @@ from editor_app.api.errors import ConnectionFailed
 from editor_app.self_command import self_command
 
 STARTUP_TIMEOUT_S = 30.0
-STDERR_LINES_KEPT = 50
+LOG_LINES_KEPT = 200  # the last lines the child wrote after its announcement (both pipes)
 
 
 class LocalBackend:
@@ -44,15 +44,15 @@ class LocalBackend:
             stderr=subprocess.PIPE,
             env=dict(os.environ, PYTHONUNBUFFERED="1"),
         )
-        self.stderr_tail: deque[str] = deque(maxlen=STDERR_LINES_KEPT)
+        self.log_tail: deque[str] = deque(maxlen=LOG_LINES_KEPT)
         self._drains: list[threading.Thread] = []
         try:
             self.base_url, self.api_key = self._read_announcement(timeout)
         except BaseException:
             self.stop()
             raise
-        self._drain(self.process.stdout, None)
-        self._drain(self.process.stderr, self.stderr_tail)
+        self._drain(self.process.stdout, self.log_tail)
+        self._drain(self.process.stderr, self.log_tail)
 
     def _drain(self, stream: IO[bytes] | None, keep: deque[str] | None) -> None:
         if stream is None:
