@@ -29,6 +29,9 @@ OPEN_PATHS = frozenset({"/openapi.json", "/docs", "/docs/oauth2-redirect", "/red
 SELF_AUTHORISED_PREFIXES = ("/upload/",)
 KEY_HEADER = b"x-access-token"
 LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
+# request bodies other than uploads (docs/architecture.md, "Limits"); a 20,000-clip timeline is ~6 MiB
+MAX_BODY_BYTES = 16 * 1024 * 1024
+BODY_LIMIT_EXEMPT = ("/upload/",)  # upload bodies have their own limit (max_upload_bytes)
 
 
 def make_signer(api_key: str) -> Callable[[str], str]:
@@ -117,7 +120,20 @@ def request_refusal(scope: Scope) -> tuple[int, str, str] | None:
     query = parse_qs(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True)
     if len(query.get("token", [])) > 1:
         return 400, "the URL carries more than one token", "invalid_request"
+    if not path.startswith(BODY_LIMIT_EXEMPT) and _declared_length(scope) > MAX_BODY_BYTES:
+        limit = MAX_BODY_BYTES // (1024 * 1024)
+        return 413, f"the request body is larger than {limit} MiB", "payload_too_large"
     return None
+
+
+def _declared_length(scope: Scope) -> int:
+    for name, value in scope.get("headers", []):
+        if name == b"content-length":
+            try:
+                return int(value)
+            except ValueError:
+                return 0  # the server's parser refuses it
+    return 0
 
 
 async def _send_error(send: Send, status: int, message: str, error_code: str) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import copy
 import json
+import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -132,3 +133,18 @@ def test_a_hostile_timeline_is_never_a_5xx(
 def test_a_hostile_path_is_never_a_5xx(client: httpx.Client, path: str) -> None:
     answer = client.get(path)
     assert answer.status_code < 500, answer.text
+
+
+def test_documented_limits_answer_at_once(client: httpx.Client, media_id: str) -> None:
+    text = {"type": "text", "text": "long"}
+    started = time.monotonic()
+    one_long = {"timeline": {"tracks": [{"clips": [{"start": 0, "clip": {"asset": text, "duration": 1e6}}]}]}}
+    answer = post_raw(client, one_long)
+    assert answer.status_code == 400 and "duration" in answer.json()["message"]
+    many = [{"start": i, "clip": {"asset": text, "duration": 1}} for i in range(20_001)]
+    answer = post_raw(client, {"timeline": {"tracks": [{"clips": many}]}})
+    assert answer.status_code == 400 and "clips" in answer.json()["message"]
+    assert time.monotonic() - started < 10
+    huge = b'{"timeline": {"tracks": [], "pad": "' + b"x" * (17 * 1024 * 1024) + b'"}}'
+    answer = client.post("/editor", content=huge, headers={"content-type": "application/json"})
+    assert answer.status_code == 413, answer.text
