@@ -48,3 +48,21 @@ def test_a_retry_after_a_crash_mid_ingest_works_and_leaves_no_orphan(
     stored = sorted(p.name for p in (data_dir / "media").iterdir())
     assert stored == [record.file_name]
     assert [p.name for p in (data_dir / "uploads").iterdir()] == []  # the ingested upload's file is gone
+
+
+def test_a_refused_upload_is_deleted_at_once_and_its_message_hides_paths_and_tokens(
+    tmp_path: Path, media_factory: MediaFactory
+) -> None:
+    data_dir = tmp_path / "data"
+    with start(data_dir) as client:
+        upload_url = client.get("/collection/default/upload_url", params={"name": "n"}).json()["data"][
+            "upload_url"
+        ]
+        token = upload_url.rstrip("/").rsplit("/", 1)[1]
+        with media_factory.make_text().open("rb") as handle:
+            assert client.post(upload_url, files={"file": ("n", handle)}).status_code == 200
+        answer = client.post("/collection/default/upload", json={"url": upload_url, "name": "n"})
+        assert answer.status_code == 400, answer.text
+        message = answer.json()["message"]
+        assert str(data_dir) not in message and token not in message and "/" not in message.split(":")[0]
+    assert [p.name for p in (data_dir / "uploads").iterdir()] == []

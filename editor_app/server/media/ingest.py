@@ -91,7 +91,10 @@ def ingest_file(
     try:
         result = probe(tools, staged)
     except ProbeError as exc:
-        raise BadRequest(f"cannot ingest '{name}': {exc}", "unsupported_media") from exc
+        staged.unlink(missing_ok=True)  # refused: its bytes have no use, and may be large
+        # ffmpeg names the file by its path, which holds the data dir and the upload token
+        reason = str(exc).replace(str(staged), "the file").replace(str(store.data_dir), "the data dir")
+        raise BadRequest(f"cannot ingest '{name}': {reason}", "unsupported_media") from None
     kind = _decide_kind(result, asked_kind)
     sha = known_sha256 or sha256_of(staged)
     ext = file_extension(result)
