@@ -28,6 +28,7 @@ from editor_app.server.store_schema import apply_schema
 from editor_app.wire import ID_PREFIX, MediaKind, kind_of_id
 
 UPLOAD_TTL_S = 3600.0
+STALE_PART_S = 3600.0  # an upload body untouched this long belongs to a dead upload
 STALE_UPLOAD_S = 86400.0  # a day after expiry an upload URL's file and row are dropped
 NOT_OURS = "only files uploaded to this server can be ingested"
 
@@ -259,10 +260,21 @@ class Store:
             conn.executemany("DELETE FROM uploads WHERE token = ?", [(t,) for t in tokens])
         for token in tokens:
             (self.data_dir / "uploads" / token).unlink(missing_ok=True)
-        for partial in (self.data_dir / "uploads").glob("*.part"):  # bodies cut off by a crash
-            if partial.stat().st_mtime < now - STALE_UPLOAD_S:
-                partial.unlink(missing_ok=True)
+        self.remove_dead_partials(now)
         return len(tokens)
+
+    def remove_dead_partials(self, now: float) -> int:
+        """Remove upload bodies nobody has written to for STALE_PART_S (a crash or a client that
+        went away; a live upload writes all the time); how many."""
+        removed = 0
+        for partial in (self.data_dir / "uploads").glob("*.part"):
+            try:
+                if partial.stat().st_mtime < now - STALE_PART_S:
+                    partial.unlink()
+                    removed += 1
+            except FileNotFoundError:
+                pass  # finished or removed meanwhile
+        return removed
 
     def reconcile_media(self) -> int:
         """After a crash mid-ingest: remove stored media files no record refers to, half-copied

@@ -4,6 +4,8 @@ injected at the store boundary (the record write raises, as a kill there would s
 
 from __future__ import annotations
 
+import os
+import time
 from pathlib import Path
 
 import pytest
@@ -66,3 +68,15 @@ def test_a_refused_upload_is_deleted_at_once_and_its_message_hides_paths_and_tok
         message = answer.json()["message"]
         assert str(data_dir) not in message and token not in message and "/" not in message.split(":")[0]
     assert [p.name for p in (data_dir / "uploads").iterdir()] == []
+
+
+def test_partial_files_of_dead_uploads_are_cleaned_within_an_hour(tmp_path: Path) -> None:
+    with start(tmp_path / "data") as client:
+        uploads = tmp_path / "data" / "uploads"
+        dead, alive = uploads / "deadtoken.abcd.part", uploads / "livetoken.ef01.part"
+        dead.write_bytes(b"x" * 100)
+        alive.write_bytes(b"y")
+        old = time.time() - 3700
+        os.utime(dead, (old, old))
+        assert client.get("/collection/default/upload_url", params={"name": "n"}).status_code == 200
+        assert not dead.exists() and alive.exists()

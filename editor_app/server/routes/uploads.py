@@ -39,7 +39,9 @@ def upload_url(
     name: Annotated[str, Query(max_length=500, description="name of the media")] = "",
 ) -> dict[str, Any]:
     """A single-use URL (valid for an hour) to POST one file to, without the API key."""
-    token = store_of(request).new_upload(collection_id, name)
+    store = store_of(request)
+    store.remove_dead_partials(time.time())  # each new upload sweeps what dead ones left behind
+    token = store.new_upload(collection_id, name)
     base = str(request.base_url).rstrip("/")
     return ok({"upload_url": f"{base}/upload/{token}"})
 
