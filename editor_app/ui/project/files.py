@@ -8,6 +8,7 @@ marks the history clean only if no edit happened while the file was being writte
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -33,6 +34,7 @@ from editor_app.ui.preferences.general import apply_autosave_interval, autosave_
 from editor_app.ui.session import Session
 from editor_app.ui.workers import Report
 
+log = logging.getLogger(__name__)
 PROJECT_FILTER = "VideoDB editor projects (*.vdbproj);;All files (*)"
 MAX_RECENT = 10
 AUTOSAVE_POLL_MS = 500
@@ -246,6 +248,19 @@ class ProjectFiles(QObject):
 
     def _autosave_worked(self, _value: object) -> None:
         self._autosave_failing = False
+
+    def write_recovery_now(self) -> Path | None:
+        """At a termination signal (a logout): the unsaved document's recovery copy, written on
+        this thread because the process is about to exit; None when there was nothing unsaved
+        or it could not be written (logged: there is nobody left to show it to)."""
+        document = self.session.document
+        if not document.modified:
+            return None
+        try:
+            return self.autosaver.write(document.snapshot(), document.path)
+        except (OSError, ModelError) as exc:
+            log.error("could not write the recovery copy at exit: %s", exc)
+            return None
 
     def discard_recovery(self) -> None:
         """The user closed or replaced the document on purpose: its recovery copy has no use."""

@@ -10,6 +10,7 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from editor_app.model import TextAsset
+from editor_app.model.project.files import load_project
 from editor_app.ui.window.main_window import MainWindow
 
 
@@ -39,3 +40,14 @@ def test_a_failing_autosave_shows_a_dialog_once_then_the_status_bar(qtbot: QtBot
         window.files.autosave_if_due()
     assert len(errors) == 1 and "Autosave failed" in errors[0]
     assert "Autosave failed" in window.statusBar().currentMessage()
+
+
+def test_a_termination_signal_writes_the_recovery_copy_without_asking(window: MainWindow) -> None:
+    assert window.files.write_recovery_now() is None  # nothing unsaved, nothing to write
+    window.editing.add_title()
+    asked: list[str] = []
+    window.prompts.ask_unsaved = lambda name, doing: asked.append(doing)  # type: ignore[method-assign,assignment,return-value]
+    copy = window.files.write_recovery_now()
+    assert copy is not None and copy.is_file() and asked == []
+    titles = [c for _t, c in load_project(copy).timeline.clips() if isinstance(c.asset, TextAsset)]
+    assert len(titles) == 1
