@@ -37,7 +37,14 @@ AssetType = Literal["video", "audio", "image", "text", "caption"]
 class Part(BaseModel):
     """Base of every model piece: strict about names, quiet about unknown wire fields."""
 
-    model_config = ConfigDict(extra="ignore", populate_by_name=True, validate_assignment=False)
+    # no NaN or Infinity in any number: they break rendering, JSON files and arithmetic alike
+    model_config = ConfigDict(
+        extra="ignore",
+        populate_by_name=True,
+        validate_assignment=False,
+        allow_inf_nan=False,
+        ser_json_inf_nan="constants",  # written as NaN, so a save can see it and refuse (not null)
+    )
 
     def to_wire(self) -> dict[str, Any]:
         return self.model_dump(mode="json")

@@ -70,7 +70,7 @@ class EditorService:
         self.exports_dir = data_dir / "exports"
         self.exports_dir.mkdir(parents=True, exist_ok=True)
         self.jobs = JobStore(connect)
-        self.runner = JobRunner(self.jobs, self._make_render)
+        self.runner = JobRunner(self.jobs, self._make_render, space_dir=self.exports_dir)
         self.segments = SegmentCache(data_dir / "segments", tools, on_busy=self._previews_busy)
         self._streams: OrderedDict[str, SegmentedTimeline] = OrderedDict()
         self._streams_lock = threading.Lock()
