@@ -1,10 +1,11 @@
-"""Cue boundaries of caption clips for the canvas: decoded once per `src`, drawn as ticks."""
+"""Marks on clips: cue boundaries of caption clips (decoded once per `src`, drawn as ticks), and
+the badge of a clip using something the local backend does not render (`model.conformance`)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 
 from editor_app.model.captions import CaptionSourceError, read_cues
@@ -42,3 +43,17 @@ class CueMarks:
                 continue
             painter.drawLine(QPointF(a, body.top() + 2), QPointF(a, body.bottom() - 1))
             painter.drawLine(QPointF(a + 1, y), QPointF(max(b - 2, a + 1), y))
+
+
+ISSUE = QColor("#f0a030")
+
+
+def draw_issue_mark(painter: QPainter, square: QRectF) -> None:
+    """An amber "!" badge in the title bar's right end."""
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(ISSUE)
+    painter.drawEllipse(square.adjusted(2, 2, -2, -2))
+    painter.setPen(QPen(QColor("#202020"), 2))
+    centre = square.center()
+    painter.drawLine(QPointF(centre.x(), square.top() + 5), QPointF(centre.x(), centre.y() + 1))
+    painter.drawPoint(QPointF(centre.x(), square.bottom() - 5))
