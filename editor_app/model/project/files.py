@@ -25,7 +25,7 @@ from editor_app.model.project.migrations import MigrationError, migrate
 from editor_app.model.ticks import Ticks
 from editor_app.model.timeline import Timeline
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3  # 3: crop in source pixels (migrations.CROP_IN_PIXELS)
 FORMAT_MARKER = "videodb-editor-project"
 PROJECT_SUFFIX = ".vdbproj"
 _ASSET_TAGS = frozenset({"video", "audio", "image", "text", "caption"})
