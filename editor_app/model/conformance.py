@@ -43,7 +43,7 @@ FIELDS: tuple[Field, ...] = (
     Field("clip.opacity", "videodb", "scales alpha"),
     Field("clip.position", "videodb", "nine places in the frame"),
     Field("clip.offset", "ours", "fractions of the frame; y points up"),
-    Field("clip.z_index", "ours", "stacking among overlapping clips of one track level"),
+    Field("clip.z_index", "ours", "added to its track's z_index: the clip's layer among overlapping clips"),
     Field("clip.transition", "ours", "fade in/out of picture and sound over its duration"),
     Field("clip.filter", "ours", "each look is an ffmpeg filter chosen to match its name"),
     Field("clip.effect", "ours", "zoom and slide names of Shotstack's format; others not rendered"),
