@@ -73,7 +73,7 @@ class ClipPainter:
             painter.drawStaticText(QPointF(text_x, box.y() + dy), label)
         if not dim and clip.transition is not None:
             self._fade_handles(painter, view, rect)
-        if not dim and clip_issues(clip):  # something the local backend renders differently
+        if not dim and (clip_issues(clip) or self.caches.cues.font_missing(clip)):  # rendered differently
             draw_issue_mark(painter, QRectF(box.right() - LABEL_HEIGHT, box.y(), LABEL_HEIGHT, LABEL_HEIGHT))
         if track.locked:
             painter.setPen(Qt.PenStyle.NoPen)

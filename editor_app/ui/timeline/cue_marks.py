@@ -6,8 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtGui import QColor, QFontDatabase, QPainter, QPen
 
+from editor_app.model import CaptionAsset, Clip, TextAsset
 from editor_app.model.captions import CaptionSourceError, read_cues
 from editor_app.model.ticks import TICKS_PER_SECOND
 
@@ -18,6 +19,21 @@ MAX_KEPT = 256
 @dataclass
 class CueMarks:
     bounds: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    installed: dict[str, bool] = field(default_factory=dict)  # font family -> known to fontconfig
+
+    def font_missing(self, clip: Clip) -> bool:
+        """A text or caption clip whose font is not installed: the renderer falls back to another."""
+        asset = clip.asset
+        if isinstance(asset, TextAsset):
+            family = asset.font.family
+        elif isinstance(asset, CaptionAsset):
+            family = asset.font.name
+        else:
+            return False
+        known = self.installed.get(family)
+        if known is None:
+            known = self.installed[family] = family in QFontDatabase.families()
+        return not known
 
     def of(self, src: str) -> list[tuple[int, int]]:
         found = self.bounds.get(src)
