@@ -280,7 +280,15 @@ def main() -> int:
                             flush=True,
                         )
                 captions = measure_captions(
-                    client, base_url, ids["a"], files["a"], folder, args.runs, args.quality, segment_bytes
+                    client,
+                    base_url,
+                    ids["a"],
+                    files["a"],
+                    folder,
+                    args.runs,
+                    args.quality,
+                    segment_bytes,
+                    lambda: wait_for(lambda: children_cpu_idle(process.pid), 60),
                 )
         finally:
             backend.stop(30)

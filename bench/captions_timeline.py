@@ -118,7 +118,9 @@ def measure(
     runs: int,
     quality: Any,
     segment_bytes: Callable[[httpx.Client, str, int], int],
+    settle: Callable[[], None],
 ) -> dict[str, float]:
+    """`settle` waits until the server's read-ahead renders are done, so exports meet no leftovers."""
     segments: list[float] = []
     exports: list[float] = []
     baselines: list[float] = []
@@ -129,6 +131,7 @@ def measure(
         segment_bytes(client, data["stream_url"], 3)
         segments.append(time.monotonic() - started)
         stream_url = data["stream_url"]
+        settle()
     for run in range(runs):
         started = time.monotonic()
         body = {"stream_url": stream_url, "format": "mp4", "quality": quality}

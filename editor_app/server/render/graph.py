@@ -41,6 +41,7 @@ from editor_app.server.render.looks import look_filter
 from editor_app.server.render.plan import AUDIO_RATE, RenderPlan, Window
 from editor_app.server.render.sources import RenderSource
 from editor_app.server.render.text import TextLayer, text_layer
+from editor_app.server.render.text_direct import direct_layer
 
 MAX_SIDE = 7680
 # A single argv string may not exceed 128 KiB on Linux; longer graphs go through a file.
@@ -219,6 +220,14 @@ class _Builder:
             if length <= 0:
                 continue
             if clip.kind in ("text", "caption"):
+                at = clip.start + head - self.window.start
+                path = self.work_dir / f"text{n}"
+                direct = direct_layer(self.timeline, clip, self.sources, self.size, at, head, length, path)
+                if direct is not None:
+                    self.files.update(direct.files)
+                    self.chains.append(f"[{current}]" + ",".join(direct.filters) + f"[o{n}]")
+                    current = f"o{n}"
+                    continue
                 label, x, y = self.text(n, clip, head, length)
             else:
                 source = self.sources[clip.media_id or ""]

@@ -101,7 +101,11 @@ def _text_box(clip: Clip, asset: TextAsset, frame: tuple[int, int]) -> tuple[int
     return x, y, w, h, asset.alignment.horizontal, asset.alignment.vertical
 
 
-def text_layer(clip: Clip, asset: TextAsset, frame: tuple[int, int], text_path: Path) -> TextLayer:
+def text_layer(
+    clip: Clip, asset: TextAsset, frame: tuple[int, int], text_path: Path, direct: bool = False
+) -> TextLayer:
+    """The drawtext filters of a title: on its own transparent canvas, or `direct` on the opaque
+    picture below (no alpha to keep, so a sized background box blends instead of replacing)."""
     where = "text"
     frame_h = frame[1]
     box_x, box_y, box_w, box_h, horizontal, vertical = _text_box(clip, asset, frame)
@@ -132,9 +136,9 @@ def text_layer(clip: Clip, asset: TextAsset, frame: tuple[int, int], text_path: 
     if bg is not None:
         fill = colour(bg.color, where + ".background.color", bg.opacity)
         if bg.width > 0 and bg.height > 0:
+            box = f"drawbox=x={box_x}:y={box_y}:w={box_w}:h={box_h}:color={fill}:t=fill"
             # drawbox replace=1 on rgba crashes ffmpeg 5.1: the box is drawn through yuva444p
-            box = f"drawbox=x={box_x}:y={box_y}:w={box_w}:h={box_h}:color={fill}:t=fill:replace=1"
-            filters += ["format=yuva444p", box, "format=rgba"]
+            filters += [box] if direct else ["format=yuva444p", box + ":replace=1", "format=rgba"]
         else:  # no size: a box hugging each line, `border_width` its padding
             common += ["box=1", f"boxcolor={fill}", f"boxborderw={_capped(bg.border_width)}"]
     files: dict[Path, str] = {}
