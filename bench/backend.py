@@ -289,6 +289,7 @@ def main() -> int:
                     args.quality,
                     segment_bytes,
                     lambda: wait_for(lambda: children_cpu_idle(process.pid), 60),
+                    (lambda: children_cpu_s(process.pid), own_children_cpu_s),
                 )
         finally:
             backend.stop(30)

@@ -4,7 +4,8 @@ A 10 s 720p timeline: a `zoomIn` video clip, a karaoke caption track (five cues 
 and a styled two-line centred title. Measured: `captions_segment_s`, a preview segment of it
 rendered (compile -> the bytes of segment 3, median); `captions_export_s` against
 `captions_ffmpeg_s`, the same picture as one hand-written ffmpeg command with the same filters
-(perspective, ass, drawtext per line), alternating in the same run -> `captions_vs_ffmpeg`.
+(perspective, ass, drawtext per line), alternating in the same run -> `captions_vs_ffmpeg`, and
+the same in CPU seconds (`captions_cpu_vs_ffmpeg`, steadier when other processes load the machine).
 """
 
 from __future__ import annotations
@@ -119,11 +120,15 @@ def measure(
     quality: Any,
     segment_bytes: Callable[[httpx.Client, str, int], int],
     settle: Callable[[], None],
+    cpu: tuple[Callable[[], float], Callable[[], float]],
 ) -> dict[str, float]:
     """`settle` waits until the server's read-ahead renders are done, so exports meet no leftovers."""
     segments: list[float] = []
     exports: list[float] = []
     baselines: list[float] = []
+    export_cpu: list[float] = []
+    baseline_cpu: list[float] = []
+    server_cpu, own_cpu = cpu
     stream_url = ""
     for run in range(runs):
         started = time.monotonic()
@@ -133,7 +138,7 @@ def measure(
         stream_url = data["stream_url"]
         settle()
     for run in range(runs):
-        started = time.monotonic()
+        before, started = server_cpu(), time.monotonic()
         body = {"stream_url": stream_url, "format": "mp4", "quality": quality}
         job = client.post("/editor/download", json=body).json()
         output_url = job["data"]["output_url"].replace(base_url, "")
@@ -141,9 +146,11 @@ def measure(
             time.sleep(0.05)
         assert answer["status"] == "done", answer
         exports.append(time.monotonic() - started)
-        started = time.monotonic()
+        export_cpu.append(server_cpu() - before)
+        before, started = own_cpu(), time.monotonic()
         subprocess.run(baseline_command(video, folder, folder / "captions-baseline.mp4", quality), check=True)
         baselines.append(time.monotonic() - started)
+        baseline_cpu.append(own_cpu() - before)
         print(
             f"captions run {run}: export {exports[-1]:.2f} s, hand-written {baselines[-1]:.2f} s", flush=True
         )
@@ -153,4 +160,5 @@ def measure(
         "captions_export_s": round(export_s, 2),
         "captions_ffmpeg_s": round(baseline_s, 2),
         "captions_vs_ffmpeg": round(export_s / baseline_s, 3),
+        "captions_cpu_vs_ffmpeg": round(statistics.median(export_cpu) / statistics.median(baseline_cpu), 3),
     }
