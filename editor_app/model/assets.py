@@ -51,10 +51,13 @@ class Part(BaseModel):
 
 
 class Crop(Part):
-    top: float = 0
-    right: float = 0
-    bottom: float = 0
-    left: float = 0
+    """Source pixels cut from each side, as the Python SDK documents `Crop(top: int, ...)`
+    (project schema 3 and later; older projects' fractions are migrated)."""
+
+    top: float = Field(default=0, ge=0)
+    right: float = Field(default=0, ge=0)
+    bottom: float = Field(default=0, ge=0)
+    left: float = Field(default=0, ge=0)
 
     @property
     def is_empty(self) -> bool:

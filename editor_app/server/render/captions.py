@@ -143,11 +143,19 @@ def caption_document(clip: Clip, asset: CaptionAsset, cues: list[Cue], frame: tu
 
 
 def caption_layer(
-    clip: Clip, asset: CaptionAsset, cues: list[Cue], frame: tuple[int, int], path: Path
+    clip: Clip, asset: CaptionAsset, cues: list[Cue], frame: tuple[int, int], path: Path, direct: bool = False
 ) -> TextLayer:
-    """The `ass` filter drawing the clip's captions on its transparent canvas, and its file."""
+    """The `ass` filter drawing the clip's captions on its transparent canvas (or `direct` on the
+    opaque picture below), and its file."""
     document = caption_document(clip, asset, cues, frame)
-    return TextLayer([f"ass=filename={filter_value(str(path))}:alpha=1"], {path: document})
+    alpha = "" if direct else ":alpha=1"
+    return TextLayer([f"ass=filename={filter_value(str(path))}{alpha}"], {path: document})
+
+
+def moved(cues: list[Cue], offset: int, high: int) -> list[Cue]:
+    """`cues` (times from the clip's start) on the output's clock: `offset` later, cut at `high`."""
+    out = [_shifted(cue, offset, offset, high, 0) for cue in cues]
+    return [cue for cue in out if cue is not None]
 
 
 def _shifted(cue: Cue, offset: int, low: int, high: int, origin: int) -> Cue | None:

@@ -5,8 +5,9 @@ Pure: `build_plan(timeline, sources, work_dir)` only computes; the caller writes
 
 Render semantics (where the cloud is silent, these are ours):
 - the picture starts as the background colour at the timeline's resolution; gaps show it;
-- picture layers are drawn bottom to top ordered by track `z_index`, then track order
-  (later tracks on top), then clip `z_index`, then clip start (a later clip on top);
+- picture layers are drawn bottom to top ordered by their layer, the track's `z_index` plus the
+  clip's own (so a clip's `z_index` lifts it over clips of higher tracks), then track order
+  (later tracks on top), then clip start (a later clip on top);
 - every input is seeked with input `-ss` and limited with `-t`; its frames are shifted to
   the clip's start on the output, so overlays appear exactly in their time range;
 - `opacity` scales alpha; a `fade` transition fades the picture from/to transparent and
@@ -40,6 +41,7 @@ from editor_app.server.render.looks import look_filter
 from editor_app.server.render.plan import AUDIO_RATE, RenderPlan, Window
 from editor_app.server.render.sources import RenderSource
 from editor_app.server.render.text import TextLayer, text_layer
+from editor_app.server.render.text_direct import direct_layer
 
 MAX_SIDE = 7680
 # A single argv string may not exceed 128 KiB on Linux; longer graphs go through a file.
@@ -91,9 +93,9 @@ def _fade_duration(clip: Clip) -> Ticks:
     return min(clip.transition.duration, clip.duration // 2)
 
 
-def _layer_key(item: tuple[int, Track, Clip]) -> tuple[int, int, int, int]:
+def _layer_key(item: tuple[int, Track, Clip]) -> tuple[int, int, int]:
     index, track, clip = item
-    return (track.z_index, index, clip.z_index, clip.start)
+    return (track.z_index + clip.z_index, index, clip.start)
 
 
 class _Builder:
@@ -232,6 +234,16 @@ class _Builder:
             if length <= 0:
                 continue
             if clip.kind in ("text", "caption"):
+                at = clip.start + head - self.window.start
+                path = self.work_dir / f"text{n}"
+                direct = direct_layer(
+                    self.timeline, clip, self.sources, self.size, at, head, length, path, self.full_size
+                )
+                if direct is not None:
+                    self.files.update(direct.files)
+                    self.chains.append(f"[{current}]" + ",".join(direct.filters) + f"[o{n}]")
+                    current = f"o{n}"
+                    continue
                 label, x, y = self.text(n, clip, head, length)
             else:
                 source = self.sources[clip.media_id or ""]

@@ -106,9 +106,16 @@ def _text_box(
 
 
 def text_layer(
-    clip: Clip, asset: TextAsset, frame: tuple[int, int], text_path: Path, k: float = 1.0
+    clip: Clip,
+    asset: TextAsset,
+    frame: tuple[int, int],
+    text_path: Path,
+    k: float = 1.0,
+    direct: bool = False,
 ) -> TextLayer:
-    """`k`: the frame's size against the timeline's (a preview); every pixel size follows it."""
+    """The drawtext filters of a title: on its own transparent canvas, or `direct` on the opaque
+    picture below (no alpha to keep, so a sized background box blends instead of replacing).
+    `k`: the frame's size against the timeline's (a preview); every pixel size follows it."""
     where = "text"
     frame_h = frame[1]
     box_x, box_y, box_w, box_h, horizontal, vertical = _text_box(clip, asset, frame, k)
@@ -139,9 +146,9 @@ def text_layer(
     if bg is not None:
         fill = colour(bg.color, where + ".background.color", bg.opacity)
         if bg.width > 0 and bg.height > 0:
+            box = f"drawbox=x={box_x}:y={box_y}:w={box_w}:h={box_h}:color={fill}:t=fill"
             # drawbox replace=1 on rgba crashes ffmpeg 5.1: the box is drawn through yuva444p
-            box = f"drawbox=x={box_x}:y={box_y}:w={box_w}:h={box_h}:color={fill}:t=fill:replace=1"
-            filters += ["format=yuva444p", box, "format=rgba"]
+            filters += [box] if direct else ["format=yuva444p", box + ":replace=1", "format=rgba"]
         else:  # no size: a box hugging each line, `border_width` its padding
             common += ["box=1", f"boxcolor={fill}", f"boxborderw={_capped(bg.border_width, k)}"]
     files: dict[Path, str] = {}

@@ -19,6 +19,7 @@ from editor_app.model import Clip
 from editor_app.model.edits import History
 from editor_app.ui.inspector.audio import AudioSection
 from editor_app.ui.inspector.caption import CaptionSection
+from editor_app.ui.inspector.crop import CropSection
 from editor_app.ui.inspector.effect import EffectSection
 from editor_app.ui.inspector.mixed import fill_marking_mixed
 from editor_app.ui.inspector.picture import PictureSection
@@ -50,6 +51,7 @@ class Inspector(QDockWidget):
         self.timing = TimingSection(self.edits)
         self.audio = AudioSection(self.edits)
         self.picture = PictureSection(self.edits)
+        self.crop = CropSection(self.edits)
         self.transition = TransitionSection(self.edits)
         self.motion = EffectSection(self.edits)
         self.text = TextSection(self.edits)
@@ -60,6 +62,7 @@ class Inspector(QDockWidget):
             self.timing,
             self.audio,
             self.picture,
+            self.crop,
             self.transition,
             self.motion,
             self.text,

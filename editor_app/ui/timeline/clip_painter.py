@@ -12,10 +12,12 @@ from dataclasses import dataclass
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QPolygonF
 
+from editor_app.model.conformance import clip_issues
 from editor_app.model.ticks import TICKS_PER_SECOND
 from editor_app.model.timeline import Clip, Timeline, Track
 from editor_app.ui.timeline import style
 from editor_app.ui.timeline.caches import PaintCaches
+from editor_app.ui.timeline.cue_marks import draw_issue_mark
 from editor_app.ui.timeline.logic.geometry import LABEL_HEIGHT, ClipRect, TimeScale, volume_y
 from editor_app.ui.timeline.logic.gestures import ClipView
 from editor_app.ui.timeline.thumbnails_cache import ThumbnailProvider, tile_width
@@ -73,6 +75,8 @@ class ClipPainter:
             painter.fillRect(backing, style.clip_colour(clip.kind, track.muted, alpha).darker(130))
             painter.setPen(style.TEXT if not dim else style.TEXT_DIM)
             painter.drawStaticText(QPointF(text_x, box.y() + dy), label)
+        if not dim and (clip_issues(clip) or self.caches.cues.font_missing(clip)):  # rendered differently
+            draw_issue_mark(painter, QRectF(box.right() - LABEL_HEIGHT, box.y(), LABEL_HEIGHT, LABEL_HEIGHT))
         if track.locked:
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QBrush(style.HATCH, Qt.BrushStyle.BDiagPattern))

@@ -1,12 +1,14 @@
-"""Cue boundaries of caption clips for the canvas: decoded once per `src`, drawn as ticks."""
+"""Marks on clips: cue boundaries of caption clips (decoded once per `src`, drawn as ticks), and
+the badge of a clip using something the local backend does not render (`model.conformance`)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QPointF, QRectF
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFontDatabase, QPainter, QPen
 
+from editor_app.model import CaptionAsset, Clip, TextAsset
 from editor_app.model.captions import CaptionSourceError, read_cues
 from editor_app.model.ticks import TICKS_PER_SECOND
 
@@ -17,6 +19,21 @@ MAX_KEPT = 256
 @dataclass
 class CueMarks:
     bounds: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    installed: dict[str, bool] = field(default_factory=dict)  # font family -> known to fontconfig
+
+    def font_missing(self, clip: Clip) -> bool:
+        """A text or caption clip whose font is not installed: the renderer falls back to another."""
+        asset = clip.asset
+        if isinstance(asset, TextAsset):
+            family = asset.font.family
+        elif isinstance(asset, CaptionAsset):
+            family = asset.font.name
+        else:
+            return False
+        known = self.installed.get(family)
+        if known is None:
+            known = self.installed[family] = family in QFontDatabase.families()
+        return not known
 
     def of(self, src: str) -> list[tuple[int, int]]:
         found = self.bounds.get(src)
@@ -42,3 +59,17 @@ class CueMarks:
                 continue
             painter.drawLine(QPointF(a, body.top() + 2), QPointF(a, body.bottom() - 1))
             painter.drawLine(QPointF(a + 1, y), QPointF(max(b - 2, a + 1), y))
+
+
+ISSUE = QColor("#f0a030")
+
+
+def draw_issue_mark(painter: QPainter, square: QRectF) -> None:
+    """An amber "!" badge in the title bar's right end."""
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(ISSUE)
+    painter.drawEllipse(square.adjusted(2, 2, -2, -2))
+    painter.setPen(QPen(QColor("#202020"), 2))
+    centre = square.center()
+    painter.drawLine(QPointF(centre.x(), square.top() + 5), QPointF(centre.x(), centre.y() + 1))
+    painter.drawPoint(QPointF(centre.x(), square.bottom() - 5))

@@ -21,6 +21,7 @@ from editor_app.ui.commands.shortcuts import ShortcutMap
 from editor_app.ui.commands.table import Command, CommandTable, MenuPlace, bind
 from editor_app.ui.document import Document, new_project
 from editor_app.ui.editing.controller import EDITING_COMMANDS, EditController
+from editor_app.ui.editing.layers import LAYER_COMMANDS, LayerOrder
 from editor_app.ui.export.controller import RENDER_COMMANDS, RenderController
 from editor_app.ui.export.dock import ExportsDock
 from editor_app.ui.history.commands import HISTORY_COMMANDS
@@ -93,6 +94,7 @@ class MainWindow(QMainWindow):
         self.files.view_state = self._view_state
         self.interchange = Interchange(session, self.files)
         self.editing = EditController(session, self.transport, self.timeline_view, self.media_bin)
+        self.layers = LayerOrder(session, self.timeline_view)
         self.captions = CaptionsController(session, self.transport, self.timeline_view, self.media_bin)
         self.renderer = RenderController(session, self.preview, self.exports)
         self.renderer.ranges = self._export_ranges
@@ -127,6 +129,7 @@ class MainWindow(QMainWindow):
         table.add(bind(TIMELINE_COMMANDS, lambda: self.timeline_view.canvas, refused))
         table.add(bind(EDITING_COMMANDS, lambda: self.editing, refused))
         table.add(bind(CAPTION_COMMANDS, lambda: self.captions, refused))
+        table.add(bind(LAYER_COMMANDS, lambda: self.layers, refused))
         table.add(bind(RENDER_COMMANDS, lambda: self.renderer, refused))
         table.add(bind(WINDOW_COMMANDS, lambda: self, refused))
         table.add(bind(LAYOUT_COMMANDS, lambda: self.dock_layout, refused))
@@ -273,6 +276,7 @@ ALL_COMMANDS: tuple[Command[Any], ...] = (
     *TIMELINE_COMMANDS,
     *EDITING_COMMANDS,
     *CAPTION_COMMANDS,
+    *LAYER_COMMANDS,
     *RENDER_COMMANDS,
     *WINDOW_COMMANDS,
     *LAYOUT_COMMANDS,

@@ -96,3 +96,31 @@ def test_the_canvas_marks_where_each_cue_starts(qtbot: QtBot, tmp_path: Path) ->
     body = QColor(image.pixel(round(x_at(canvas, 1500) * ratio), round(y * ratio))).lightness()
     for start in (2000, 3500):  # cue starts on the timeline: 1 s + 1 s, 1 s + 2.5 s
         assert light(start) > body + 30
+
+
+def test_a_clip_the_local_backend_cannot_render_wears_a_badge(qtbot: QtBot, tmp_path: Path) -> None:
+    from editor_app.model import ImageAsset
+    from editor_app.ui.timeline.cue_marks import ISSUE
+
+    odd = Clip(id="odd", start=0, duration=4000, asset=ImageAsset(id="img-1"), effect="kenBurns")
+    fine = Clip(id="fine", start=5000, duration=4000, asset=ImageAsset(id="img-1"), effect="zoomIn")
+    history = History(Timeline(tracks=[Track(id="V1", name="V1", kind="video", clips=[odd, fine])]))
+    view = open_view(qtbot, history)
+    canvas = view.canvas
+    canvas.repaint()
+    image = canvas.grab().toImage()
+    image.save(str(tmp_path / "badge.png"))
+    row = canvas.layout_rows().row_of("V1")
+    assert row is not None
+    ratio = image.devicePixelRatio()
+
+    def amber_near(end_ticks: int) -> bool:
+        x0 = x_at(canvas, end_ticks) - int(LABEL_HEIGHT)
+        pixels = [
+            QColor(image.pixel(round(x * ratio), round(y * ratio)))
+            for x in range(x0, x0 + int(LABEL_HEIGHT))
+            for y in range(int(row.top), int(row.top + LABEL_HEIGHT))
+        ]
+        return any(abs(p.red() - ISSUE.red()) < 20 and abs(p.green() - ISSUE.green()) < 20 for p in pixels)
+
+    assert amber_near(4000) and not amber_near(9000)

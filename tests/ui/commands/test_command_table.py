@@ -24,7 +24,8 @@ IDS = (
     "view.zoom_in", "view.zoom_out", "view.zoom_fit", "timeline.add_marker", "timeline.prev_marker",
     "timeline.next_marker", "timeline.add_video_track", "timeline.add_audio_track",
     "timeline.add_title", "timeline.add_captions", "timeline.add_captions_file",
-    "timeline.attach_transcript", "file.export_captions", "timeline.compile", "file.export_video",
+    "timeline.attach_transcript", "file.export_captions", "timeline.bring_forward",
+    "timeline.send_backward", "timeline.compile", "file.export_video",
     "file.quit", "edit.preferences",
     "help.shortcuts", "help.about", "view.reset_layout",
     # issue 14: the NLE tools, modes, gaps and ranges
