@@ -171,13 +171,15 @@ class VideoDBClient:
             )
             body = {"timeline_url": url}
         params = {"preview_height": preview_height} if preview_height is not None else None
+        # idempotent: the same timeline compiles to the same stream, so a compile whose connection
+        # dropped (a keep-alive the server closed) is safely sent again
         data = self._session.call(
-            "POST", "/editor", json=body, params=params, idempotent=False, cancel=cancel
+            "POST", "/editor", json=body, params=params, idempotent=True, cancel=cancel
         )
         return self._model(CompileResult, data, "compile result")
 
     def compile_v2(self, body: dict[str, Any], *, cancel: CancelToken | None = None) -> CompileResult:
-        data = self._session.call("POST", "/timeline_v2", json=body, idempotent=False, cancel=cancel)
+        data = self._session.call("POST", "/timeline_v2", json=body, idempotent=True, cancel=cancel)
         return self._model(CompileResult, data, "compile result")
 
     # ---- export and jobs ------------------------------------------------------------------

@@ -80,3 +80,22 @@ def test_partial_files_of_dead_uploads_are_cleaned_within_an_hour(tmp_path: Path
         os.utime(dead, (old, old))
         assert client.get("/collection/default/upload_url", params={"name": "n"}).status_code == 200
         assert not dead.exists() and alive.exists()
+
+
+def test_a_video_without_a_decodable_frame_is_refused_at_ingest(
+    tmp_path: Path, media_factory: MediaFactory
+) -> None:
+    data = bytearray(media_factory.make_video("red", seconds=2).read_bytes())
+    mdat = data.find(b"mdat")
+    data[mdat + 4 :] = bytes(len(data) - mdat - 4)  # the header stays, every frame is zeros
+    broken = tmp_path / "broken.mp4"
+    broken.write_bytes(bytes(data))
+    with start(tmp_path / "data") as client:
+        upload_url = client.get("/collection/default/upload_url", params={"name": "b"}).json()["data"][
+            "upload_url"
+        ]
+        with broken.open("rb") as handle:
+            assert client.post(upload_url, files={"file": ("b", handle)}).status_code == 200
+        answer = client.post("/collection/default/upload", json={"url": upload_url, "name": "b"})
+        assert answer.status_code == 400, answer.text
+        assert "frame" in answer.json()["message"]

@@ -15,7 +15,7 @@ import shutil
 import time
 from pathlib import Path
 
-from editor_app.server.errors import BadRequest, ProbeError, ToolError
+from editor_app.server.errors import BadRequest, ProbeError, ShuttingDown, ToolError
 from editor_app.server.media.probe import ProbeResult, file_extension, probe
 from editor_app.server.store import MediaRecord, Store, new_media_id
 from editor_app.server.tool_runner import ToolRunner
@@ -95,6 +95,11 @@ def ingest_file(
         # ffmpeg names the file by its path, which holds the data dir and the upload token
         reason = str(exc).replace(str(staged), "the file").replace(str(store.data_dir), "the data dir")
         raise BadRequest(f"cannot ingest '{name}': {reason}", "unsupported_media") from None
+    if result.kind == "video" and not _decodes_a_frame(tools, staged):
+        staged.unlink(missing_ok=True)
+        raise BadRequest(
+            f"cannot ingest '{name}': no video frame can be decoded from it", "unsupported_media"
+        )
     kind = _decide_kind(result, asked_kind)
     sha = known_sha256 or sha256_of(staged)
     ext = file_extension(result)
@@ -127,6 +132,18 @@ def ingest_file(
     store.add_media(record, upload_token=upload_token)
     staged.unlink(missing_ok=True)
     return record
+
+
+def _decodes_a_frame(tools: ToolRunner, path: Path) -> bool:
+    """A header alone passes ffprobe; only a decoded frame shows the pictures are there."""
+    args = [tools.ffmpeg, "-v", "quiet", "-i", str(path), "-map", "0:v:0", "-frames:v", "1"]
+    try:
+        done = tools.run([*args, "-f", "framemd5", "-"], FFMPEG_TIMEOUT_S)
+    except ShuttingDown:
+        raise  # says nothing about the file
+    except ToolError:
+        return False
+    return any(line and not line.startswith(b"#") for line in done.stdout.splitlines())
 
 
 def _store_copy(staged: Path, target: Path) -> None:
