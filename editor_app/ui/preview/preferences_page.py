@@ -21,8 +21,9 @@ class PreviewPage(QWidget):
         self.output.setCurrentIndex(max(self.output.findData(current), 0))
         form.addRow("Video output", self.output)
         note = QLabel(
-            "Automatic embeds VLC's own window on X11, Windows and macOS and paints frames "
-            f"elsewhere (this session: {platform_name() or 'unknown'}). Applies when the editor next starts.",
+            "Automatic paints the frames in the editor (seeks show the right picture at once). "
+            "Native window lets VLC draw into its own window on X11, Windows and macOS "
+            f"(this session: {platform_name() or 'unknown'}). Applies when the editor next starts.",
             self,
         )
         note.setWordWrap(True)

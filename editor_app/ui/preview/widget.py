@@ -21,7 +21,7 @@ from editor_app.ui.preview.clock import PlaybackClock
 from editor_app.ui.preview.controls import PreviewControls
 from editor_app.ui.preview.frame_sink import FrameSink, frame_size
 from editor_app.ui.preview.frame_view import FrameView
-from editor_app.ui.preview.native import NativeSurface, chosen_output, native_vout, platform_name
+from editor_app.ui.preview.native import NativeSurface, NativeSurfaces, chosen_output, native_vout
 from editor_app.ui.preview.player import ENDED, ERROR, Player
 from editor_app.ui.preview.vlc_loader import missing_reason
 from editor_app.ui.preview.watchdog import FirstFrameWatchdog
@@ -52,9 +52,9 @@ class PreviewWidget(QWidget):
         self.setObjectName("PreviewWidget")
         self.output = output or chosen_output(settings)
         self.view = FrameView(self)
-        self.surface: NativeSurface | None = None
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.view)
+        self.surfaces = NativeSurfaces(self.stack)
         self.controls = PreviewControls(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -125,9 +125,8 @@ class PreviewWidget(QWidget):
             self.fail(self.unavailable, retry=False)
             return None
         if native:
-            self.surface = NativeSurface(self.stack)
-            self.stack.addWidget(self.surface)
-            player.embed(self.surface.window_id(), platform_name())
+            player.embed(self.surfaces.new)
+            player.windowReleased.connect(self.surfaces.drop)
             player.videoStarted.connect(self._first_picture)
         else:
             self.sink = FrameSink(*frame_size(*self.resolution))
@@ -142,6 +141,11 @@ class PreviewWidget(QWidget):
         self.player = player
         self._holder.append(player)
         return player
+
+    @property
+    def surface(self) -> NativeSurface | None:
+        """The native window the current libvlc player draws into (None when painting frames)."""
+        return None if self.player is None else self.surfaces.get(self.player.window_generation)
 
     def set_resolution(self, width: int, height: int) -> None:
         """The timeline's size: the picture's aspect (frames for a new player are sized from it)."""
@@ -161,7 +165,7 @@ class PreviewWidget(QWidget):
         self.clock.seek(max(0, start_ms))
         self.clock.run(0)
         self.watchdog.arm()
-        player.open(url, max(0, start_ms))
+        player.open(url, max(0, start_ms), paused=not autoplay and self.output == "native")
         player.set_rate(self.rate)
         self._set_playing(autoplay)
 
@@ -266,11 +270,9 @@ class PreviewWidget(QWidget):
             layout.insertWidget(0, self.stack, 1)
             self._fullscreen_window = None
             window.deleteLater()
-        if self.surface is not None and self.player is not None:
-            # a reparented native window may get a new id: VLC has to be pointed at it again
-            self.player.embed(self.surface.window_id(), platform_name())
-            if self.url is not None:
-                self.load(self.url, self.position(), autoplay=self.playing)
+        if self.surface is not None and self.player is not None and self.url is not None:
+            # a reparented native window may get a new id: a fresh player gets a fresh window
+            self.load(self.url, self.position(), autoplay=self.playing)
 
     # ---- failures and state --------------------------------------------------------------
     def fail(self, reason: str, retry: bool = True) -> None:
@@ -344,8 +346,8 @@ class PreviewWidget(QWidget):
         self.view.set_message("")
         if self._autoplay:
             self.clock.run(self.rate)
-        elif self.player is not None:
-            self.player.pause()
+        elif self.player is not None and self.output != "native":
+            self.player.pause()  # native: VLC started paused on its own (see Player.open)
         self.frameShown.emit()
 
     def _state_changed(self, state: str) -> None:
