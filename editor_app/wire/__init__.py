@@ -42,6 +42,7 @@ from editor_app.wire.media import (
     Waveform,
     kind_of_id,
 )
+from editor_app.wire.preview import LocalSettings, LocalSettingsPatch, ProxyInfo, ProxyState
 
 __all__ = [
     "ALL_FORMATS",
@@ -61,8 +62,12 @@ __all__ = [
     "ExportFormat",
     "JobData",
     "JobStatus",
+    "LocalSettings",
+    "LocalSettingsPatch",
     "MediaItem",
     "MediaKind",
+    "ProxyInfo",
+    "ProxyState",
     "Quality",
     "SeedClip",
     "SeedCompileRequest",

@@ -37,6 +37,9 @@ class CompileResult(WireModel):
     timeline_id: str | None = None
     duration: float | None = None
     format: str | None = None
+    # extension (local backend only): `GET {frame_url}&t=<s>&height=<rows>` -> the composed
+    # frame at t as image/jpeg (docs/architecture.md, "Proxies and preview size")
+    frame_url: str | None = None
 
 
 class SeedClip(WireModel):

@@ -11,6 +11,7 @@ from typing import Any, Literal
 from pydantic import Field, field_validator
 
 from editor_app.wire.base import WireModel
+from editor_app.wire.preview import ProxyInfo
 
 MediaKind = Literal["video", "audio", "image"]
 ID_PREFIX: dict[MediaKind, str] = {"video": "m-", "audio": "a-", "image": "img-"}
@@ -56,6 +57,8 @@ class MediaItem(WireModel):
     has_audio: bool | None = None
     video_codec: str | None = None
     audio_codec: str | None = None
+    # extension: the preview proxy of a video (local backend only; None elsewhere)
+    proxy: ProxyInfo | None = None
 
     @field_validator("length", mode="before")
     @classmethod

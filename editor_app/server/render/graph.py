@@ -33,7 +33,7 @@ from editor_app.model import CaptionAsset, Clip, ImageAsset, TextAsset, Timeline
 from editor_app.model.ticks import Ticks
 from editor_app.server.errors import RenderInputError
 from editor_app.server.render.escape import colour
-from editor_app.server.render.layout import fit, place
+from editor_app.server.render.layout import even, fit, place, scaled_fit
 from editor_app.server.render.looks import look_filter
 from editor_app.server.render.plan import AUDIO_RATE, RenderPlan, Window
 from editor_app.server.render.sources import RenderSource
@@ -96,7 +96,12 @@ def _layer_key(item: tuple[int, Track, Clip]) -> tuple[int, int, int, int]:
 
 class _Builder:
     def __init__(
-        self, timeline: Timeline, sources: Mapping[str, RenderSource], work_dir: Path, window: Window
+        self,
+        timeline: Timeline,
+        sources: Mapping[str, RenderSource],
+        work_dir: Path,
+        window: Window,
+        height: int | None = None,
     ) -> None:
         self.timeline = timeline
         self.window = window
@@ -105,7 +110,8 @@ class _Builder:
         self.share_inputs = window == Window.whole(timeline.duration)
         self.sources = sources
         self.work_dir = work_dir
-        self.size = _frame_size(timeline)
+        self.full_size = _frame_size(timeline)
+        self.size, self.k = _scaled_frame(self.full_size, height)
         self.fps = output_fps(timeline, sources)
         self.duration = window.end - window.start
         self.inputs: list[str] = []
@@ -155,10 +161,14 @@ class _Builder:
     def picture(
         self, n: int, clip: Clip, input_index: int, source: RenderSource, head: Ticks
     ) -> tuple[str, int, int]:
+        full_w, full_h = self.full_size
         frame_w, frame_h = self.size
-        src_w, src_h = source.width or frame_w, source.height or frame_h
+        src_w, src_h = source.width or full_w, source.height or full_h
         crop = clip.asset.crop if isinstance(clip.asset, VideoAsset | ImageAsset) else None
-        fitted = fit(clip, src_w, src_h, frame_w, frame_h, crop)
+        # laid out in the full frame, then scaled: a preview is the export, smaller
+        file_w, file_h = source.file_size or (src_w, src_h)
+        full = fit(clip, src_w, src_h, full_w, full_h, crop)
+        fitted = scaled_fit(full, self.k, frame_w, frame_h, (file_w / src_w, file_h / src_h))
         # frames carry times from the clip's own start, so fades line up when the head is cut
         filters = ["setpts=PTS-STARTPTS" + (_shift(head / 1000) if head else "")]
         if fitted.crop is not None:
@@ -181,9 +191,9 @@ class _Builder:
         stem = f"text{n}"
         layer: TextLayer
         if isinstance(clip.asset, TextAsset):
-            layer = text_layer(clip, clip.asset, self.size, self.work_dir / f"{stem}.txt")
+            layer = text_layer(clip, clip.asset, self.size, self.work_dir / f"{stem}.txt", self.k)
         elif isinstance(clip.asset, CaptionAsset):
-            layer = caption_layer(clip, clip.asset, frame_h, self.work_dir, stem)
+            layer = caption_layer(clip, clip.asset, frame_h, self.work_dir, stem, self.k)
         else:  # pragma: no cover - callers route only text and captions here
             raise RenderInputError(f"{clip.kind} clip cannot be drawn as text")
         self.files.update(layer.files)
@@ -282,18 +292,36 @@ class _Builder:
             )
 
 
+def _scaled_frame(full: tuple[int, int], height: int | None) -> tuple[tuple[int, int], float]:
+    """The frame `height` rows high (width by aspect, even sides) and its factor to `full`;
+    `full` itself without a height or at one as large."""
+    if height is None or height >= full[1]:
+        return full, 1.0
+    k = even(height) / full[1]
+    return (even(full[0] * k), even(height)), k
+
+
 def build_plan(
-    timeline: Timeline, sources: Mapping[str, RenderSource], work_dir: Path, window: Window | None = None
+    timeline: Timeline,
+    sources: Mapping[str, RenderSource],
+    work_dir: Path,
+    window: Window | None = None,
+    *,
+    height: int | None = None,
+    sound: bool = True,
 ) -> RenderPlan:
-    """The ffmpeg inputs and filter graph that render `timeline`, or the `window` of it."""
+    """The ffmpeg inputs and filter graph that render `timeline`, or the `window` of it;
+    `height` renders a smaller frame with the same composition (a preview), `sound=False`
+    leaves out the `[aout]` chain (a still frame)."""
     if timeline.duration <= 0:
         raise RenderInputError("timeline: it has no clips, so there is nothing to render")
     for _track, clip in timeline.clips():
         if clip.media_id is not None and clip.media_id not in sources:
             raise RenderInputError(f"media {clip.media_id} was not looked up before rendering")
-    builder = _Builder(timeline, sources, work_dir, window or Window.whole(timeline.duration))
+    builder = _Builder(timeline, sources, work_dir, window or Window.whole(timeline.duration), height)
     builder.pictures()
-    builder.sounds()
+    if sound:
+        builder.sounds()
     graph = ";\n".join(builder.chains)
     plan = RenderPlan(builder.inputs, graph, builder.duration, builder.fps, builder.size, builder.files)
     if len(graph) > INLINE_GRAPH_LIMIT:

@@ -33,7 +33,7 @@ class Fitted:
     final: tuple[int, int]  # size after `scale`
 
 
-def _even(value: float) -> int:
+def even(value: float) -> int:
     return max(2, round(value / 2) * 2)
 
 
@@ -55,17 +55,17 @@ def fit(clip: Clip, src_w: int, src_h: int, frame_w: int, frame_h: int, crop: Cr
     frame_cut: tuple[int, int] | None = None
     if clip.fit == "crop":
         factor = max(frame_w / w, frame_h / h)
-        scaled = (_even(w * factor), _even(h * factor))
+        scaled = (even(w * factor), even(h * factor))
         frame_cut = (min(scaled[0], frame_w), min(scaled[1], frame_h))
         base = frame_cut
     elif clip.fit == "cover":
         scaled = base = (frame_w, frame_h)
     elif clip.fit == "contain":
         factor = min(frame_w / w, frame_h / h)
-        scaled = base = (_even(w * factor), _even(h * factor))
+        scaled = base = (even(w * factor), even(h * factor))
     else:
-        scaled = base = (_even(w), _even(h))
-    final = (_even(base[0] * clip.scale), _even(base[1] * clip.scale))
+        scaled = base = (even(w), even(h))
+    final = (even(base[0] * clip.scale), even(base[1] * clip.scale))
     return Fitted(cut, scaled, frame_cut, final)
 
 
@@ -85,3 +85,22 @@ def place(clip: Clip, width: int, height: int, frame_w: int, frame_h: int) -> tu
     else:
         y = (frame_h - height) // 2
     return x + round(clip.offset.x * frame_w), y - round(clip.offset.y * frame_h)
+
+
+def _times(size: tuple[int, int], k: float) -> tuple[int, int]:
+    return even(size[0] * k), even(size[1] * k)
+
+
+def scaled_fit(fitted: Fitted, k: float, frame_w: int, frame_h: int, file_k: tuple[float, float]) -> Fitted:
+    """`fitted` (worked out in the timeline's full frame) for a frame `k` times that size
+    (`frame_w` x `frame_h`), reading a file `file_k` times the source's size (a proxy).
+    The same arithmetic at any size, so a preview is the export, smaller."""
+    crop = fitted.crop
+    if crop is not None and file_k != (1.0, 1.0):
+        fx, fy = file_k
+        crop = Box(int(crop.x * fx), int(crop.y * fy), even(crop.width * fx), even(crop.height * fy))
+    if k == 1.0:
+        return Fitted(crop, fitted.scaled, fitted.frame_cut, fitted.final)
+    scaled = _times(fitted.scaled, k)
+    frame_cut = None if fitted.frame_cut is None else (min(scaled[0], frame_w), min(scaled[1], frame_h))
+    return Fitted(crop, scaled, frame_cut, _times(fitted.final, k))

@@ -34,8 +34,9 @@ def _font_px(size: float, scale: float, frame_h: int) -> int:
     return min(max(1, round(size * scale)), 2 * frame_h)
 
 
-def _capped(value: float) -> int:
-    return min(round(value), MAX_DECORATION)
+def _capped(value: float, k: float = 1.0) -> int:
+    """A decoration size in px (`k` scales it for a smaller preview frame)."""
+    return min(round(value * k), round(MAX_DECORATION * k))
 
 
 @dataclass
@@ -62,32 +63,36 @@ def _align_y(vertical: str, box_y: int, box_h: int) -> str:
     return f"{box_y}+({box_h}-text_h)/2"
 
 
-def text_layer(clip: Clip, asset: TextAsset, frame: tuple[int, int], text_path: Path) -> TextLayer:
+def text_layer(
+    clip: Clip, asset: TextAsset, frame: tuple[int, int], text_path: Path, k: float = 1.0
+) -> TextLayer:
+    """`k`: the frame's size against the timeline's (a preview); every pixel size follows it."""
     where = "text"
     frame_w, frame_h = frame
-    box_w, box_h = asset.width or frame_w, asset.height or frame_h
+    box_w = round(asset.width * k) if asset.width else frame_w
+    box_h = round(asset.height * k) if asset.height else frame_h
     box_x, box_y = place(clip, box_w, box_h, frame_w, frame_h)
     font = asset.font
     options = [
         f"textfile={filter_value(str(text_path))}",
         "expansion=none",
         f"font={filter_value(font_name(font.family, where + '.font.family'))}",
-        f"fontsize={_font_px(font.size, clip.scale, frame_h)}",
+        f"fontsize={_font_px(font.size, clip.scale * k, frame_h)}",
         f"fontcolor={colour(font.color, where + '.font.color', font.opacity)}",
         f"x={_align_x(asset.alignment.horizontal, box_x, box_w)}",
         f"y={_align_y(asset.alignment.vertical, box_y, box_h)}",
-        f"line_spacing={_capped(asset.line_spacing)}",
+        f"line_spacing={_capped(asset.line_spacing, k)}",
         f"tabsize={min(asset.tabsize, MAX_DECORATION)}",
     ]
     if asset.border is not None and asset.border.width > 0:
         options += [
-            f"borderw={_capped(asset.border.width)}",
+            f"borderw={_capped(asset.border.width, k)}",
             f"bordercolor={colour(asset.border.color, where + '.border.color')}",
         ]
     if asset.shadow is not None and (asset.shadow.x or asset.shadow.y):
         options += [
-            f"shadowx={_capped(asset.shadow.x)}",
-            f"shadowy={_capped(asset.shadow.y)}",
+            f"shadowx={_capped(asset.shadow.x, k)}",
+            f"shadowy={_capped(asset.shadow.y, k)}",
             f"shadowcolor={colour(asset.shadow.color, where + '.shadow.color')}",
         ]
     if asset.background is not None:
@@ -95,7 +100,7 @@ def text_layer(clip: Clip, asset: TextAsset, frame: tuple[int, int], text_path: 
         options += [
             "box=1",
             f"boxcolor={colour(bg.color, where + '.background.color', bg.opacity)}",
-            f"boxborderw={_capped(max(bg.border_width, max(bg.width, bg.height) / 2))}",
+            f"boxborderw={_capped(max(bg.border_width, max(bg.width, bg.height) / 2), k)}",
         ]
     return TextLayer(["drawtext=" + ":".join(options)], {text_path: asset.text})
 
@@ -138,7 +143,9 @@ _CAPTION_X = {"left": "{ml}", "center": "(w-text_w)/2", "right": "w-text_w-{mr}"
 _CAPTION_Y = {"top": "{mv}", "middle": "(h-text_h)/2", "bottom": "h-text_h-{mv}"}
 
 
-def caption_layer(clip: Clip, asset: CaptionAsset, frame_h: int, text_dir: Path, stem: str) -> TextLayer:
+def caption_layer(
+    clip: Clip, asset: CaptionAsset, frame_h: int, text_dir: Path, stem: str, k: float = 1.0
+) -> TextLayer:
     if asset.src.strip().lower() == "auto":
         raise RenderInputError(
             'caption src "auto" needs a transcript, which the local backend cannot make: '
@@ -147,19 +154,19 @@ def caption_layer(clip: Clip, asset: CaptionAsset, frame_h: int, text_dir: Path,
     cues = parse_cues(asset.src, clip.duration / 1000)
     vertical, _, horizontal = asset.position.alignment.partition("_")
     pos = asset.position
-    x = _CAPTION_X[horizontal].format(ml=pos.margin_l, mr=pos.margin_r)
-    y = _CAPTION_Y[vertical].format(mv=pos.margin_v)
+    x = _CAPTION_X[horizontal].format(ml=round(pos.margin_l * k), mr=round(pos.margin_r * k))
+    y = _CAPTION_Y[vertical].format(mv=round(pos.margin_v * k))
     common = [
         "expansion=none",
         f"font={filter_value(font_name(asset.font.name, 'caption.font.font_name'))}",
-        f"fontsize={_font_px(asset.font.size, clip.scale, frame_h)}",
+        f"fontsize={_font_px(asset.font.size, clip.scale * k, frame_h)}",
         f"fontcolor={ass_colour(asset.primary_color, 'caption.primary_color')}",
         f"x={x}",
         f"y={y}",
     ]
     if asset.border.outline > 0:
         common += [
-            f"borderw={_capped(asset.border.outline)}",
+            f"borderw={_capped(asset.border.outline, k)}",
             f"bordercolor={ass_colour(asset.border.outline_color, 'caption.border.outline_color')}",
         ]
     layer = TextLayer([])

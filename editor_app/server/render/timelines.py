@@ -48,14 +48,22 @@ def timeline_id(timeline: Timeline, sources: dict[str, RenderSource]) -> str:
     return TIMELINE_ID_PREFIX + digest.hexdigest()[:32]
 
 
-def stream_folder_name(tid: str) -> str:
-    """The id of a compiled timeline's stream in its URLs: `tl-<hex>` -> `<hex>`."""
-    return tid.removeprefix(TIMELINE_ID_PREFIX)
+def stream_folder_name(tid: str, preview_height: int | None = None) -> str:
+    """The id of a compiled timeline's stream in its URLs: `tl-<hex>` -> `<hex>`, and
+    `<hex>-p<rows>` for its preview stream `preview_height` rows high."""
+    hexid = tid.removeprefix(TIMELINE_ID_PREFIX)
+    return hexid if preview_height is None else f"{hexid}-p{preview_height}"
 
 
 def timeline_of_stream(stream_id: str) -> str:
-    """The compiled timeline a stream id in a URL names: `<hex>` -> `tl-<hex>`."""
-    return TIMELINE_ID_PREFIX + stream_id
+    """The compiled timeline a stream id in a URL names: `<hex>[-p<rows>]` -> `tl-<hex>`."""
+    return TIMELINE_ID_PREFIX + stream_id.partition("-p")[0]
+
+
+def preview_height_of_stream(stream_id: str) -> int | None:
+    """The rows of a preview stream id (`<hex>-p<rows>`), None for a full-size one."""
+    _hex, marker, rows = stream_id.partition("-p")
+    return int(rows) if marker and rows.isdigit() else None
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from editor_app.server.routes import compile as compile_routes
-from editor_app.server.routes import files, jobs, media, media_actions, streams, uploads
+from editor_app.server.routes import files, jobs, media, media_actions, preview, streams, uploads
 
 ROUTERS: tuple[APIRouter, ...] = (
     media.router,
@@ -14,6 +14,7 @@ ROUTERS: tuple[APIRouter, ...] = (
     uploads.router,
     files.router,
     compile_routes.router,
+    preview.router,  # before streams: `/stream/{id}/frame` is not a segment
     streams.router,
     jobs.router,
 )
