@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import math
+
 from pytestqt.qtbot import QtBot
 
-from editor_app.ui.playback.transport import FRAME_TICKS, Transport
+from editor_app.model import Clip, MediaInfo, Timeline, Track, VideoAsset
+from editor_app.ui.playback.frames import timeline_fps
+from editor_app.ui.playback.transport import Transport
 
 
 def test_play_moves_the_playhead_in_real_time_and_stops_at_the_end(qtbot: QtBot) -> None:
@@ -44,7 +48,7 @@ def test_frame_steps_and_in_out_points() -> None:
     transport = Transport()
     transport.set_duration(5_000)
     transport.step(+3)
-    assert transport.position == 3 * FRAME_TICKS
+    assert transport.position == 120  # 25 fps when the timeline says nothing
     transport.step(-10)
     assert transport.position == 0  # clamped at the start
     transport.seek(2_000)
@@ -52,3 +56,32 @@ def test_frame_steps_and_in_out_points() -> None:
     transport.seek(1_000)
     transport.set_out()  # an out before the in clears the in
     assert (transport.mark_in, transport.mark_out) == (None, 1_000)
+
+
+def test_arrow_steps_are_one_frame_of_the_timelines_fps() -> None:
+    transport = Transport()
+    transport.set_duration(10_000)
+    transport.set_fps_source(lambda: 30.0)
+    positions = []
+    for _ in range(30):
+        transport.next_frame()
+        positions.append(transport.position)
+    assert positions[:4] == [34, 67, 100, 134]  # inside frames 1, 2, 3, 4 of 30 fps
+    assert positions[-1] == 1000  # 30 steps: exactly one second, no drift
+    assert [math.floor(p * 30 / 1000) for p in positions] == list(range(1, 31))
+    transport.previous_frame()
+    assert transport.position == 967
+    transport.seek(1010)  # inside frame 30: a step back lands in frame 29
+    transport.previous_frame()
+    assert transport.position == 967
+
+
+def test_timeline_fps_follows_the_fastest_video_and_defaults_to_25() -> None:
+    timeline = Timeline()
+    assert timeline_fps(timeline) == 25.0
+    track = Track(name="V1", kind="video")
+    media = {name: MediaInfo(id=name, kind="video", fps=fps) for name, fps in (("m-a", 29.97), ("m-b", 24.0))}
+    timeline = Timeline(tracks=[track], media=media)
+    timeline.attach(track, Clip(start=0, duration=1000, asset=VideoAsset(id="m-a")))
+    timeline.attach(track, Clip(start=1000, duration=1000, asset=VideoAsset(id="m-b")))
+    assert timeline_fps(timeline) == 29.97
