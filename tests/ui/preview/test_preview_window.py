@@ -95,15 +95,19 @@ def test_an_edit_recompiles_and_resumes_at_the_same_position(qtbot: QtBot, windo
     red_clip = window.session.document.timeline.tracks[0].clips[0]
     states: list[str] = []
     dock.live.stateChanged.connect(lambda state, _text: states.append(state))
+    stills: list[tuple[int, int]] = []  # (ms, centre colour) of each still shown
+    dock.player.stillShown.connect(lambda ms: stills.append((ms, centre(dock))))
     window.session.document.history.push(Lift([red_clip.id]))
     window.session.document.history.undo()
     window.session.document.history.redo()  # a burst of edits: one compile
     assert dock.player.controls.state.property("compileState") == "stale"
-    qtbot.waitUntil(lambda: dock.stream_url != first_url and dock.player.has_picture, timeout=20000)
+    assert dock.player.view.overlay == "Recompiling…"  # the old picture is marked out of date
+    qtbot.waitUntil(lambda: dock.stream_url != first_url and bool(stills), timeout=20000)
     assert dock.live.compiles == compiles + 1
     assert states[-3:] == ["stale", "compiling", "ready"]
     assert dock.player.position() == 1000 and not dock.player.playing
-    qtbot.waitUntil(lambda: centre(dock) == 0x000000, timeout=5000)  # the red clip is gone
+    # paused, the new timeline's frame comes from the frame route: the red clip is gone at once
+    assert stills == [(1000, 0x000000)] and dock.player.view.overlay == ""
 
 
 def test_a_failed_compile_shows_the_reason_and_retry(qtbot: QtBot, window: MainWindow) -> None:
