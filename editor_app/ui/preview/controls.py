@@ -124,6 +124,7 @@ class PreviewControls(QWidget):
 
     def show_playing(self, playing: bool) -> None:
         icon = QStyle.StandardPixmap.SP_MediaPause if playing else QStyle.StandardPixmap.SP_MediaPlay
+        self.play.setProperty("playing", playing)
         self.play.setIcon(self.style().standardIcon(icon))
 
     def show_state(self, state: str, text: str, retry: bool = False) -> None:
