@@ -58,7 +58,10 @@ def proxy_command(ffmpeg: str, job: ProxyJob, output: Path) -> list[str]:
     sound = ["-c:a", "copy"] if job.audio_codec == "aac" else ["-c:a", "aac", "-b:a", "160k"]
     return [
         *(ffmpeg, "-hide_banner", "-nostdin", "-y", "-loglevel", "error", "-progress", "pipe:1"),
-        *("-nostats", "-i", str(job.source), "-map", "0:v:0", "-map", "0:a:0?"),
+        # decoding the original is the cost; skipping its deblocking made proxies of camera-like
+        # 1080p ~20% faster, invisible at a third of the size
+        *("-nostats", "-skip_loop_filter", "all", "-flags2", "+fast"),
+        *("-i", str(job.source), "-map", "0:v:0", "-map", "0:a:0?"),
         *("-vf", f"scale=w=-2:h='min(ih,{PROXY_HEIGHT})',format=yuv420p"),
         *("-c:v", "libx264", "-preset", "ultrafast", "-crf", "23", "-g", str(PROXY_GOP), "-bf", "0"),
         *sound,
@@ -131,6 +134,8 @@ class ProxyMaker:
                 return  # the row stays queued/making: the next start makes it again
             except (ServerError, OSError) as exc:
                 with self._cond:
+                    if self._stopping:
+                        return  # ended by our shutdown: the next start makes it again
                     if job.sha256 not in self._dropped:
                         log.warning("proxy of %s failed: %s", job.sha256, exc)
                         self.store.set(job.sha256, "failed", error=str(exc)[:500])

@@ -55,11 +55,18 @@ def _align_x(horizontal: str, box_x: int, box_w: int) -> str:
     return f"{box_x}+({box_w}-text_w)/2"
 
 
-def _align_y(vertical: str, box_y: int, box_h: int) -> str:
+# room under the last baseline for descenders, in ems (typical fonts descend 0.2-0.25 em)
+DESCENT_EM = 0.25
+
+
+def _align_y(vertical: str, box_y: int, box_h: int, font_px: int) -> str:
     if vertical == "top":
         return str(box_y)
     if vertical == "bottom":
-        return f"{box_y + box_h}-text_h"
+        # drawtext measures only the glyphs drawn (text_h ends at the lowest one), so text
+        # without descenders sat flush on the frame's last row and read as cut off. Put the last
+        # baseline (top + text_h + max_glyph_d, which is <= 0) a descent above the box's bottom.
+        return f"{box_y + box_h - round(DESCENT_EM * font_px)}-text_h-max_glyph_d"
     return f"{box_y}+({box_h}-text_h)/2"
 
 
@@ -73,14 +80,15 @@ def text_layer(
     box_h = round(asset.height * k) if asset.height else frame_h
     box_x, box_y = place(clip, box_w, box_h, frame_w, frame_h)
     font = asset.font
+    font_px = _font_px(font.size, clip.scale * k, frame_h)
     options = [
         f"textfile={filter_value(str(text_path))}",
         "expansion=none",
         f"font={filter_value(font_name(font.family, where + '.font.family'))}",
-        f"fontsize={_font_px(font.size, clip.scale * k, frame_h)}",
+        f"fontsize={font_px}",
         f"fontcolor={colour(font.color, where + '.font.color', font.opacity)}",
         f"x={_align_x(asset.alignment.horizontal, box_x, box_w)}",
-        f"y={_align_y(asset.alignment.vertical, box_y, box_h)}",
+        f"y={_align_y(asset.alignment.vertical, box_y, box_h, font_px)}",
         f"line_spacing={_capped(asset.line_spacing, k)}",
         f"tabsize={min(asset.tabsize, MAX_DECORATION)}",
     ]
