@@ -197,6 +197,7 @@ class MainWindow(QMainWindow):
 
     def show_preferences(self) -> None:
         dialog = PreferencesDialog(self.shortcuts, self)
+        dialog.preview_page.attach_backend(self.session.client, self.runner)
         dialog.backend_page.select_theme(chosen_theme(self.settings))
         if dialog.exec():
             self.menu_actions.apply_shortcuts()
