@@ -24,7 +24,7 @@ IDS = (
     "view.zoom_in", "view.zoom_out", "view.zoom_fit", "timeline.add_marker", "timeline.prev_marker",
     "timeline.next_marker", "timeline.add_video_track", "timeline.add_audio_track",
     "timeline.add_title", "timeline.compile", "file.export_video", "file.quit", "edit.preferences",
-    "help.shortcuts", "help.about", "view.reset_layout",
+    "help.shortcuts", "help.about", "view.reset_layout", "media.make_proxy", "media.drop_proxy",
 )  # fmt: skip
 
 
