@@ -60,6 +60,7 @@ class PreviewDock(QDockWidget):
         self.stills = StillFrames(runner, parent=self)
         self.player.stills = self.stills
         self.stills.shown.connect(self.player.show_still)
+        self.stills.failed.connect(self._still_failed)
         self.live.height_of = self._compile_height
         self.resolution_choice = str(settings.value(RESOLUTION_SETTING, "auto")) if settings else "auto"
         self.player.controls.show_resolution(self.resolution_choice)
@@ -107,6 +108,12 @@ class PreviewDock(QDockWidget):
             self.player.cue(stream_url, start)  # the still now; the stream opens on play
         else:
             self.player.load(stream_url, start, autoplay=autoplay)
+
+    def _still_failed(self, _reason: str) -> None:
+        """No still to be had: the player shows the frame there instead, as against the cloud."""
+        player = self.player
+        if player.url is not None and not player.playing and player.failure is None:
+            player.load(player.url, player.position(), autoplay=False)
 
     # ---- preview resolution -------------------------------------------------------------------
     def preview_height(self) -> int:
