@@ -15,7 +15,7 @@ title on V3 and the music on A1. Against a real `videodb-editor serve`, over HTT
   the originals at 720p;
 - seek_to_frame_p95_s: the still-frame route (`frame_url`) at random instants, 360 rows, p95;
 - scrub_fps: frames that route serves per second along a drag (one request after another,
-  positions 0.1 s apart), each a distinct frame;
+  positions 0.1 s apart), each a distinct frame; scrub_fps_2_in_flight with two requests at once;
 - edit_to_frame_server_s_60s / _10min: an edit (opacity of the clip under the playhead) ->
   recompile -> the new frame at the playhead from the frame route; median of 5;
 - stalls_60s_server: a player reading the 60 s preview in real time (1 s of buffer): segments
@@ -37,6 +37,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -121,12 +122,15 @@ def seek_times(client: VideoDBClient, body: dict[str, Any]) -> list[float]:
     return times
 
 
-def scrub_fps(client: VideoDBClient, body: dict[str, Any], frames: int = 30) -> float:
-    frame_url = client.compile(with_opacity(body, 40, 0.97), preview_height=AUTO_ROWS).frame_url
+def scrub_fps(client: VideoDBClient, body: dict[str, Any], in_flight: int, frames: int = 30) -> float:
+    """Frames per second along a drag with `in_flight` requests at once (a new opacity each
+    time, so nothing is cached)."""
+    edited = with_opacity(body, 40, 0.97 - in_flight / 100)
+    frame_url = client.compile(edited, preview_height=AUTO_ROWS).frame_url
     assert frame_url is not None
     started = time.monotonic()
-    for step in range(frames):
-        client.frame(frame_url, 40 + step * 0.1, AUTO_ROWS)
+    with ThreadPoolExecutor(in_flight) as pool:
+        list(pool.map(lambda step: client.frame(frame_url, 40 + step * 0.1, AUTO_ROWS), range(frames)))
     return frames / (time.monotonic() - started)
 
 
@@ -191,8 +195,8 @@ def run(media_dir: Path, work: Path) -> dict[str, Any]:
         print("preview segments at 360 rows: " + ", ".join(f"{i}: {t:.2f} s" for i, t in segments.items()))
         seeks = seek_times(client, short)
         print(f"still frames: median {statistics.median(seeks):.3f} s, p95 {p95(seeks):.3f} s")
-        scrub = scrub_fps(client, short)
-        print(f"scrubbing: {scrub:.1f} frames/s")
+        scrub, scrub_two = scrub_fps(client, short, 1), scrub_fps(client, short, 2)
+        print(f"scrubbing: {scrub:.1f} frames/s one request at a time, {scrub_two:.1f} with two")
         edit_60 = edit_to_frame_s(client, short, 30.5)
         edit_600 = edit_to_frame_s(client, long, 300.5)
         stalls = playback_stalls(client, short)
@@ -206,6 +210,7 @@ def run(media_dir: Path, work: Path) -> dict[str, Any]:
         "edit_to_frame_s_10min": None,
         "seek_to_frame_p95_s": round(p95(seeks), 3),
         "scrub_fps": round(scrub, 1),
+        "scrub_fps_2_in_flight": round(scrub_two, 1),
         "stalls_60s": None,
         "proxy_x_realtime": round(CAMERA_S / camera_s, 2),
         "play_cpu_pct": None,

@@ -35,6 +35,7 @@ from editor_app.wire import (
     MediaKind,
     Quality,
     ThumbnailStrip,
+    TranscriptInfo,
     Waveform,
     export_endpoint,
     kind_of_id,
@@ -265,6 +266,13 @@ class VideoDBClient:
     def waveform(self, media_id: str) -> Waveform:
         data = self._get(f"/{kind_of_id(media_id)}/{media_id}/waveform")
         return self._model(Waveform, data, "waveform")
+
+    def attach_transcript(self, media_id: str, text: str, name: str) -> TranscriptInfo:
+        """The local backend's extension: a subtitle file's text as the media's transcript."""
+        body = {"text": text, "name": name}
+        path = f"/{kind_of_id(media_id)}/{media_id}/transcript"
+        data = self._session.call("POST", path, json=body, idempotent=True)
+        return self._model(TranscriptInfo, data, "transcript")
 
     def fetch_bytes(self, url: str) -> bytes:
         return self._session.send("GET", url, idempotent=True).content

@@ -1,7 +1,9 @@
 """Start the embedded backend as a child process (`videodb-editor serve --port 0`) for headless use.
 
 The child prints one JSON line `{"base_url", "api_key"}` once it accepts requests; that line
-is all this module knows about the server (it never imports `editor_app.server`).
+is all this module knows about the server (it never imports `editor_app.server`). After it,
+both pipes are drained on threads (their last lines kept in `log_tail` for diagnostics): a child
+that logs more than a pipe holds would otherwise block on its next write.
 """
 
 from __future__ import annotations
@@ -11,15 +13,19 @@ import os
 import selectors
 import signal
 import subprocess
+import threading
 import time
+from collections import deque
 from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
+from typing import IO
 
 from editor_app.api.errors import ConnectionFailed
 from editor_app.self_command import self_command
 
 STARTUP_TIMEOUT_S = 30.0
+LOG_LINES_KEPT = 200  # the last lines the child wrote after its announcement (both pipes)
 
 
 class LocalBackend:
@@ -38,11 +44,31 @@ class LocalBackend:
             stderr=subprocess.PIPE,
             env=dict(os.environ, PYTHONUNBUFFERED="1"),
         )
+        self.log_tail: deque[str] = deque(maxlen=LOG_LINES_KEPT)
+        self._drains: list[threading.Thread] = []
         try:
             self.base_url, self.api_key = self._read_announcement(timeout)
         except BaseException:
             self.stop()
             raise
+        self._drain(self.process.stdout, self.log_tail)
+        self._drain(self.process.stderr, self.log_tail)
+
+    def _drain(self, stream: IO[bytes] | None, keep: deque[str] | None) -> None:
+        if stream is None:
+            return
+
+        def read() -> None:
+            try:
+                for line in stream:
+                    if keep is not None:
+                        keep.append(line.decode(errors="replace").rstrip())
+            except (OSError, ValueError):
+                pass  # closed by stop()
+
+        thread = threading.Thread(target=read, name="local-backend-pipe", daemon=True)
+        thread.start()
+        self._drains.append(thread)
 
     def __repr__(self) -> str:
         return f"LocalBackend(pid={self.process.pid}, data_dir={str(self.data_dir)!r})"
@@ -86,6 +112,8 @@ class LocalBackend:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait(5)
+        for thread in self._drains:  # they end at the pipes' EOF, now the child is gone
+            thread.join(2)
         for stream in (self.process.stdout, self.process.stderr):
             if stream is not None:
                 stream.close()

@@ -7,6 +7,7 @@ Shared state for route modules (the renderer's included):
     app.state.sign(path)   HMAC token for a URL path (or folder prefix ending in "/"), for `?token=`
     app.state.tools        ToolRunner: runs every ffmpeg/ffprobe of this app (`tools.ffmpeg`,
                            `tools.ffprobe` name the executables) and ends them at shutdown
+    app.state.transcripts  TranscriptStore: transcripts attached to media (captions with src "auto")
     app.state.editor       EditorService: compile, HLS preview segments, still frames, export jobs
                            (made at startup)
     app.state.proxies      ProxyService: preview proxies of videos and the local settings
@@ -31,6 +32,7 @@ from fastapi import FastAPI
 from editor_app import __version__
 from editor_app.server.auth import ApiKeyMiddleware, make_signer
 from editor_app.server.errors import install_error_handlers
+from editor_app.server.media.transcripts import TranscriptStore
 from editor_app.server.proxies.maker import PROXY_VERSION
 from editor_app.server.proxies.service import ProxyService
 from editor_app.server.render.service import EditorService
@@ -58,6 +60,9 @@ Extensions of the local backend (not in the cloud API):
   Media objects carry `proxy` (`state`, `progress`, `error`, `height`); `POST` and `DELETE
   /video/{id}/proxy` make and drop one; `GET`/`PATCH /local/settings` (`auto_proxies`).
   The official SDKs never send these and get exactly the full-size streams of the cloud API.
+- `POST|GET|DELETE /video/{id}/transcript` (and `/audio/...`): an SRT, WebVTT or ASS transcript
+  attached to the media (JSON `{text, name}` or a multipart `file`); captions with `src: "auto"`
+  show it where the media plays (VideoDB's spoken-word index stands behind `auto` in the cloud).
 """
 
 
@@ -82,13 +87,20 @@ def create_app(
     store = Store(data_dir)
     tools = ToolRunner(ffmpeg, ffprobe)
     proxies = ProxyService(store, tools)
+    transcripts = TranscriptStore(store.db)
     # run last (hooks run in reverse): the renderer's own hooks get to end their work first
     on_shutdown: list[Callable[[], None]] = [tools.shutdown]
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         editor = EditorService(
-            store.data_dir, store.db, store.get_media, tools, proxies.ready_file, PROXY_VERSION
+            store.data_dir,
+            store.db,
+            store.get_media,
+            tools,
+            proxies=proxies.ready_file,
+            proxy_version=PROXY_VERSION,
+            get_transcript=transcripts.get,
         )
         app.state.editor = editor
         on_shutdown.append(editor.shutdown)
@@ -109,6 +121,7 @@ def create_app(
     app.state.sign = make_signer(api_key)
     app.state.tools = tools
     app.state.proxies = proxies
+    app.state.transcripts = transcripts
     app.state.max_upload_bytes = max_upload_bytes
     app.state.ingest_lock = threading.Lock()
     app.state.file_areas = set(DEFAULT_FILE_AREAS) | {"exports"}

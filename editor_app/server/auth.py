@@ -8,6 +8,11 @@ Every request needs the API key in the `x-access-token` header, with three excep
 - the OpenAPI description and its viewer, which reveal nothing secret.
 
 Tokens are HMAC-SHA256(api_key, path): shareable with the player, unguessable without the key.
+
+Before any of that, a request is refused when its `Host` is not a loopback name or the address
+the server is bound to (a DNS-rebinding page in a browser names its own host: 421), when its path
+holds a NUL or invalid Unicode (400), or when it carries `token` more than once (400: one check
+and another use must never see different tokens).
 """
 
 from __future__ import annotations
@@ -23,6 +28,10 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 OPEN_PATHS = frozenset({"/openapi.json", "/docs", "/docs/oauth2-redirect", "/redoc", "/health"})
 SELF_AUTHORISED_PREFIXES = ("/upload/",)
 KEY_HEADER = b"x-access-token"
+LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
+# request bodies other than uploads (docs/architecture.md, "Limits"); a 20,000-clip timeline is ~6 MiB
+MAX_BODY_BYTES = 16 * 1024 * 1024
+BODY_LIMIT_EXEMPT = ("/upload/",)  # upload bodies have their own limit (max_upload_bytes)
 
 
 def make_signer(api_key: str) -> Callable[[str], str]:
@@ -60,10 +69,16 @@ class ApiKeyMiddleware:
         self.sign = make_signer(api_key)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or self._allowed(scope):
+        if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        await _send_unauthorised(send)
+        refusal = request_refusal(scope)
+        if refusal is not None:
+            await _send_error(send, *refusal)
+        elif self._allowed(scope):
+            await self.app(scope, receive, send)
+        else:
+            await _send_error(send, 401, "missing or invalid API key (x-access-token)", "unauthorized")
 
     def _allowed(self, scope: Scope) -> bool:
         path: str = scope["path"]
@@ -77,18 +92,56 @@ class ApiKeyMiddleware:
         return bool(tokens) and token_allows(self.sign, path, tokens[0])
 
 
-async def _send_unauthorised(send: Send) -> None:
-    body = json.dumps(
-        {
-            "success": False,
-            "message": "missing or invalid API key (x-access-token)",
-            "error_code": "unauthorized",
-        }
-    ).encode()
+def host_allowed(scope: Scope) -> bool:
+    """A loopback name or the bound address (a missing Host, as HTTP/1.0 may send, is allowed)."""
+    for name, value in scope.get("headers", []):
+        if name == b"host":
+            host = value.decode("latin-1").strip().lower()
+            if host.startswith("["):  # [::1]:port
+                host = host[1:].partition("]")[0]
+            elif host.count(":") == 1:
+                host = host.partition(":")[0]
+            server = scope.get("server") or ("", 0)
+            return host in LOOPBACK_HOSTS or host == str(server[0]).lower()
+    return True
+
+
+def request_refusal(scope: Scope) -> tuple[int, str, str] | None:
+    """(status, message, error_code) for a request refused before routing, or None."""
+    if not host_allowed(scope):
+        return 421, "this server answers only to loopback host names", "misdirected_request"
+    path: str = scope["path"]
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return 400, "the URL path is not valid UTF-8", "invalid_request"
+    if "\0" in path:
+        return 400, "the URL path holds a NUL character", "invalid_request"
+    query = parse_qs(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True)
+    if len(query.get("token", [])) > 1:
+        return 400, "the URL carries more than one token", "invalid_request"
+    if not path.startswith(BODY_LIMIT_EXEMPT) and _declared_length(scope) > MAX_BODY_BYTES:
+        limit = MAX_BODY_BYTES // (1024 * 1024)
+        return 413, f"the request body is larger than {limit} MiB", "payload_too_large"
+    return None
+
+
+def _declared_length(scope: Scope) -> int:
+    for name, value in scope.get("headers", []):
+        if name == b"content-length":
+            try:
+                return int(value)
+            except ValueError:
+                return 0  # the server's parser refuses it
+    return 0
+
+
+async def _send_error(send: Send, status: int, message: str, error_code: str) -> None:
+    body = json.dumps({"success": False, "message": message, "error_code": error_code}).encode()
     await send(
         {
             "type": "http.response.start",
-            "status": 401,
+            "status": status,
             "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())],
         }
     )

@@ -17,6 +17,7 @@ import ipaddress
 import json
 import logging
 import os
+import re
 import secrets
 import signal
 import socket
@@ -158,6 +159,8 @@ def run(args: argparse.Namespace) -> int:
     # command line would read as an option
     api_key = args.api_key or "sk-" + secrets.token_urlsafe(24)
     data_dir = (args.data_dir or default_data_dir()).expanduser()
+    # media, pending upload tokens and the database are this user's alone: files 0600, folders 0700
+    os.umask(0o077)
     try:
         app = create_app(
             data_dir,
@@ -178,6 +181,7 @@ def run(args: argparse.Namespace) -> int:
     config = uvicorn.Config(
         app, log_level=args.log_level, timeout_graceful_shutdown=3, access_log=args.log_level == "debug"
     )
+    logging.getLogger("uvicorn.access").addFilter(redact_tokens)
     server = _Server(config, app.state.tools)
     line = json.dumps({"base_url": base_url_of(sock), "api_key": api_key})
     threading.Thread(target=_announce_when_started, args=(server, line), daemon=True).start()
@@ -193,6 +197,22 @@ def run(args: argparse.Namespace) -> int:
             signal.signal(sig, handler)
         sock.close()
     return 0 if server.started else 1
+
+
+_TOKENS = re.compile(r"(token=)[^&\s\"]+|(/upload/)[^/?\s\"]+")
+
+
+def _redacted(text: str) -> str:
+    return _TOKENS.sub(lambda m: (m.group(1) or m.group(2)) + "<redacted>", text)
+
+
+def redact_tokens(record: logging.LogRecord) -> bool:
+    """Logging filter: stream tokens and upload tokens never reach the access log."""
+    if isinstance(record.args, tuple):
+        record.args = tuple(_redacted(a) if isinstance(a, str) else a for a in record.args)
+    if isinstance(record.msg, str):
+        record.msg = _redacted(record.msg)
+    return True
 
 
 def _ignore(sig: int, _frame: FrameType | None) -> None:

@@ -39,6 +39,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 log = logging.getLogger(__name__)
 
@@ -218,13 +219,42 @@ async def _http_error(_request: Request, exc: Exception) -> JSONResponse:
     return response
 
 
-async def _unexpected_error(request: Request, exc: Exception) -> JSONResponse:
-    log.exception("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
-    return error_response(500, f"internal error: {type(exc).__name__}", "internal_error")
+class CatchUnexpected:
+    """Answers an unexpected exception with the 500 envelope and does not re-raise it.
+
+    Starlette's outermost error middleware re-raises after its 500, and uvicorn then drops the
+    keep-alive connection without `Connection: close`: the client's next request on it fails.
+    Caught here, inside it, the connection stays usable."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def tracking_send(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, receive, tracking_send)
+        except Exception as exc:
+            log.exception("unhandled error on %s %s", scope.get("method"), scope.get("path"))
+            if started:  # half an answer is out: only closing the connection tells the client
+                raise
+            response = error_response(500, f"internal error: {type(exc).__name__}", "internal_error")
+            await response(scope, receive, send)
 
 
 def install_error_handlers(app: FastAPI) -> None:
+    """The handlers of our errors, and the catch-all (`CatchUnexpected`, added as a middleware,
+    so install this before any other middleware: the last added runs first)."""
     app.add_exception_handler(ServerError, _server_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)
-    app.add_exception_handler(Exception, _unexpected_error)
+    app.add_middleware(CatchUnexpected)

@@ -28,6 +28,7 @@ from editor_app.server.store_schema import apply_schema
 from editor_app.wire import ID_PREFIX, MediaKind, kind_of_id
 
 UPLOAD_TTL_S = 3600.0
+STALE_PART_S = 3600.0  # an upload body untouched this long belongs to a dead upload
 STALE_UPLOAD_S = 86400.0  # a day after expiry an upload URL's file and row are dropped
 NOT_OURS = "only files uploaded to this server can be ingested"
 
@@ -89,12 +90,14 @@ class Store:
         self.data_dir = Path(data_dir).resolve()
         for folder in ("media", "uploads", "thumbs", "cache"):
             (self.data_dir / folder).mkdir(parents=True, exist_ok=True)
+        self.data_dir.chmod(0o700)  # also a dir made before this rule: other users cannot look in
         self.db_path = self.data_dir / "backend.sqlite3"
         self._local = threading.local()
         self._all: list[sqlite3.Connection] = []
         self._lock = threading.Lock()
         apply_schema(self._connection(), time.time())
         self.purge_stale_uploads(time.time())
+        self.reconcile_media()
 
     # ---- connections ---------------------------------------------------------------------
     def _connection(self) -> sqlite3.Connection:
@@ -160,8 +163,11 @@ class Store:
             ).fetchall()
         return [self._record(row) for row in rows]
 
-    def add_media(self, record: MediaRecord) -> None:
+    def add_media(self, record: MediaRecord, upload_token: str | None = None) -> None:
+        """Record media; with `upload_token`, mark that upload ingested in the same transaction."""
         with self.db() as conn:
+            if upload_token is not None:
+                conn.execute("UPDATE uploads SET media_id = ? WHERE token = ?", (record.id, upload_token))
             conn.execute(
                 f"INSERT INTO media ({_MEDIA_COLUMNS}) VALUES ({', '.join('?' * 16)})",
                 (
@@ -254,10 +260,42 @@ class Store:
             conn.executemany("DELETE FROM uploads WHERE token = ?", [(t,) for t in tokens])
         for token in tokens:
             (self.data_dir / "uploads" / token).unlink(missing_ok=True)
-        for partial in (self.data_dir / "uploads").glob("*.part"):  # bodies cut off by a crash
-            if partial.stat().st_mtime < now - STALE_UPLOAD_S:
-                partial.unlink(missing_ok=True)
+        self.remove_dead_partials(now)
         return len(tokens)
+
+    def remove_dead_partials(self, now: float) -> int:
+        """Remove upload bodies nobody has written to for STALE_PART_S (a crash or a client that
+        went away; a live upload writes all the time); how many."""
+        removed = 0
+        for partial in (self.data_dir / "uploads").glob("*.part"):
+            try:
+                if partial.stat().st_mtime < now - STALE_PART_S:
+                    partial.unlink()
+                    removed += 1
+            except FileNotFoundError:
+                pass  # finished or removed meanwhile
+        return removed
+
+    def reconcile_media(self) -> int:
+        """After a crash mid-ingest: remove stored media files no record refers to, half-copied
+        ones, and received files of uploads already ingested (how many). Run at start only."""
+        with self.db() as conn:
+            known = {f"{sha}.{ext}" for sha, ext in conn.execute("SELECT DISTINCT sha256, ext FROM media")}
+            done = [r[0] for r in conn.execute("SELECT token FROM uploads WHERE media_id IS NOT NULL")]
+        removed = 0
+        for path in (self.data_dir / "media").iterdir():
+            stem = path.name.partition(".")[0]
+            ours = path.name.startswith(".") and path.name.endswith(".part")
+            ours = ours or (len(stem) == 64 and all(c in "0123456789abcdef" for c in stem))
+            if ours and path.is_file() and path.name not in known:
+                path.unlink(missing_ok=True)
+                removed += 1
+        for token in done:
+            received = self.data_dir / "uploads" / token
+            if received.is_file():
+                received.unlink()
+                removed += 1
+        return removed
 
     def slot_for_url(self, url: str) -> UploadSlot:
         """The received upload slot an upload URL names; a 400 for anything else (no network fetches)."""

@@ -15,18 +15,23 @@ Every process has a timeout: when it passes, the process is killed and the run r
 (`ShuttingDown`), terminates every tracked process (a paused one is continued so it can act
 on the signal), waits `grace_s` and kills the stragglers; its owners see `ended_by_shutdown`.
 
-Every child is spawned by `_spawn`, the single place to add a parent-death signal or a process
-group per child.
+Every child is spawned by `_spawn`: in its own process group, and with a parent-death signal
+(Linux `PR_SET_PDEATHSIG`), so a server killed with SIGKILL takes its ffmpeg with it instead of
+leaving an orphan writing beside the restarted server's work. The signal fires when the spawning
+*thread* ends; every caller waits for its child on the thread that started it.
 """
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import os
 import signal
 import subprocess
+import sys
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import IO, Any
 
@@ -35,6 +40,7 @@ from editor_app.server.errors import ShuttingDown, ToolError, ToolTimeout
 DEFAULT_GRACE_S = 2.0
 Target = int | IO[bytes] | IO[str] | None  # what a child's stdout/stderr goes to (subprocess's)
 PIPE, DEVNULL = subprocess.PIPE, subprocess.DEVNULL
+PR_SET_PDEATHSIG = 1
 
 
 @dataclass(frozen=True)
@@ -147,6 +153,7 @@ class ToolRunner:
         self._tracked: set[ToolProcess] = set()
         self._lock = threading.Lock()
         self._stopping = False
+        self._libc = _libc()
 
     @property
     def stopping(self) -> bool:
@@ -211,12 +218,41 @@ class ToolRunner:
     def _forget_ended(self) -> None:
         self._tracked = {p for p in self._tracked if p.poll() is None}
 
-    @staticmethod
     def _spawn(
-        args: list[str], stdout: Target, stderr: Target, text: bool
+        self, args: list[str], stdout: Target, stderr: Target, text: bool
     ) -> subprocess.Popen[bytes] | subprocess.Popen[str]:
         """Every child of the server starts here (an argument list, never a shell)."""
         try:
-            return subprocess.Popen(args, stdin=DEVNULL, stdout=stdout, stderr=stderr, text=text)
-        except OSError as exc:
-            raise ToolError(f"cannot run {args[0]}: {exc.strerror or exc}") from exc
+            return subprocess.Popen(
+                args,
+                stdin=DEVNULL,
+                stdout=stdout,
+                stderr=stderr,
+                text=text,
+                process_group=0,
+                preexec_fn=_death_signal_setter(self._libc),
+            )
+        except (OSError, subprocess.SubprocessError) as exc:
+            raise ToolError(f"cannot run {args[0]}: {getattr(exc, 'strerror', None) or exc}") from exc
+
+
+def _libc() -> ctypes.CDLL | None:
+    """libc for prctl, loaded in the parent: a forked child of a threaded process must not dlopen."""
+    if not sys.platform.startswith("linux"):
+        return None
+    return ctypes.CDLL(ctypes.util.find_library("c") or None, use_errno=True)
+
+
+def _death_signal_setter(libc: ctypes.CDLL | None) -> Callable[[], None] | None:
+    """What a child runs before exec to die with this process (None where prctl does not exist)."""
+    if libc is None:
+        return None
+    parent = os.getpid()
+    prctl = libc.prctl  # looked up here: the child only calls it
+
+    def set_death_signal() -> None:
+        prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        if os.getppid() != parent:  # the parent died before prctl took effect
+            os._exit(1)
+
+    return set_death_signal

@@ -12,6 +12,7 @@ import os
 import signal
 import socket
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, QSocketNotifier, QTimer
@@ -98,9 +99,14 @@ def configured_ffmpeg() -> str:
 
 
 def offer_orphan_recovery(window: MainWindow) -> None:
-    """After a crash, untitled projects live only in the recovery folder: offer the newest."""
+    """After a crash, untitled projects live only in the recovery folder: offer the newest.
+    With none, a saved project left with unsaved changes opens, and opening it offers its
+    recovery copy (defect 10: before, only reopening that project by hand found it)."""
     orphans = window.files.autosaver.list_orphans()
     if not orphans:
+        titled = window.files.autosaver.titled_recoveries()
+        if titled:
+            window.files.open_path(titled[0], confirmed=True)
         return
     newest = max(orphans, key=lambda p: p.stat().st_mtime)
     answer = QMessageBox.question(
@@ -172,8 +178,18 @@ class TerminationSignals(QObject):
         signal.set_wakeup_fd(self.write_end.fileno())
         self.notifier = QSocketNotifier(self.read_end.fileno(), QSocketNotifier.Type.Read, self)
         self.notifier.activated.connect(self._drain)
+        # run before exiting (the main window's recovery copy of unsaved work)
+        self.before_exit: Callable[[], object] | None = None
         for signum in (signal.SIGTERM, signal.SIGINT):
-            signal.signal(signum, lambda _signum, _frame: app.quit())
+            signal.signal(signum, lambda _signum, _frame: self._terminate(app))
+
+    def _terminate(self, app: QApplication) -> None:
+        """Write the recovery copy and leave the event loop. `exit`, not `quit`: Qt 6's quit
+        closes the windows first, and a window with unsaved work asks "Save changes?" in a
+        modal dialog nobody will answer, so a logout would hang."""
+        if self.before_exit is not None:
+            self.before_exit()
+        app.exit(0)
 
     def _drain(self) -> None:
         with contextlib.suppress(OSError):
@@ -189,8 +205,9 @@ def run_app(project: str | None, demo: bool, screenshot: str | None = None) -> i
     app.setWindowIcon(QIcon(str(resources_dir() / "videodb-editor.svg")))
     settings = make_settings()
     apply_theme(app, chosen_theme(settings))
-    TerminationSignals(app)  # the app (its parent) keeps it, and so its sockets, while it runs
+    signals = TerminationSignals(app)  # the app (its parent) keeps it, and its sockets, while it runs
     window = MainWindow(settings)
+    signals.before_exit = window.files.write_recovery_now
     link = BackendLink(window)
     link.clientChanged.connect(window.session.set_client)
     link.statusChanged.connect(window.status_line.set_backend_status)

@@ -40,6 +40,8 @@ class CompileResult(WireModel):
     # extension (local backend only): `GET {frame_url}&t=<s>&height=<rows>` -> the composed
     # frame at t as image/jpeg (docs/architecture.md, "Proxies and preview size")
     frame_url: str | None = None
+    # extension (local backend only): the stream's frame rate, the grid `frame_url` snaps t to
+    fps: float | None = None
 
 
 class SeedClip(WireModel):

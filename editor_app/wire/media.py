@@ -116,3 +116,20 @@ class Waveform(WireModel):
 
     interval: float
     peaks: list[float]
+
+
+class TranscriptUpload(WireModel):
+    """`POST /video/{id}/transcript` as JSON (extension): SRT, WebVTT or ASS text."""
+
+    text: str = Field(min_length=1)
+    name: str = Field(default="transcript", max_length=500)
+
+
+class TranscriptInfo(WireModel):
+    """A transcript attached to a video or audio (extension): what `src: "auto"` captions show."""
+
+    media_id: str
+    name: str
+    cues: int
+    word_timing: bool = False
+    text: str | None = None

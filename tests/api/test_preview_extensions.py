@@ -36,6 +36,7 @@ def test_compile_answers_a_frame_url_whose_frames_are_the_timeline_at_t(
     video = client.upload(red_then_blue)
     compiled = client.compile(one_clip_timeline(video.id, seconds=4))
     assert compiled.frame_url is not None and "-p" not in compiled.stream_url
+    assert compiled.fps == 25.0  # the grid frames snap to
     early = decode_jpeg(client.frame(compiled.frame_url, 0.5))
     late = decode_jpeg(client.frame(compiled.frame_url, 3.0))
     assert (early.width, early.height) == (320, 180)  # the timeline's frame by default

@@ -120,3 +120,13 @@ def test_routes_refuse_what_is_not_a_video(server: TestClient) -> None:
     assert server.post("/video/m-0000000000000000/proxy").status_code == 404
     assert server.delete("/video/a-0000000000000000/proxy").status_code == 404
     assert server.patch("/local/settings", json={"auto_proxies": "maybe"}).status_code in (400, 422)
+
+
+def test_the_preview_extensions_are_documented_in_the_openapi_description(server: TestClient) -> None:
+    schema = server.get("/openapi.json").json()
+    assert "preview_height" in schema["info"]["description"]
+    editor = schema["paths"]["/editor"]["post"]
+    (param,) = [p for p in editor["parameters"] if p["name"] == "preview_height"]
+    assert param["in"] == "query" and "never sent by the official SDKs" in param["description"]
+    for path in ("/stream/{stream_id}/frame", "/video/{media_id}/proxy", "/local/settings"):
+        assert path in schema["paths"], path

@@ -12,6 +12,7 @@ from pydantic import ValidationError
 
 from editor_app.model.clip import Clip
 from editor_app.model.errors import InvalidTimelineJSON
+from editor_app.model.interchange.wire_checks import MAX_NUMBER, check_wire_values
 from editor_app.model.ticks import Ticks, to_ticks
 from editor_app.model.track import Track
 
@@ -39,7 +40,7 @@ _ASSET_TYPES = frozenset({"video", "audio", "image", "text", "caption"})
 def _wire_time(value: Any, where: str) -> Ticks:
     try:
         return to_ticks(value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         raise InvalidTimelineJSON(f"{where}: expected a time in seconds, got {value!r}") from None
 
 
@@ -94,6 +95,7 @@ def read_editor_json(data: Any) -> dict[str, Any]:
     body = data.get("timeline", data)
     if not isinstance(body, dict):
         raise InvalidTimelineJSON("timeline: expected an object")
+    check_wire_values(body)
     tracks_wire = body.get("tracks", [])
     if not isinstance(tracks_wire, list):
         raise InvalidTimelineJSON("tracks: expected a list")
@@ -114,10 +116,7 @@ def read_editor_json(data: Any) -> dict[str, Any]:
         else:
             video_n += 1
             name = f"V{video_n}"
-        try:
-            z_index = int(track_wire.get("z_index", 0) or 0)
-        except (TypeError, ValueError):
-            raise InvalidTimelineJSON(f"{where}.z_index: expected an integer") from None
+        z_index = _z_index(track_wire.get("z_index", 0), f"{where}.z_index")
         tracks.append(Track(name=name, kind=kind, z_index=z_index, clips=clips))
     return {
         "background": body.get("background") or DEFAULT_BACKGROUND,
@@ -126,9 +125,29 @@ def read_editor_json(data: Any) -> dict[str, Any]:
     }
 
 
+def _z_index(value: Any, where: str) -> int:
+    if value is None:
+        return 0
+    if isinstance(value, bool) or not isinstance(value, int | float) or value != int(value):
+        raise InvalidTimelineJSON(f"{where}: expected an integer, got {value!r}")
+    if abs(value) > MAX_NUMBER:
+        raise InvalidTimelineJSON(f"{where}: {value!r} is out of range")
+    return int(value)
+
+
+MAX_SIDE = 8192  # pixels, either side of the output frame
+
+
 def _resolution(value: Any) -> str:
     text = str(value)
     width, sep, height = text.partition("x")
-    if not (sep and width.isdigit() and height.isdigit() and int(width) > 0 and int(height) > 0):
+    # ASCII digits only: str.isdigit() also accepts superscripts, which int() then refuses
+    if not (sep and _is_ascii_number(width) and _is_ascii_number(height)):
         raise InvalidTimelineJSON(f"resolution: expected WIDTHxHEIGHT, got {text!r}")
+    if not (0 < int(width) <= MAX_SIDE and 0 < int(height) <= MAX_SIDE):
+        raise InvalidTimelineJSON(f"resolution: each side must be 1 to {MAX_SIDE} pixels, got {text!r}")
     return text
+
+
+def _is_ascii_number(text: str) -> bool:
+    return 0 < len(text) <= 5 and text.isascii() and text.isdigit()

@@ -1,6 +1,7 @@
 """Autosave and crash recovery, without threads or Qt (the UI drives it with a timer).
 
-After an edit the Autosaver waits for a short quiet period, then the UI writes a recovery
+After an edit the Autosaver waits for a short quiet period (at most `max_wait_seconds`, 5 s by
+default, after the first unsaved edit), then the UI writes a recovery
 copy of the project into the recovery folder. A saved project's copy is named from a hash
 of its path; an untitled project's copy is `untitled-<uuid>`. Opening a project whose
 recovery copy is newer than the file means the editor did not close cleanly: offer it.
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 import os
 import uuid
 from pathlib import Path
@@ -43,10 +45,11 @@ class Autosaver:
     """Decides when to autosave and where the recovery copy of a document lives."""
 
     def __init__(
-        self, quiet_seconds: float = 2.0, max_wait_seconds: float = 20.0, folder: Path | None = None
+        self, quiet_seconds: float = 2.0, max_wait_seconds: float = 5.0, folder: Path | None = None
     ) -> None:
         self.quiet_seconds = quiet_seconds
-        # edits that never pause (a long session of nudging) still get saved this often
+        # edits that never pause (one a second, for minutes) still get saved this often: a crash
+        # loses at most this much work (issue 16)
         self.max_wait_seconds = max_wait_seconds
         self._folder = folder
         self._untitled_id = uuid.uuid4().hex
@@ -150,6 +153,26 @@ class Autosaver:
             with contextlib.suppress(OSError):  # another session may discard it meanwhile
                 dated.append((path.stat().st_mtime_ns, path))
         return [path for _, path in sorted(dated, reverse=True)]
+
+    def titled_recoveries(self) -> list[Path]:
+        """Project files that have a recovery copy newer than themselves (unsaved work left by a
+        session that ended without saving), newest copy first."""
+        try:
+            found = [
+                p for p in self.folder.glob(f"*{RECOVERY_SUFFIX}") if not p.name.startswith(UNTITLED_PREFIX)
+            ]
+        except OSError:
+            return []
+        dated: list[tuple[int, Path]] = []
+        for copy in found:
+            try:
+                source = json.loads(copy.read_text(encoding="utf-8")).get("autosaved_from")
+            except (OSError, ValueError, AttributeError):
+                continue  # unreadable: opening that project will say so
+            if isinstance(source, str) and self.recovery_for(Path(source)) is not None:
+                with contextlib.suppress(OSError):
+                    dated.append((copy.stat().st_mtime_ns, Path(source)))
+        return [source for _, source in sorted(dated, reverse=True)]
 
     def adopt(self, orphan: Path) -> Project:
         """Load an orphan to recover it; it becomes this session's untitled copy."""

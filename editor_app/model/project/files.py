@@ -8,24 +8,29 @@ Saving is atomic (`atomic_file.py`), so a failed save leaves the previous file i
 
 from __future__ import annotations
 
+import contextlib
+import glob
 import json
+import re
 import time
 import uuid
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic_core import PydanticSerializationError
 
 from editor_app.model.bulk import gc_paused
-from editor_app.model.errors import ProjectFileError
+from editor_app.model.errors import InvalidTimelineJSON, ProjectFileError
 from editor_app.model.interchange.json_locate import locate
+from editor_app.model.interchange.wire_checks import check_wire_values
 from editor_app.model.media import MediaKind
 from editor_app.model.project.atomic_file import atomic_write_bytes
 from editor_app.model.project.migrations import MigrationError, migrate
 from editor_app.model.ticks import Ticks
 from editor_app.model.timeline import Timeline
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 4  # 3: the frame rate, solo, row heights; 4: crop in source pixels
 FORMAT_MARKER = "videodb-editor-project"
 PROJECT_SUFFIX = ".vdbproj"
 _ASSET_TAGS = frozenset({"video", "audio", "image", "text", "caption"})
@@ -98,18 +103,50 @@ class Project(BaseModel):
 
 
 # ---- writing ----------------------------------------------------------------------------------
-def project_to_json(project: Project) -> str:
-    return project.model_dump_json(indent=1)
+STALE_TMP_S = 600.0  # a save's temporary file this old belongs to a save that was killed
+
+
+def project_to_json(project: Project, path: str = "<memory>") -> str:
+    """The file's text; ProjectFileError naming the field when a value cannot be written (NaN,
+    Infinity, a lone surrogate), so nothing is saved that would not open again."""
+    try:
+        text = project.model_dump_json(indent=1)
+    except PydanticSerializationError:
+        _refuse_unsaveable(project, path)
+        raise ProjectFileError(path, "could not save: a value cannot be written as JSON") from None
+    if "NaN" in text or "Infinity" in text:  # the words may also be in a text; then all is well
+        _refuse_unsaveable(project, path)
+    return text
+
+
+def _refuse_unsaveable(project: Project, path: str, doing: str = "could not save") -> None:
+    try:
+        check_wire_values(project.model_dump(), limits=False)
+    except InvalidTimelineJSON as exc:
+        raise ProjectFileError(path, f"{doing}: field {exc}") from None
 
 
 def save_project(project: Project, path: Path) -> None:
     """Write atomically; ProjectFileError (and the old file untouched) when that fails."""
     path = Path(path)
+    data = project_to_json(project, str(path)).encode("utf-8")
     try:
-        data = project_to_json(project).encode("utf-8")
+        remove_stale_temporaries(path)
         atomic_write_bytes(path, data)
     except OSError as exc:
         raise ProjectFileError(str(path), f"could not save: {exc.strerror or exc}") from exc
+
+
+def remove_stale_temporaries(path: Path, now: float | None = None) -> int:
+    """Remove the hidden `.NAME.*.tmp` files that killed saves left beside `path` (how many)."""
+    now = time.time() if now is None else now
+    removed = 0
+    for tmp in Path(path).parent.glob(f".{glob.escape(Path(path).name)}.*.tmp"):
+        with contextlib.suppress(OSError):
+            if now - tmp.stat().st_mtime > STALE_TMP_S:
+                tmp.unlink()
+                removed += 1
+    return removed
 
 
 # ---- reading ----------------------------------------------------------------------------------
@@ -128,8 +165,14 @@ def load_project(path: Path) -> Project:
     return project_from_json(text, str(path))
 
 
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
 def project_from_json(text: str, path: str = "<memory>") -> Project:
-    return _check_clip_ids(_parse(text, path), path)
+    project = _check_clip_ids(_parse(text, path), path)
+    if _SURROGATE_ESCAPE.search(text):  # escaped halves: a valid pair, or a lone one no save can write
+        _refuse_unsaveable(project, path, "could not open")
+    return project
 
 
 def _check_clip_ids(project: Project, path: str) -> Project:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import secrets
+import shutil
 import time
 from pathlib import Path
 
@@ -78,21 +80,28 @@ def ingest_file(
     asked_kind: MediaKind | None,
     description: str | None = None,
     known_sha256: str | None = None,
+    upload_token: str | None = None,
 ) -> MediaRecord:
-    """Probe `staged`, move it into the content-addressed store and record it; returns the record."""
+    """Probe `staged`, store it content-addressed and record it; returns the record.
+
+    Crash-safe: the file is linked (or copied) into `media/` and `staged` is removed only after
+    the record, and the upload marked ingested (`upload_token`), are committed in one
+    transaction. Cut off before, the staged file is still there for the retry, and the start's
+    reconciliation (`Store.reconcile_media`) removes a stored file no record refers to."""
     try:
         result = probe(tools, staged)
     except ProbeError as exc:
-        raise BadRequest(f"cannot ingest '{name}': {exc}", "unsupported_media") from exc
+        staged.unlink(missing_ok=True)  # refused: its bytes have no use, and may be large
+        # ffmpeg names the file by its path, which holds the data dir and the upload token
+        reason = str(exc).replace(str(staged), "the file").replace(str(store.data_dir), "the data dir")
+        raise BadRequest(f"cannot ingest '{name}': {reason}", "unsupported_media") from None
     kind = _decide_kind(result, asked_kind)
     sha = known_sha256 or sha256_of(staged)
     ext = file_extension(result)
     target = store.data_dir / "media" / f"{sha}.{ext}"
     size = staged.stat().st_size
-    if target.exists():
-        staged.unlink()
-    else:
-        os.replace(staged, target)
+    if not target.exists():
+        _store_copy(staged, target)
     if result.kind == "video" and not thumbnail_path(store, sha).exists():
         make_thumbnail(tools, target, thumbnail_path(store, sha), min(1.0, result.length / 2))
     as_audio = kind == "audio"
@@ -115,5 +124,16 @@ def ingest_file(
         created_at=time.time(),
         data_dir=store.data_dir,
     )
-    store.add_media(record)
+    store.add_media(record, upload_token=upload_token)
+    staged.unlink(missing_ok=True)
     return record
+
+
+def _store_copy(staged: Path, target: Path) -> None:
+    """`staged` appears at `target` whole or not at all, and `staged` stays (a hard link, or a copy)."""
+    partial = target.with_name(f".{target.name}.{secrets.token_hex(4)}.part")
+    try:
+        os.link(staged, partial)
+    except OSError:  # another file system, or no hard links there
+        shutil.copyfile(staged, partial)
+    os.replace(partial, target)

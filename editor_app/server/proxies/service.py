@@ -15,9 +15,10 @@ from editor_app.server.store import MediaRecord, Store
 from editor_app.server.tool_runner import ToolRunner
 from editor_app.wire import LocalSettings, ProxyInfo
 
-# a proxy stands in for its original in previews up to this many rows (a little softness at
-# a slightly larger preview costs less than decoding the original)
-PROXY_REACH = 1.25
+# a proxy stands in for its original in previews up to this many times its rows: a preview
+# at Half of 1080p (540 rows) from a 360-row proxy is a little soft, but from the original it
+# cannot keep up on 2 cores (docs/architecture.md, "Proxies and preview size"); Full reads originals
+PROXY_REACH = 2.0
 
 
 def _job(record: MediaRecord) -> ProxyJob:

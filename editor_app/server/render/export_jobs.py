@@ -4,18 +4,25 @@ A job is `processing` from creation until it is `done`, `failed` (with the reaso
 `cancelled`. The worker takes the oldest processing job, so after a restart every job that
 was queued or half-rendered is simply rendered again from the start (its partial `.part`
 output never counted). A job whose timeline or sources are gone fails with that reason.
+
+A full disk fails the job with "the disk is full": progress writes are best-effort (a
+failed one never stops the render), a job whose final status cannot be written yet is
+marked again on every later turn of the queue, and the queue never stops for it.
 """
 
 from __future__ import annotations
 
+import errno
 import logging
 import secrets
+import shutil
 import sqlite3
 import threading
 import time
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from editor_app.server.errors import RenderCancelled, ShuttingDown
@@ -42,6 +49,7 @@ CREATE INDEX IF NOT EXISTS jobs_by_status ON jobs (status, created_at);
 """
 _COLUMNS = "id, timeline_id, format, quality, status, progress, error, output_name, size, duration"
 PROGRESS_WRITE_INTERVAL_S = 0.25
+DISK_FULL_BELOW_BYTES = 4 * 1024 * 1024  # a render that failed with less free than this ran out of disk
 
 Connect = Callable[[], AbstractContextManager[sqlite3.Connection]]
 
@@ -116,14 +124,17 @@ RenderFactory = Callable[[Job, Callable[[float], None]], FileRender]
 class JobRunner:
     """Runs processing jobs one at a time; `cancel`, `wait_settled` and `shutdown` from any thread."""
 
-    def __init__(self, jobs: JobStore, make_render: RenderFactory) -> None:
+    def __init__(self, jobs: JobStore, make_render: RenderFactory, space_dir: Path | None = None) -> None:
         self.jobs = jobs
         self.make_render = make_render
+        self.space_dir = space_dir  # where renders write: a failure with it full says "disk is full"
         self._changed = threading.Condition()
         self._stopping = False
         self._current: tuple[str, FileRender] | None = None
         self._thread: threading.Thread | None = None
-        self._broken: set[str] = set()  # jobs whose status could not be written; never retried here
+        # jobs whose final status could not be written yet (a full disk): never rendered again
+        # here, their status written again on every turn until it sticks
+        self._broken: dict[str, str] = {}
         self._niceness = 0
 
     def start(self) -> None:
@@ -186,7 +197,12 @@ class JobRunner:
             with self._changed:
                 if self._stopping:
                     return
-            job = self.jobs.next_pending(self._broken)
+            self._settle_broken()
+            try:
+                job = self.jobs.next_pending(set(self._broken))
+            except sqlite3.Error:
+                log.exception("cannot read the export queue")
+                job = None
             if job is None:
                 with self._changed:
                     if not self._stopping:
@@ -194,11 +210,40 @@ class JobRunner:
                 continue
             try:
                 self._run(job)
-            except Exception:  # a bug must not stop the queue: record it and go on
+            except Exception as exc:  # a bug or a full disk must not stop the queue: record it, go on
                 log.exception("export job %s crashed", job.id)
-                if not self.jobs.update(job.id, status="failed", error="internal error while rendering"):
-                    self._broken.add(job.id)
+                full = self._disk_full(exc)
+                self._fail(job.id, full or "internal error while rendering")
             self._notify()
+
+    def _fail(self, job_id: str, reason: str) -> None:
+        try:
+            self.jobs.update(job_id, status="failed", error=reason)  # False: cancelled meanwhile, fine
+            self._broken.pop(job_id, None)
+            return
+        except sqlite3.Error:
+            log.warning("cannot mark export job %s failed yet (%s); trying again later", job_id, reason)
+        self._broken[job_id] = reason
+
+    def _settle_broken(self) -> None:
+        for job_id, reason in list(self._broken.items()):
+            self._fail(job_id, reason)
+
+    def _disk_full(self, exc: BaseException) -> str | None:
+        """ "the disk is full ..." when `exc` (or the free space where renders write) says so."""
+        text = str(exc).lower()
+        said = "disk is full" in text or "no space left" in text
+        if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
+            said = True
+        if not said and self.space_dir is not None:
+            try:
+                said = shutil.disk_usage(self.space_dir).free < DISK_FULL_BELOW_BYTES
+            except OSError:
+                pass
+        if not said:
+            return None
+        where = f" ({self.space_dir})" if self.space_dir is not None else ""
+        return f"the disk is full{where}: free some space and export again"
 
     def _run(self, job: Job) -> None:
         last_write = 0.0
@@ -208,14 +253,17 @@ class JobRunner:
             now = time.monotonic()
             if now - last_write >= PROGRESS_WRITE_INTERVAL_S:
                 last_write = now
-                self.jobs.update(job.id, progress=fraction)
+                try:
+                    self.jobs.update(job.id, progress=fraction)
+                except sqlite3.Error as exc:  # progress is best-effort; the render goes on
+                    log.warning("export job %s: progress not recorded (%s)", job.id, exc)
                 self._notify()
 
         self.jobs.update(job.id, progress=0.0, error=None)
         try:
             render = self.make_render(job, on_progress)
         except Exception as exc:  # missing timeline or source: the reason goes to the user
-            self.jobs.update(job.id, status="failed", error=_reason(exc))
+            self._fail(job.id, self._disk_full(exc) or _reason(exc))
             return
         with self._changed:
             if self._stopping:
@@ -231,7 +279,8 @@ class JobRunner:
                 self._stopping = True
             return
         except Exception as exc:
-            self.jobs.update(job.id, status="failed", error=_reason(exc))
+            render.cancel()  # whatever went wrong, its ffmpeg ends with it
+            self._fail(job.id, self._disk_full(exc) or _reason(exc))
             return
         finally:
             with self._changed:
@@ -244,6 +293,18 @@ class JobRunner:
             size=result.size,
             duration=result.duration,
         )
+
+
+def remove_partial_exports(exports_dir: Path) -> int:
+    """Remove the partial files and work folders of renders a dead server left (how many)."""
+    removed = 0
+    for leftover in [*exports_dir.glob("*.part"), *exports_dir.glob("*.log"), *exports_dir.glob("work-*")]:
+        if leftover.is_dir():
+            shutil.rmtree(leftover, ignore_errors=True)
+        else:
+            leftover.unlink(missing_ok=True)
+        removed += 1
+    return removed
 
 
 def _reason(exc: BaseException) -> str:

@@ -113,10 +113,13 @@ def render_frame(
     try:
         length = max(1, math.ceil(1000 / fps))
         window = Window(at, min(at + length, timeline.duration), 0, 0)
-        plan = build_plan(timeline, sources, work_dir, window, height=height, sound=False)
+        plan = build_plan(
+            timeline, sources, work_dir, window, height=height, sound=False, single_threaded=True
+        )
         plan.write_files()
         command = [
             *(tools.ffmpeg, "-hide_banner", "-nostdin", "-loglevel", "error", "-nostats"),
+            *("-filter_complex_threads", "1"),
             *plan.input_args,
             *plan.graph_args(),
             *("-map", "[vout]", "-frames:v", "1", "-c:v", "mjpeg", "-q:v", JPEG_QUALITY),

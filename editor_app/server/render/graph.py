@@ -5,8 +5,9 @@ Pure: `build_plan(timeline, sources, work_dir)` only computes; the caller writes
 
 Render semantics (where the cloud is silent, these are ours):
 - the picture starts as the background colour at the timeline's resolution; gaps show it;
-- picture layers are drawn bottom to top ordered by track `z_index`, then track order
-  (later tracks on top), then clip `z_index`, then clip start (a later clip on top);
+- picture layers are drawn bottom to top ordered by their layer, the track's `z_index` plus the
+  clip's own (so a clip's `z_index` lifts it over clips of higher tracks), then track order
+  (later tracks on top), then clip start (a later clip on top);
 - every input is seeked with input `-ss` and limited with `-t`; its frames are shifted to
   the clip's start on the output, so overlays appear exactly in their time range;
 - `opacity` scales alpha; a `fade` transition fades the picture from/to transparent and
@@ -32,12 +33,15 @@ from pathlib import Path
 from editor_app.model import CaptionAsset, Clip, ImageAsset, TextAsset, Timeline, Track, VideoAsset
 from editor_app.model.ticks import Ticks
 from editor_app.server.errors import RenderInputError
+from editor_app.server.render.captions import caption_layer, clip_cues
+from editor_app.server.render.effects import effect_filters
 from editor_app.server.render.escape import colour
 from editor_app.server.render.layout import even, fit, place, scaled_fit
 from editor_app.server.render.looks import look_filter
 from editor_app.server.render.plan import AUDIO_RATE, RenderPlan, Window
 from editor_app.server.render.sources import RenderSource
-from editor_app.server.render.text import TextLayer, caption_layer, text_layer
+from editor_app.server.render.text import TextLayer, text_layer
+from editor_app.server.render.text_direct import direct_layer
 
 MAX_SIDE = 7680
 # A single argv string may not exceed 128 KiB on Linux; longer graphs go through a file.
@@ -89,9 +93,9 @@ def _fade_duration(clip: Clip) -> Ticks:
     return min(clip.transition.duration, clip.duration // 2)
 
 
-def _layer_key(item: tuple[int, Track, Clip]) -> tuple[int, int, int, int]:
+def _layer_key(item: tuple[int, Track, Clip]) -> tuple[int, int, int]:
     index, track, clip = item
-    return (track.z_index, index, clip.z_index, clip.start)
+    return (track.z_index + clip.z_index, index, clip.start)
 
 
 class _Builder:
@@ -102,6 +106,7 @@ class _Builder:
         work_dir: Path,
         window: Window,
         height: int | None = None,
+        single_threaded: bool = False,
     ) -> None:
         self.timeline = timeline
         self.window = window
@@ -126,7 +131,8 @@ class _Builder:
             for _t, c in timeline.clips()
             if c.kind in ("video", "audio") and c.start < window.end and c.end > window.start
         )
-        self.decoder_threads = ["-threads", "1"] if timed > MANY_INPUTS else []
+        # A still frame decodes a few frames per input: threads cost more to start than they save.
+        self.decoder_threads = ["-threads", "1"] if timed > MANY_INPUTS or single_threaded else []
 
     def add_input(self, args: list[str]) -> int:
         self.inputs += args
@@ -181,6 +187,7 @@ class _Builder:
         if fitted.final != base:
             filters.append(f"scale={fitted.final[0]}:{fitted.final[1]}")
         filters.append("setsar=1")
+        filters += effect_filters(clip.effect, clip.duration / 1000, head / 1000, self.fps)
         filters += self.alpha_tail(clip, force_alpha=source.kind == "image")
         self.chains.append(f"[{input_index}:v]" + ",".join(filters) + f"[v{n}]")
         x, y = place(clip, fitted.final[0], fitted.final[1], frame_w, frame_h)
@@ -193,7 +200,10 @@ class _Builder:
         if isinstance(clip.asset, TextAsset):
             layer = text_layer(clip, clip.asset, self.size, self.work_dir / f"{stem}.txt", self.k)
         elif isinstance(clip.asset, CaptionAsset):
-            layer = caption_layer(clip, clip.asset, frame_h, self.work_dir, stem, self.k)
+            cues = clip_cues(self.timeline, clip, clip.asset, self.sources)
+            # PlayRes is the timeline's frame: libass scales it to a smaller preview frame
+            path = self.work_dir / f"{stem}.ass"
+            layer = caption_layer(clip, clip.asset, cues, self.full_size, path)
         else:  # pragma: no cover - callers route only text and captions here
             raise RenderInputError(f"{clip.kind} clip cannot be drawn as text")
         self.files.update(layer.files)
@@ -224,6 +234,16 @@ class _Builder:
             if length <= 0:
                 continue
             if clip.kind in ("text", "caption"):
+                at = clip.start + head - self.window.start
+                path = self.work_dir / f"text{n}"
+                direct = direct_layer(
+                    self.timeline, clip, self.sources, self.size, at, head, length, path, self.full_size
+                )
+                if direct is not None:
+                    self.files.update(direct.files)
+                    self.chains.append(f"[{current}]" + ",".join(direct.filters) + f"[o{n}]")
+                    current = f"o{n}"
+                    continue
                 label, x, y = self.text(n, clip, head, length)
             else:
                 source = self.sources[clip.media_id or ""]
@@ -309,6 +329,7 @@ def build_plan(
     *,
     height: int | None = None,
     sound: bool = True,
+    single_threaded: bool = False,
 ) -> RenderPlan:
     """The ffmpeg inputs and filter graph that render `timeline`, or the `window` of it;
     `height` renders a smaller frame with the same composition (a preview), `sound=False`
@@ -318,7 +339,8 @@ def build_plan(
     for _track, clip in timeline.clips():
         if clip.media_id is not None and clip.media_id not in sources:
             raise RenderInputError(f"media {clip.media_id} was not looked up before rendering")
-    builder = _Builder(timeline, sources, work_dir, window or Window.whole(timeline.duration), height)
+    whole = window or Window.whole(timeline.duration)
+    builder = _Builder(timeline, sources, work_dir, whole, height, single_threaded)
     builder.pictures()
     if sound:
         builder.sounds()

@@ -1,7 +1,8 @@
 """Where a picture lands in the frame: fit, scale, position and offset.
 
 Semantics (the cloud leaves the details undocumented; these are ours):
-- the asset's crop (fractions of the source per side) is cut off first;
+- the asset's crop (source pixels per side, as the Python SDK documents) is cut off first; a
+  crop that leaves less than 2 pixels keeps 2;
 - fit "crop" scales to fill the frame and cuts the overflow (centred), "cover" stretches
   to the frame, "contain" fits inside it (the background shows around), null keeps the
   source size;
@@ -40,13 +41,11 @@ def even(value: float) -> int:
 def source_crop(width: int, height: int, crop: Crop) -> Box | None:
     if crop.is_empty:
         return None
-    left = min(max(crop.left, 0.0), 1.0)
-    right = min(max(crop.right, 0.0), 1.0)
-    top = min(max(crop.top, 0.0), 1.0)
-    bottom = min(max(crop.bottom, 0.0), 1.0)
-    w = max(2, int(width * (1 - left - right)))
-    h = max(2, int(height * (1 - top - bottom)))
-    return Box(int(width * left), int(height * top), w, h)
+    left = min(round(crop.left), width - 2)
+    top = min(round(crop.top), height - 2)
+    w = max(2, width - left - round(crop.right))
+    h = max(2, height - top - round(crop.bottom))
+    return Box(left, top, w, h)
 
 
 def fit(clip: Clip, src_w: int, src_h: int, frame_w: int, frame_h: int, crop: Crop | None) -> Fitted:

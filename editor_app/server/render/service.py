@@ -21,10 +21,11 @@ from editor_app.model import Timeline
 from editor_app.server.errors import TimelineGone
 from editor_app.server.render.encoders import extension
 from editor_app.server.render.export import EXPORT_NICENESS, FileRender
-from editor_app.server.render.export_jobs import Job, JobRunner, JobStore
+from editor_app.server.render.export_jobs import Job, JobRunner, JobStore, remove_partial_exports
 from editor_app.server.render.frames import FrameCache, frame_key, frame_start, render_frame
 from editor_app.server.render.graph import build_plan
 from editor_app.server.render.segment_cache import SegmentCache
+from editor_app.server.render.segment_files import end_orphaned_renders
 from editor_app.server.render.segments import SegmentedTimeline
 from editor_app.server.render.sources import (
     ProxyLookup,
@@ -56,17 +57,20 @@ class EditorService:
         tools: ToolRunner,
         proxies: ProxyLookup | None = None,
         proxy_version: str = "proxy",
+        get_transcript: Callable[[str], Any] = lambda _media_id: None,
     ) -> None:
         self.data_dir = data_dir
         self.proxies = proxies  # previews read proxies where ready; exports never do
         self.proxy_version = proxy_version
-        self.lookup: SourceLookup = lambda media_id: source_from_record(get_media(media_id))
+        self.lookup: SourceLookup = lambda media_id: source_from_record(
+            get_media(media_id), get_transcript(media_id)
+        )
         self.tools = tools
         self.timelines = TimelineStore(connect)
         self.exports_dir = data_dir / "exports"
         self.exports_dir.mkdir(parents=True, exist_ok=True)
         self.jobs = JobStore(connect)
-        self.runner = JobRunner(self.jobs, self._make_render)
+        self.runner = JobRunner(self.jobs, self._make_render, space_dir=self.exports_dir)
         self.segments = SegmentCache(data_dir / "segments", tools, on_busy=self._previews_busy)
         self._streams: OrderedDict[str, SegmentedTimeline] = OrderedDict()
         self._streams_lock = threading.Lock()
@@ -192,6 +196,9 @@ class EditorService:
 
     # ---- life ---------------------------------------------------------------------------------
     def start(self) -> None:
+        # a server killed outright may have left an export's ffmpeg and its partial file behind
+        end_orphaned_renders(self.exports_dir)
+        remove_partial_exports(self.exports_dir)
         self.runner.start()
 
     def shutdown(self) -> None:

@@ -39,6 +39,7 @@ class RenderSource:
     # pixel size of the file at `path` when it is not `width` x `height`: a preview proxy stands
     # in for the original (layout still works in the original's pixels)
     file_size: tuple[int, int] | None = None
+    transcript: str | None = None  # attached SRT/VTT/ASS text: what `src: "auto"` captions show
 
 
 SourceLookup = Callable[[str], RenderSource]

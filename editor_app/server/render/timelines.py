@@ -20,7 +20,7 @@ from editor_app.model import Timeline
 from editor_app.model.ticks import to_ticks
 from editor_app.server.render.sources import RenderSource, SourceKind, content_key
 
-RENDERER_VERSION = "1"
+RENDERER_VERSION = "2"  # 2: captions by libass
 TIMELINE_ID_PREFIX = "tl-"  # compiled timelines (media ids have theirs in editor_app.wire)
 
 SCHEMA = """
@@ -99,9 +99,12 @@ class TimelineStore:
         return StoredTimeline(row[0], json.loads(row[1]), float(row[2]))
 
 
-def source_from_record(record: Any) -> RenderSource:
-    """A RenderSource from the media store's record (duck-typed: the store's MediaRecord)."""
+def source_from_record(record: Any, transcript: Any = None) -> RenderSource:
+    """A RenderSource from the media store's record (duck-typed: the store's MediaRecord) and its
+    attached transcript if any (a `media.transcripts.Transcript`): its hash joins the content's,
+    so attaching one changes the key of everything the media renders into."""
     kind: SourceKind = record.kind
+    content = record.sha256 if transcript is None else f"{record.sha256}+{transcript.sha256[:16]}"
     return RenderSource(
         id=record.id,
         kind=kind,
@@ -111,5 +114,6 @@ def source_from_record(record: Any) -> RenderSource:
         height=record.height,
         fps=record.fps,
         has_audio=bool(record.has_audio),
-        content_hash=record.sha256,
+        content_hash=content,
+        transcript=None if transcript is None else transcript.text,
     )

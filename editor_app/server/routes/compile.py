@@ -51,6 +51,7 @@ def _compile(request: Request, timeline: Timeline, preview_height: int | None = 
         duration=timeline.duration / 1000,
         format="hls",
         frame_url=f"{base}{path}frame?token={token}",
+        fps=editor_of(request).stream(tid, rows).fps,
     )
     return {"success": True, "data": result.model_dump(exclude_none=True)}
 

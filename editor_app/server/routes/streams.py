@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import re
 import threading
+from urllib.parse import quote
 
 from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
@@ -48,7 +49,9 @@ def _stream(request: Request, stream_id: str) -> SegmentedTimeline:
 def stream_playlist(request: Request, stream_id: str) -> Response:
     stream = _stream(request, stream_id)
     editor_of(request).segments.watch(stream)
-    token = request.query_params.get("token") or request.app.state.sign(f"/stream/{stream_id}/")
+    # always our own signature, encoded: the request's `token` is never echoed (with the key in a
+    # header it is not even checked, and could write tags or foreign URLs into the playlist)
+    token = quote(request.app.state.sign(f"/stream/{stream_id}/"), safe="")
     return Response(
         vod_playlist(stream.segments, f"?token={token}"),
         media_type="application/vnd.apple.mpegurl",

@@ -39,7 +39,9 @@ def upload_url(
     name: Annotated[str, Query(max_length=500, description="name of the media")] = "",
 ) -> dict[str, Any]:
     """A single-use URL (valid for an hour) to POST one file to, without the API key."""
-    token = store_of(request).new_upload(collection_id, name)
+    store = store_of(request)
+    store.remove_dead_partials(time.time())  # each new upload sweeps what dead ones left behind
+    token = store.new_upload(collection_id, name)
     base = str(request.base_url).rstrip("/")
     return ok({"upload_url": f"{base}/upload/{token}"})
 
@@ -94,7 +96,7 @@ def ingest(collection_id: str, request: Request, body: Annotated[UploadRequest, 
             asked_kind=body.media_type,
             description=body.description,
             known_sha256=slot.sha256,
+            upload_token=slot.token,  # recorded with the media, in one transaction
         )
-        store.mark_ingested(slot.token, record.id)
     proxies_of(request).media_added(record)  # queued only: the proxy is made in the background
     return ok(media_item(request, record))

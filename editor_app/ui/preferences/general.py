@@ -28,7 +28,7 @@ from editor_app.config.settings import EditorSettings, SettingsFileError, load_s
 from editor_app.model.project.autosave import Autosaver
 
 AUTOSAVE_KEY = "autosave/interval_s"
-DEFAULT_AUTOSAVE_S = 20
+DEFAULT_AUTOSAVE_S = 5  # a crash loses at most this many seconds of edits, whatever their rhythm
 AUTOSAVE_RANGE_S = (5, 600)
 QUIET_S = 2.0  # a pause in editing this long also triggers a save
 

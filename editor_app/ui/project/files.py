@@ -8,6 +8,7 @@ marks the history clean only if no edit happened while the file was being writte
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -33,6 +34,7 @@ from editor_app.ui.preferences.general import apply_autosave_interval, autosave_
 from editor_app.ui.session import Session
 from editor_app.ui.workers import Report
 
+log = logging.getLogger(__name__)
 PROJECT_FILTER = "VideoDB editor projects (*.vdbproj);;All files (*)"
 MAX_RECENT = 10
 AUTOSAVE_POLL_MS = 500
@@ -55,7 +57,12 @@ class ProjectFiles(QObject):
         self.settings = settings
         self.transport = transport
         self.selection = selection  # the canvas' selected clip ids, saved with the project
+        # the timeline's zoom (px per second) and scroll (ticks at the left edge), saved too
+        self.view_state: Callable[[], tuple[float | None, int]] = lambda: (None, 0)
         self.autosaver = Autosaver()
+        self._autosave_failing = (
+            False  # the dialog about a failing autosave is shown once per run of failures
+        )
         apply_autosave_interval(self.autosaver, autosave_interval(settings))
         session.changed.connect(self.note_change_for_autosave)
         self._autosave_timer = QTimer(self)
@@ -178,7 +185,12 @@ class ProjectFiles(QObject):
         snapshot.playhead = transport.position
         snapshot.in_point, snapshot.out_point = transport.mark_in, transport.mark_out
         snapshot.selection = list(self.selection())
-        text = project_to_json(snapshot)  # the consistent snapshot; the worker only writes it
+        snapshot.zoom, snapshot.scroll = self.view_state()
+        try:
+            text = project_to_json(snapshot, str(path))  # the consistent snapshot; the worker writes it
+        except ProjectFileError as exc:  # a value no file can hold: say which, save nothing
+            session.prompts.report_error("Could not save", str(exc))
+            return
         revision = document.history.revision  # goes up on every change, merged slider steps too
 
         def work(_report: Report) -> None:
@@ -213,14 +225,45 @@ class ProjectFiles(QObject):
         document = self.session.document
         if not self.autosaver.due(time.monotonic()):
             return
-        text = project_to_json(document.snapshot())
         source = document.path
         autosaver = self.autosaver
+        try:
+            text = project_to_json(document.snapshot(), "the recovery copy")
+        except ProjectFileError as exc:
+            self._autosave_failed(exc)
+            return
 
         def work(_report: Report) -> None:
             autosaver.write(project_from_json(text), source)
 
-        self.session.runner.run(work, name="autosave")
+        self.session.runner.run(
+            work, name="autosave", on_done=self._autosave_worked, on_error=self._autosave_failed
+        )
+
+    def _autosave_failed(self, exc: BaseException) -> None:
+        """Never silent: the status bar every time, a dialog the first time in a row."""
+        message = f"Autosave failed, recent edits are not protected: {exc}"
+        if self._autosave_failing:
+            self.session.prompts.status(message, 10000)
+        else:
+            self._autosave_failing = True
+            self.session.prompts.report_error("Autosave failed", message)
+
+    def _autosave_worked(self, _value: object) -> None:
+        self._autosave_failing = False
+
+    def write_recovery_now(self) -> Path | None:
+        """At a termination signal (a logout): the unsaved document's recovery copy, written on
+        this thread because the process is about to exit; None when there was nothing unsaved
+        or it could not be written (logged: there is nobody left to show it to)."""
+        document = self.session.document
+        if not document.modified:
+            return None
+        try:
+            return self.autosaver.write(document.snapshot(), document.path)
+        except (OSError, ModelError) as exc:
+            log.error("could not write the recovery copy at exit: %s", exc)
+            return None
 
     def discard_recovery(self) -> None:
         """The user closed or replaced the document on purpose: its recovery copy has no use."""
