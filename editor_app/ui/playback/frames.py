@@ -1,32 +1,16 @@
-"""The timeline's frame grid (Qt-free): its fps and where frame N starts.
-
-The rule is the local renderer's (server/render/graph.py `output_fps`): the fastest video
-source, at most 60, and 25 when no video says. Frame N starts at ceil(N * 1000 / fps) ms, so a
-step lands inside frame N (the still-frame route floors t * fps) and never drifts.
+"""The timeline's frame grid (Qt-free): where frame N of the project frame rate
+(`Timeline.fps`, the grid edits and snapping land on) starts. Frame N starts at
+ceil(N * 1000 / fps) ms, so a step lands inside frame N (the still-frame route floors t * fps)
+and never drifts.
 """
 
 from __future__ import annotations
 
 import math
 
-from editor_app.model import Timeline
-from editor_app.model.ticks import Ticks
+from editor_app.model.ticks import DEFAULT_FPS, Ticks
 
-DEFAULT_FPS = 25.0
-MAX_FPS = 60.0
-
-
-def timeline_fps(timeline: Timeline) -> float:
-    rates = [
-        info.fps
-        for _track, clip in timeline.clips()
-        if clip.kind == "video"
-        and clip.media_id is not None
-        and (info := timeline.media.get(clip.media_id)) is not None
-        and info.fps
-    ]
-    best = max(rates, default=0.0)
-    return round(min(best, MAX_FPS), 3) if best >= 1 else DEFAULT_FPS
+__all__ = ["DEFAULT_FPS", "frame_index", "frame_start", "stepped"]
 
 
 def frame_index(ticks: Ticks, fps: float) -> int:

@@ -178,7 +178,8 @@ class PreviewDock(QDockWidget):
         play_now, self._play_next = self._play_next, False
         client = self.live.client_of()
         local = client is not None and result.frame_url is not None and is_local_backend(client.base_url)
-        fps = self.sync.transport.fps if self.sync is not None else DEFAULT_FPS
+        # the frame grid the still route snaps to (the compile says it), else the project's
+        fps = result.fps or (self.sync.transport.fps if self.sync is not None else DEFAULT_FPS)
         self.stills.set_source(
             client if local else None, result.frame_url if local else None, self.preview_height(), fps
         )

@@ -32,7 +32,6 @@ from editor_app.ui.media.commands import MEDIA_COMMANDS
 from editor_app.ui.media.sync import MediaSync
 from editor_app.ui.media.thumbnails import BackendThumbnails
 from editor_app.ui.playback.commands import TRANSPORT_COMMANDS
-from editor_app.ui.playback.frames import timeline_fps
 from editor_app.ui.playback.transport import Transport
 from editor_app.ui.preferences.dialog import PreferencesDialog, show_about, show_shortcuts
 from editor_app.ui.preferences.general import apply_autosave_interval, autosave_interval
@@ -147,7 +146,7 @@ class MainWindow(QMainWindow):
         session.clientChanged.connect(self.media_bin.set_client)
         session.clientChanged.connect(self.exports.manager.set_client)
         self.preview.attach(transport, lambda: session.client, session.timeline_body)
-        transport.set_fps_source(lambda: timeline_fps(session.document.timeline))
+        transport.set_fps_source(lambda: session.document.timeline.fps)
         session.changed.connect(self.preview.live.edited)
         self.media_bin.uploadsChanged.connect(lambda _n: self._show_jobs())
         self.media_bin.addTitleRequested.connect(self.commands["timeline.add_title"].trigger)

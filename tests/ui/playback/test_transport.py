@@ -6,8 +6,6 @@ import math
 
 from pytestqt.qtbot import QtBot
 
-from editor_app.model import Clip, MediaInfo, Timeline, Track, VideoAsset
-from editor_app.ui.playback.frames import timeline_fps
 from editor_app.ui.playback.transport import Transport
 
 
@@ -48,7 +46,7 @@ def test_frame_steps_and_in_out_points() -> None:
     transport = Transport()
     transport.set_duration(5_000)
     transport.step(+3)
-    assert transport.position == 120  # 25 fps when the timeline says nothing
+    assert transport.position == 100  # 30 fps (the model's default) when nothing says
     transport.step(-10)
     assert transport.position == 0  # clamped at the start
     transport.seek(2_000)
@@ -74,14 +72,3 @@ def test_arrow_steps_are_one_frame_of_the_timelines_fps() -> None:
     transport.seek(1010)  # inside frame 30: a step back lands in frame 29
     transport.previous_frame()
     assert transport.position == 967
-
-
-def test_timeline_fps_follows_the_fastest_video_and_defaults_to_25() -> None:
-    timeline = Timeline()
-    assert timeline_fps(timeline) == 25.0
-    track = Track(name="V1", kind="video")
-    media = {name: MediaInfo(id=name, kind="video", fps=fps) for name, fps in (("m-a", 29.97), ("m-b", 24.0))}
-    timeline = Timeline(tracks=[track], media=media)
-    timeline.attach(track, Clip(start=0, duration=1000, asset=VideoAsset(id="m-a")))
-    timeline.attach(track, Clip(start=1000, duration=1000, asset=VideoAsset(id="m-b")))
-    assert timeline_fps(timeline) == 29.97
