@@ -158,7 +158,7 @@ def main() -> None:
                     transport.seek(ms)
                     pump_until(
                         app,
-                        lambda ms=ms, dock=dock: dock.stills.wanted == ms and not dock.stills._in_flight,
+                        lambda ms=ms, dock=dock: dock.stills.wanted == ms and not dock.stills.busy,
                         5,
                     )
                     pump(app, 0.05)
@@ -191,7 +191,7 @@ def main() -> None:
                     lambda dock=dock, g=generation: dock.stills.generation > g and dock.stills.wanted is None,
                     30,
                 )
-                pump_until(app, lambda dock=dock: not dock.stills._in_flight, 10)
+                pump_until(app, lambda dock=dock: not dock.stills.busy, 10)
                 pump(app, 0.05)
                 found = painted.first_match(since, reference(client, dock, at))
                 edits.append(found if found is not None else 30.0)
