@@ -11,7 +11,7 @@ import logging
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidgetItem,
+    QMenu,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -36,6 +37,7 @@ from editor_app.ui.media.items import (
     placeholder_icon,
     waveform_icon,
 )
+from editor_app.ui.media.proxies import ProxyTracker, proxy_text
 from editor_app.ui.media.upload_panel import UploadPanel, UploadRow
 from editor_app.ui.workers import Report, TaskRunner
 from editor_app.wire import MediaItem
@@ -98,6 +100,12 @@ class MediaBin(QDockWidget):
         self.list = MediaList(body)
         self.list.filesDropped.connect(self.upload_files)
         layout.addWidget(self.list, 1)
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.list.customContextMenuRequested.connect(self._context_menu)
+        self.proxies = ProxyTracker(runner, self)
+        self.proxies.client_of = lambda: self.client
+        self.proxies.changed.connect(self._proxy_changed)
+        self.proxies.failed.connect(self.show_error)
         self.uploads = UploadPanel(body)
         layout.addWidget(self.uploads)
         self.setWidget(body)
@@ -160,9 +168,15 @@ class MediaBin(QDockWidget):
         self.status_label.setText("Could not list media")
         self.show_error(f"Could not list the backend's media: {exc}")
 
-    def _add_row(self, media: MediaItem) -> QListWidgetItem:
+    @staticmethod
+    def _row_text(media: MediaItem) -> str:
         length = "" if media.kind == "image" else f"\n{format_timecode(to_ticks(media.length))}"
-        row = QListWidgetItem(placeholder_icon(media.kind), f"{media.name or media.id}{length}")
+        proxy = proxy_text(media.proxy)
+        return f"{media.name or media.id}{length}" + (f"\n{proxy}" if proxy else "")
+
+    def _add_row(self, media: MediaItem) -> QListWidgetItem:
+        row = QListWidgetItem(placeholder_icon(media.kind), self._row_text(media))
+        self.proxies.follow(media)
         row.setToolTip(f"{media.kind} {media.id}\n{media.width or '?'} x {media.height or '?'}")
         row.setData(
             Qt.ItemDataRole.UserRole,
@@ -214,6 +228,41 @@ class MediaBin(QDockWidget):
         self.runner.run(
             lambda _r: load(), on_done=done, on_error=failed, name=f"{what} {media_id}", owner=self
         )
+
+    # ---- proxies (proxies.py; local backend only) ------------------------------------------------
+    def _proxy_changed(self, media: MediaItem) -> None:
+        self.items[media.id] = media
+        row = self.row_for(media.id)
+        if row is not None:
+            row.setText(self._row_text(media))
+
+    def selected_video(self) -> str | None:
+        rows = self.list.selectedItems()
+        data = rows[0].data(Qt.ItemDataRole.UserRole) if rows else None
+        return data["id"] if isinstance(data, dict) and data.get("kind") == "video" else None
+
+    def can_proxy(self) -> bool:
+        return self.selected_video() is not None and self.proxies.local()
+
+    def make_proxy(self) -> None:
+        if (media_id := self.selected_video()) is not None:
+            self.proxies.make(media_id)
+
+    def drop_proxy(self) -> None:
+        if (media_id := self.selected_video()) is not None:
+            self.proxies.drop(media_id)
+
+    def _context_menu(self, point: QPoint) -> None:
+        row = self.list.itemAt(point)
+        if row is None:
+            return
+        self.list.setCurrentItem(row)
+        if not self.can_proxy():
+            return
+        menu = QMenu(self.list)
+        menu.addAction("Make Proxy", self.make_proxy)
+        menu.addAction("Drop Proxy", self.drop_proxy)
+        menu.popup(self.list.viewport().mapToGlobal(point))
 
     def row_for(self, media_id: str) -> QListWidgetItem | None:
         for index in range(self.list.count()):

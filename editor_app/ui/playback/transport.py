@@ -2,7 +2,8 @@
 
 It moves the timeline playhead in real time from a monotonic clock (not by counting timer
 ticks, which drift), so the canvas scrolls along while the Preview dock (when present)
-follows `positionChanged`. Shuttle speeds step through 1x, 2x, 4x, 8x each way.
+follows `positionChanged`. Shuttle speeds step through 1x, 2x, 4x, 8x each way. Frame steps
+move one frame of the timeline's fps (frames.py), onto its frame grid.
 """
 
 from __future__ import annotations
@@ -13,9 +14,9 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from editor_app.model.ticks import Ticks
+from editor_app.ui.playback.frames import DEFAULT_FPS, stepped
 
 SPEEDS = (1, 2, 4, 8)
-FRAME_TICKS = 40  # 25 fps step when the media rate is unknown
 
 
 class Transport(QObject):
@@ -35,8 +36,9 @@ class Transport(QObject):
         self.speed = 0  # signed multiple of real time; 0 = stopped
         self.mark_in: Ticks | None = None
         self.mark_out: Ticks | None = None
+        self._fps_of: Callable[[], float] = lambda: DEFAULT_FPS
+        self._fps: float | None = None
         self.loop = False  # the loop-range hook: playing forward past Out jumps back to In
-        self.frame_ticks = FRAME_TICKS
         self._anchor_clock = 0.0
         self._anchor_position: Ticks = 0
         self._timer = QTimer(self)
@@ -67,9 +69,20 @@ class Transport(QObject):
         self._duration_of = source
         self.invalidate_duration()
 
+    @property
+    def fps(self) -> float:
+        if self._fps is None:
+            self._fps = float(self._fps_of()) or DEFAULT_FPS
+        return self._fps
+
+    def set_fps_source(self, source: Callable[[], float]) -> None:
+        """Where the timeline's frame rate comes from (frames.py `timeline_fps`)."""
+        self._fps_of, self._fps = source, None
+
     def invalidate_duration(self) -> None:
-        """The timeline changed: its length is computed again the next time it matters."""
+        """The timeline changed: its length (and frame rate) are computed again when they matter."""
         self._duration = None
+        self._fps = None
         if self.playing and self.position > self.duration:
             self.seek(self.duration)
 
@@ -93,7 +106,7 @@ class Transport(QObject):
 
     def step(self, frames: int) -> None:
         self.stop()
-        self.seek(self.position + frames * self.frame_ticks)
+        self.seek(stepped(self.position, frames, self.fps))
 
     def previous_frame(self) -> None:
         self.step(-1)

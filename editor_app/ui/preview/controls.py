@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
     QSlider,
     QStyle,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor_app.model import format_timecode
+from editor_app.ui.preview.resolution import CHOICES
 
 STATE_COLOURS = {"failed": "#e5534b", "stale": "#d29922", "compiling": "#539bf5", "ready": "#57ab5a"}
 
@@ -74,6 +76,18 @@ class PreviewControls(QWidget):
         self.retry.setObjectName("PreviewRetry")
         self.retry.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.retry.hide()
+        self.resolution = QToolButton(self)
+        self.resolution.setObjectName("PreviewResolution")
+        self.resolution.setToolTip("Preview resolution (Auto: the smallest that fills the pane)")
+        self.resolution.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.resolution.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        menu = QMenu(self.resolution)
+        for key, title in CHOICES.items():
+            action = menu.addAction(title)
+            action.setData(key)
+            action.setCheckable(True)
+        self.resolution.setMenu(menu)
+        self.show_resolution("auto")
 
         # three short rows: the dock must still fit beside the bin and inspector at 760 px
         buttons = QHBoxLayout()
@@ -90,7 +104,7 @@ class PreviewControls(QWidget):
         status = QHBoxLayout()
         status.setContentsMargins(6, 0, 4, 2)
         status.addWidget(self.state, 1)
-        for entry in (self.retry, self.live, self.compile):
+        for entry in (self.retry, self.resolution, self.live, self.compile):
             status.addWidget(entry)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 2, 0, 2)
@@ -110,6 +124,7 @@ class PreviewControls(QWidget):
 
     def show_playing(self, playing: bool) -> None:
         icon = QStyle.StandardPixmap.SP_MediaPause if playing else QStyle.StandardPixmap.SP_MediaPlay
+        self.play.setProperty("playing", playing)
         self.play.setIcon(self.style().standardIcon(icon))
 
     def show_state(self, state: str, text: str, retry: bool = False) -> None:
@@ -118,3 +133,9 @@ class PreviewControls(QWidget):
         self.state.setText(text)
         self.state.setProperty("compileState", state)
         self.retry.setVisible(retry)
+
+    def show_resolution(self, choice: str) -> None:
+        menu = self.resolution.menu()
+        for action in menu.actions():
+            action.setChecked(action.data() == choice)
+        self.resolution.setText(CHOICES.get(choice, "Auto"))

@@ -1,7 +1,9 @@
 """The Preview dock: the VLC preview player of the compiled timeline, with live recompiles.
 
 Until a stream plays (nothing compiled yet, libvlc missing, or a failure) it shows a poster
-frame (the backend's thumbnail of the top video under the playhead) and a message.
+frame (the backend's thumbnail of the top video under the playhead) and a message. With the
+local backend, paused seeks, drags of the playhead and reverse shuttle show still frames of
+the compiled timeline (stills.py), and compiles ask for the preview resolution (resolution.py).
 """
 
 from __future__ import annotations
@@ -16,8 +18,12 @@ from PySide6.QtWidgets import QDockWidget, QWidget
 from editor_app.api.client import VideoDBClient
 from editor_app.model import Timeline
 from editor_app.model.ticks import Ticks
+from editor_app.ui.playback.frames import DEFAULT_FPS
 from editor_app.ui.playback.transport import Transport
 from editor_app.ui.preview.live import COMPILING, FAILED, LiveCompiler
+from editor_app.ui.preview.resolution import SETTING as RESOLUTION_SETTING
+from editor_app.ui.preview.resolution import is_local_backend, preview_height
+from editor_app.ui.preview.stills import StillFrames
 from editor_app.ui.preview.sync import TransportSync
 from editor_app.ui.preview.widget import PreviewWidget
 from editor_app.ui.timeline.thumbnails_cache import ThumbnailProvider
@@ -50,6 +56,16 @@ class PreviewDock(QDockWidget):
         self.sync: TransportSync | None = None
         self.stream_url: str | None = None
         self.on_compiled: Callable[[CompileResult], None] | None = None
+        self.settings = settings
+        self.stills = StillFrames(runner, parent=self)
+        self.player.stills = self.stills
+        self.stills.shown.connect(self.player.show_still)
+        self.stills.failed.connect(self._still_failed)
+        self.live.height_of = self._compile_height
+        self.resolution_choice = str(settings.value(RESOLUTION_SETTING, "auto")) if settings else "auto"
+        self.player.controls.show_resolution(self.resolution_choice)
+        menu = self.player.controls.resolution.menu()
+        menu.triggered.connect(lambda action: self.set_resolution_choice(str(action.data())))
         if not self.player.unavailable:
             self.player.set_message("Ctrl+Enter (or Compile) plays a preview of the timeline")
 
@@ -84,11 +100,38 @@ class PreviewDock(QDockWidget):
         )
         self.stream_url = stream_url
         self.setToolTip(stream_url)
-        self.player.load(
-            stream_url,
-            resume if start_ms is None else start_ms,
-            autoplay=playing if autoplay is None else autoplay,
+        start, autoplay = (
+            (resume if start_ms is None else start_ms),
+            (playing if autoplay is None else autoplay),
         )
+        if not autoplay and self.stills.available:
+            self.player.cue(stream_url, start)  # the still now; the stream opens on play
+        else:
+            self.player.load(stream_url, start, autoplay=autoplay)
+
+    def _still_failed(self, _reason: str) -> None:
+        """No still to be had: the player shows the frame there instead, as against the cloud."""
+        player = self.player
+        if player.url is not None and not player.playing and player.failure is None:
+            player.load(player.url, player.position(), autoplay=False)
+
+    # ---- preview resolution -------------------------------------------------------------------
+    def preview_height(self) -> int:
+        """Rows for the preview stream and stills: the chosen resolution for this pane."""
+        view = self.player.view
+        pane = view.frame_rect().height() * view.devicePixelRatioF()
+        return preview_height(self.resolution_choice, self.player.resolution[1], pane)
+
+    def _compile_height(self, client: VideoDBClient) -> int | None:
+        return self.preview_height() if is_local_backend(client.base_url) else None
+
+    def set_resolution_choice(self, choice: str) -> None:
+        self.resolution_choice = choice
+        if self.settings is not None:
+            self.settings.setValue(RESOLUTION_SETTING, choice)
+        self.player.controls.show_resolution(choice)
+        if self.live.armed:
+            self.live.compile_now()
 
     def compile_and_play(self) -> None:
         """The Compile button and Ctrl+Enter: compile now, then play from the playhead."""
@@ -133,6 +176,13 @@ class PreviewDock(QDockWidget):
 
     def _compiled(self, result: CompileResult) -> None:
         play_now, self._play_next = self._play_next, False
+        client = self.live.client_of()
+        local = client is not None and result.frame_url is not None and is_local_backend(client.base_url)
+        # the frame grid the still route snaps to (the compile says it), else the project's
+        fps = result.fps or (self.sync.transport.fps if self.sync is not None else DEFAULT_FPS)
+        self.stills.set_source(
+            client if local else None, result.frame_url if local else None, self.preview_height(), fps
+        )
         self.set_stream(result.stream_url, autoplay=True if play_now else None)
         if play_now and self.sync is not None and not self.sync.transport.playing:
             self.sync.transport.play_pause()  # the playhead runs with the picture

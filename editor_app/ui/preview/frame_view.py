@@ -1,5 +1,7 @@
 """The picture area: a black frame in the timeline's aspect showing the latest video frame, or a
-poster (a still of the timeline) when nothing plays, with a message band over it."""
+poster (a still of the timeline) when nothing plays, with a message band over it. While the
+picture is out of date (an edit is recompiling) it is dimmed under a small overlay label, so
+the old picture is never taken for the new timeline."""
 
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ class FrameView(QWidget):
         self.setMinimumSize(320, 180)
         self.image: QImage | None = None
         self.message = ""
+        self.overlay = ""
         self.aspect = 16 / 9
 
     def set_image(self, image: QImage | None) -> None:
@@ -26,6 +29,11 @@ class FrameView(QWidget):
     def set_message(self, text: str) -> None:
         self.message = text
         self.update()
+
+    def set_overlay(self, text: str) -> None:
+        if text != self.overlay:
+            self.overlay = text
+            self.update()
 
     def frame_rect(self) -> QRectF:
         width, height = float(self.width()), float(self.height())
@@ -43,6 +51,15 @@ class FrameView(QWidget):
         if self.image is not None and not self.image.isNull():
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
             painter.drawImage(frame, self.image)
+        if self.overlay:
+            painter.fillRect(frame, QColor(0, 0, 0, 120))
+            metrics = painter.fontMetrics()
+            label = QRectF(
+                frame.left() + 8, frame.top() + 8, metrics.horizontalAdvance(self.overlay) + 16, 24
+            )
+            painter.fillRect(label, QColor(20, 40, 70, 220))
+            painter.setPen(QColor("#dfe6ee"))
+            painter.drawText(label, Qt.AlignmentFlag.AlignCenter, self.overlay)
         if self.message:
             painter.setPen(QColor("#c9ccd1"))
             lines = self.message.count("\n") + 1

@@ -34,6 +34,8 @@ class LiveCompiler(QObject):
         self.runner = runner
         self.client_of: Callable[[], VideoDBClient | None] = lambda: None
         self.body_of: Callable[[], dict[str, Any] | None] = lambda: None
+        # rows of the preview stream (local backend only; None: full size, as the SDKs get)
+        self.height_of: Callable[[VideoDBClient], int | None] = lambda _client: None
         self.enabled = True
         self.armed = False  # the user compiled once: edits recompile from now on
         self.state = ""
@@ -82,8 +84,9 @@ class LiveCompiler(QObject):
         self.compiles += 1
         generation = self._generation
         self._set_state(COMPILING, "Compiling…")
+        height = self.height_of(client)
         self.runner.run(
-            lambda _report: client.compile(body, cancel=token),
+            lambda _report: client.compile(body, cancel=token, preview_height=height),
             on_done=functools.partial(self._done, generation),
             on_error=functools.partial(self._failed, generation),
             name="compile preview",

@@ -9,6 +9,12 @@ Stopping a libvlc player joins its threads, and an HLS reader waiting for a segm
 backend is still rendering held that for seconds. So a player is never stopped on the GUI
 thread while it reads: opening another stream, or stopping, retires the libvlc player to a
 background thread (stop + release there) and carries on with a fresh one.
+
+Every libvlc player gets its output before it can start (issue 17): frame callbacks, or a
+native window of its own. Two players never share one X window: while a retired player still
+held the window, the next one found the drawable busy and libvlc opened a top-level "VLC media
+player" window instead. A native window is handed back (`windowReleased`) only once the player
+that drew into it is released.
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -35,6 +42,7 @@ class Player(QObject):
     lengthChanged = Signal(int)  # ms
     videoStarted = Signal()  # a video output exists (native embedding's first-frame proxy)
     failed = Signal(str)
+    windowReleased = Signal(int)  # the generation whose native window no player uses any more
 
     def __init__(self, vout: str | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -48,7 +56,8 @@ class Player(QObject):
         self.url: str | None = None
         self.state = STOPPED
         self.sink: FrameSink | None = None
-        self._window: tuple[int, str] | None = None
+        self._window_of: Callable[[int], tuple[int, str]] | None = None
+        self.window_generation = 0  # the generation of the player drawing into the newest window
         self._closed = False
         self._muted = False
         self._volume = 100
@@ -79,14 +88,16 @@ class Player(QObject):
             manager.event_attach(event_type, handler, self._generation)
         if self.sink is not None:
             self._sink_generation = self.sink.attach(player)
-        if self._window is not None:
-            self._embed(player, *self._window)
+        if self._window_of is not None:
+            self._embed(player, *self._window_of(self._generation))
+            self.window_generation = self._generation
         player.audio_set_volume(self._volume)
         return player
 
     def _retire(self) -> None:
         """Swap in a fresh libvlc player; the old one stops and is freed on a worker thread."""
-        old, old_sink_generation = self.player, self._sink_generation
+        old, old_sink_generation, old_generation = self.player, self._sink_generation, self._generation
+        had_window = self._window_of is not None
         manager = old.event_manager()
         for event_type in self._event_types():
             manager.event_detach(event_type)
@@ -98,6 +109,8 @@ class Player(QObject):
             old.release()
             if sink is not None:
                 sink.forget(old_sink_generation)
+            if had_window and not self._closed:
+                self.windowReleased.emit(old_generation)
 
         thread = threading.Thread(target=finish, name="vlc-retire", daemon=True)
         thread.start()
@@ -116,10 +129,12 @@ class Player(QObject):
         self.sink = sink
         self._sink_generation = sink.attach(self.player)
 
-    def embed(self, window_id: int, platform: str) -> None:
-        """Draw into a native window: X11 id, HWND or NSView pointer."""
-        self._window = (window_id, platform)
-        self._embed(self.player, window_id, platform)
+    def embed(self, window_of: Callable[[int], tuple[int, str]]) -> None:
+        """Draw into native windows: `window_of(generation)` makes a fresh one (X11 id, HWND or
+        NSView pointer, and the platform) for each libvlc player; before `open`."""
+        self._window_of = window_of
+        self._embed(self.player, *window_of(self._generation))
+        self.window_generation = self._generation
 
     @staticmethod
     def _embed(player: Any, window_id: int, platform: str) -> None:
@@ -130,8 +145,10 @@ class Player(QObject):
         else:
             player.set_xwindow(window_id)
 
-    def open(self, url: str, start_ms: int = 0) -> None:
-        """Load `url` and start playing at `start_ms` (start-time avoids a second seek)."""
+    def open(self, url: str, start_ms: int = 0, paused: bool = False) -> None:
+        """Load `url` and start playing at `start_ms` (start-time avoids a second seek); `paused`
+        lets VLC stop on its first picture itself (a native window gives no frame event, and
+        pausing at its Vout event came before any picture: the pane stayed black)."""
         if self._closed:
             return
         if self.url is not None:
@@ -139,6 +156,8 @@ class Player(QObject):
         media = self.instance.media_new(url)
         if start_ms > 0:
             media.add_option(f":start-time={start_ms / 1000:.3f}")
+        if paused:
+            media.add_option(":start-paused")
         self.url = url
         self.state = OPENING  # not the previous stream's end while VLC's own event is on its way
         self.player.set_media(media)

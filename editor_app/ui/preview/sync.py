@@ -3,7 +3,9 @@
 The transport stays the one source of play/pause, J/K/L and seeks (its shortcuts work from
 any widget); the player follows it. While the player shows pictures, the transport's playhead
 follows the player's interpolated clock. Reverse shuttle is not something VLC can play: the
-player pauses and the transport runs on its own clock (the poster follows).
+player pauses, the transport runs on its own clock and the pane shows the frame route's still
+frames of where it is (as fast as the backend renders them). The pane's play button shows the
+transport's state, so it and the toolbar always agree.
 """
 
 from __future__ import annotations
@@ -29,6 +31,9 @@ class TransportSync(QObject):
         widget.duration_of = lambda: transport.duration
         transport.speedChanged.connect(self._speed_changed)
         transport.jumped.connect(self._jumped)
+        transport.playingChanged.connect(widget.controls.show_playing)
+        transport.positionChanged.connect(self._moved)
+        widget.controls.show_playing(transport.playing)
         transport.clock_source = self._followed
         widget.ended.connect(self._ended)
 
@@ -55,6 +60,11 @@ class TransportSync(QObject):
             widget.pause()
             if speed == 0:
                 widget.seek(self.transport.position)
+
+    def _moved(self, ticks: int) -> None:
+        stills = self.widget.stills
+        if self.transport.speed < 0 and stills is not None and stills.available:
+            stills.request(ticks)
 
     def _jumped(self, ticks: int) -> None:
         if self.widget.url is not None:

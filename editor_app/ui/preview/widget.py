@@ -13,16 +13,19 @@ import logging
 from collections.abc import Callable
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QImage, QKeySequence, QShortcut
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer, Signal
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from editor_app.ui.preview.clock import PlaybackClock
 from editor_app.ui.preview.controls import PreviewControls
 from editor_app.ui.preview.frame_sink import FrameSink, frame_size
 from editor_app.ui.preview.frame_view import FrameView
-from editor_app.ui.preview.native import NativeSurface, chosen_output, native_vout, platform_name
+from editor_app.ui.preview.fullscreen import FullScreen
+from editor_app.ui.preview.native import NativeSurface, NativeSurfaces, chosen_output, native_vout
 from editor_app.ui.preview.player import ENDED, ERROR, Player
+from editor_app.ui.preview.player_events import PlayerEvents
+from editor_app.ui.preview.stills import StillFrames
 from editor_app.ui.preview.vlc_loader import missing_reason
 from editor_app.ui.preview.watchdog import FirstFrameWatchdog
 
@@ -38,10 +41,11 @@ def _close_player(holder: list[Player]) -> None:
     holder.clear()
 
 
-class PreviewWidget(QWidget):
+class PreviewWidget(QWidget, PlayerEvents):
     positionChanged = Signal(int)  # ms, while playback moves the picture
     playingChanged = Signal(bool)
     frameShown = Signal()  # the first picture of the loaded stream is on screen
+    stillShown = Signal(int)  # a still frame (ms) from the frame route is on screen
     ended = Signal()
     failed = Signal(str)
 
@@ -52,9 +56,9 @@ class PreviewWidget(QWidget):
         self.setObjectName("PreviewWidget")
         self.output = output or chosen_output(settings)
         self.view = FrameView(self)
-        self.surface: NativeSurface | None = None
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.view)
+        self.surfaces = NativeSurfaces(self.stack)
         self.controls = PreviewControls(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -83,7 +87,8 @@ class PreviewWidget(QWidget):
         self.failure: str | None = None
         self.retry_action: Callable[[], None] | None = None
         self._autoplay = True
-        self._fullscreen_window: QWidget | None = None
+        self.fullscreen = FullScreen(self.stack, layout, lambda: self.on_play_pause())
+        self.stills: StillFrames | None = None  # the dock's, when the backend has a frame route
         self.on_play_pause: Callable[[], None] = self.toggle
         self.on_step: Callable[[int], None] = self.step
         self.on_seek: Callable[[int], None] = self.seek
@@ -125,9 +130,8 @@ class PreviewWidget(QWidget):
             self.fail(self.unavailable, retry=False)
             return None
         if native:
-            self.surface = NativeSurface(self.stack)
-            self.stack.addWidget(self.surface)
-            player.embed(self.surface.window_id(), platform_name())
+            player.embed(self.surfaces.new)
+            player.windowReleased.connect(self.surfaces.drop)
             player.videoStarted.connect(self._first_picture)
         else:
             self.sink = FrameSink(*frame_size(*self.resolution))
@@ -142,6 +146,11 @@ class PreviewWidget(QWidget):
         self.player = player
         self._holder.append(player)
         return player
+
+    @property
+    def surface(self) -> NativeSurface | None:
+        """The native window the current libvlc player draws into (None when painting frames)."""
+        return None if self.player is None else self.surfaces.get(self.player.window_generation)
 
     def set_resolution(self, width: int, height: int) -> None:
         """The timeline's size: the picture's aspect (frames for a new player are sized from it)."""
@@ -161,7 +170,7 @@ class PreviewWidget(QWidget):
         self.clock.seek(max(0, start_ms))
         self.clock.run(0)
         self.watchdog.arm()
-        player.open(url, max(0, start_ms))
+        player.open(url, max(0, start_ms), paused=not autoplay and self.output == "native")
         player.set_rate(self.rate)
         self._set_playing(autoplay)
 
@@ -218,6 +227,10 @@ class PreviewWidget(QWidget):
             return
         if self.playing and self.has_picture and self.player.state != ENDED:
             self.player.seek(ms)
+        elif self.stills is not None and self.stills.available:
+            # paused: the exact frame from the frame route now; the player opens here on play
+            self.stills.request(ms)
+            self.suspend()
         else:
             # paused VLC does not always show the frame it seeks to (HLS): reopen there,
             # once a drag of the playhead rests for a moment
@@ -249,28 +262,10 @@ class PreviewWidget(QWidget):
         return self.controls.loop.isChecked()
 
     def toggle_fullscreen(self) -> None:
-        window = self._fullscreen_window
-        if window is None:
-            window = QWidget(None, Qt.WindowType.Window)
-            window.setWindowTitle("Preview")
-            inner = QVBoxLayout(window)
-            inner.setContentsMargins(0, 0, 0, 0)
-            inner.addWidget(self.stack)
-            QShortcut(QKeySequence(Qt.Key.Key_Escape), window, self.toggle_fullscreen)
-            QShortcut(QKeySequence(Qt.Key.Key_Space), window, lambda: self.on_play_pause())
-            self._fullscreen_window = window
-            window.showFullScreen()
-        else:
-            layout = self.layout()
-            assert isinstance(layout, QVBoxLayout)
-            layout.insertWidget(0, self.stack, 1)
-            self._fullscreen_window = None
-            window.deleteLater()
-        if self.surface is not None and self.player is not None:
-            # a reparented native window may get a new id: VLC has to be pointed at it again
-            self.player.embed(self.surface.window_id(), platform_name())
-            if self.url is not None:
-                self.load(self.url, self.position(), autoplay=self.playing)
+        self.fullscreen.toggle()
+        if self.surface is not None and self.player is not None and self.url is not None:
+            # a reparented native window may get a new id: a fresh player gets a fresh window
+            self.load(self.url, self.position(), autoplay=self.playing)
 
     # ---- failures and state --------------------------------------------------------------
     def fail(self, reason: str, retry: bool = True) -> None:
@@ -293,7 +288,10 @@ class PreviewWidget(QWidget):
         if retry_action is not None:
             self.retry_action = retry_action
         self.controls.show_state(state, text, retry=retry_action is not None)
-        if state == "failed":
+        if state in ("stale", "compiling"):
+            self.view.set_overlay("Recompiling…")
+        elif state == "failed":
+            self.view.set_overlay("")
             self.view.set_message(text)
 
     def set_message(self, text: str) -> None:
@@ -311,9 +309,32 @@ class PreviewWidget(QWidget):
         self.stack.setCurrentWidget(self.view)
 
     def set_poster(self, image: QImage | None) -> None:
-        """A still for when no stream picture is shown (the timeline's frame under the playhead)."""
-        if not self.has_picture:
+        """A thumbnail for when no stream picture is shown (the frame route's stills are better)."""
+        if not self.has_picture and not (self.stills is not None and self.stills.available):
             self.view.set_image(image)
+
+    def cue(self, url: str, start_ms: int) -> None:
+        """`url` is the stream from now on, opened only when play starts; paused, the frame
+        route's still under `start_ms` is the picture (no segment renders while nobody plays)."""
+        if self._ensure_player() is None:
+            return
+        self.suspend()
+        self.url, self.failure, self.retry_action = url, None, self.reload
+        self.has_picture = False
+        self.clock.seek(max(0, start_ms))
+        self._show_times()
+        if self.stills is not None:
+            self.stills.request(max(0, start_ms))
+
+    def show_still(self, ms: int, image: QImage) -> None:
+        """A frame route answer: the picture while no video plays (paused, scrubbing, reverse)."""
+        if self.playing and self.has_picture and self.rate > 0:
+            return
+        self.stack.setCurrentWidget(self.view)
+        self.view.set_message("" if self.failure is None else self.view.message)
+        self.view.set_overlay("")
+        self.view.set_image(image)
+        self.stillShown.emit(ms)
 
     def shutdown(self) -> None:
         """Stop VLC now (quitting while playing must not leave its threads running)."""
@@ -322,60 +343,12 @@ class PreviewWidget(QWidget):
         _close_player(self._holder)
         self.player = None
 
-    # ---- from the player (queued onto the GUI thread) --------------------------------------
-    def _frame_ready(self) -> None:
-        if self.sink is None or not shiboken6.isValid(self):
-            return
-        image = self.sink.take()
-        if image is None:
-            return
-        self.view.set_image(image)
-        if not self.has_picture:
-            self._first_picture()
-        self.frames_shown += 1
-
-    def _first_picture(self) -> None:
-        if self.has_picture or self.failure is not None or not shiboken6.isValid(self):
-            return
-        self.has_picture = True
-        self.watchdog.frame_arrived()
-        if self.surface is not None:
-            self.stack.setCurrentWidget(self.surface)
-        self.view.set_message("")
-        if self._autoplay:
-            self.clock.run(self.rate)
-        elif self.player is not None:
-            self.player.pause()
-        self.frameShown.emit()
-
-    def _state_changed(self, state: str) -> None:
-        if not shiboken6.isValid(self):
-            return
-        if state == ENDED:
-            if self.watchdog.waiting:
-                self.watchdog.ended_early()
-                return
-            self.clock.run(0)
-            if self.loop and self.on_play_pause == self.toggle and self.url is not None:
-                self.load(self.url, 0, autoplay=True)
-                return
-            self._set_playing(False)
-            self.ended.emit()
-
-    def _vlc_time(self, ms: int) -> None:
-        if shiboken6.isValid(self) and self.playing and self.has_picture:
-            self.clock.report(ms)
-
-    def _vlc_length(self, ms: int) -> None:
-        if shiboken6.isValid(self) and ms > 0:
-            self.duration_ms = ms
-            self._show_times()
-
     def _set_playing(self, playing: bool) -> None:
         if playing == self.playing:
             return
         self.playing = playing
-        self.controls.show_playing(playing)
+        if self.on_play_pause == self.toggle:  # synced, the button shows the transport's state
+            self.controls.show_playing(playing)
         if playing:
             self._ticker.start()
         else:

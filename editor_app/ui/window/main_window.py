@@ -146,6 +146,7 @@ class MainWindow(QMainWindow):
         session.clientChanged.connect(self.media_bin.set_client)
         session.clientChanged.connect(self.exports.manager.set_client)
         self.preview.attach(transport, lambda: session.client, session.timeline_body)
+        transport.set_fps_source(lambda: session.document.timeline.fps)
         session.changed.connect(self.preview.live.edited)
         self.media_bin.uploadsChanged.connect(lambda _n: self._show_jobs())
         self.media_bin.addTitleRequested.connect(self.commands["timeline.add_title"].trigger)
@@ -235,6 +236,7 @@ class MainWindow(QMainWindow):
 
     def show_preferences(self) -> None:
         dialog = PreferencesDialog(self.shortcuts, self)
+        dialog.preview_page.attach_backend(self.session.client, self.runner)
         dialog.backend_page.select_theme(chosen_theme(self.settings))
         if dialog.exec():
             self.menu_actions.apply_shortcuts()

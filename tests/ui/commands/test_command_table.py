@@ -27,7 +27,7 @@ IDS = (
     "timeline.attach_transcript", "file.export_captions", "timeline.bring_forward",
     "timeline.send_backward", "timeline.compile", "file.export_video",
     "file.quit", "edit.preferences",
-    "help.shortcuts", "help.about", "view.reset_layout",
+    "help.shortcuts", "help.about", "view.reset_layout", "media.make_proxy", "media.drop_proxy",
     # issue 14: the NLE tools, modes, gaps and ranges
     "tool.select", "tool.ripple", "tool.roll", "tool.slip", "tool.slide", "timeline.insert_mode",
     "timeline.ripple_all", "timeline.close_gap", "timeline.close_all_gaps", "timeline.lift_range",

@@ -20,7 +20,10 @@ from PySide6.QtWidgets import QApplication
 from editor_app.ui.preview.native import chosen_output
 from editor_app.ui.preview.widget import PreviewWidget
 app = QApplication([])
-widget = PreviewWidget()
+from PySide6.QtCore import QSettings
+settings = QSettings(sys.argv[2], QSettings.Format.IniFormat)
+settings.setValue("preview/video_output", "native")
+widget = PreviewWidget(settings)
 print("output", widget.output, chosen_output(None), flush=True)
 widget.resize(480, 360)
 widget.show()
@@ -46,7 +49,7 @@ def _free_display() -> int:
     raise RuntimeError("no free X display number")
 
 
-def test_vlc_draws_into_a_native_window_under_x(media_factory: MediaFactory) -> None:
+def test_vlc_draws_into_a_native_window_under_x(media_factory: MediaFactory, tmp_path: Path) -> None:
     assert shutil.which("Xvfb"), "Xvfb is part of the dev setup (packaging/debian-packages.txt)"
     video = media_factory.make_video(color="yellow", seconds=2, tone_hz=None)
     display = _free_display()
@@ -60,14 +63,14 @@ def test_vlc_draws_into_a_native_window_under_x(media_factory: MediaFactory) -> 
             time.sleep(0.05)
         env = {**os.environ, "DISPLAY": f":{display}", "QT_QPA_PLATFORM": "xcb"}
         done = subprocess.run(
-            [sys.executable, "-c", textwrap.dedent(SCRIPT), video.as_uri()],
+            [sys.executable, "-c", textwrap.dedent(SCRIPT), video.as_uri(), str(tmp_path / "settings.ini")],
             capture_output=True, text=True, timeout=60, env=env,
         )  # fmt: skip
     finally:
         server.terminate()
         server.wait(10)
     assert done.returncode == 0, done.stderr[-2000:]
-    assert "output native native" in done.stdout
+    assert "output native frames" in done.stdout  # chosen in Preferences; automatic paints frames
     assert "picture True" in done.stdout, done.stdout + done.stderr[-2000:]
     centre = int(done.stdout.split("centre ")[1].split()[0], 16)
     assert dominant(centre) == 0xFFFF00, done.stdout  # yellow

@@ -6,6 +6,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import textwrap
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -80,8 +81,60 @@ def test_shuttle_drives_the_player_rate_and_reverse_pauses_it(qtbot: QtBot, wind
     start = window.transport.position
     qtbot.wait(300)
     assert window.transport.position < start
+    assert dock.player.controls.play.property("playing") is True  # the pane agrees with the toolbar
     window.transport.stop()  # K: the player shows the frame where the playhead stopped
     qtbot.waitUntil(lambda: abs(dock.player.position() - window.transport.position) < 5, timeout=3000)
+    assert dock.player.controls.play.property("playing") is False
+
+
+def test_reverse_shuttle_shows_moving_pictures_from_still_frames(qtbot: QtBot, window: MainWindow) -> None:
+    dock = window.preview
+    dock.compile_and_play()
+    qtbot.waitUntil(lambda: dock.player.has_picture, timeout=20000)
+    window.transport.play_pause()
+    window.transport.seek(3500)  # in the green half
+    qtbot.waitUntil(lambda: centre(dock) == GREEN, timeout=5000)
+    stills: list[tuple[int, int]] = []
+    dock.player.stillShown.connect(lambda ms: stills.append((ms, centre(dock))))
+    window.transport.shuttle_reverse()  # J
+    qtbot.waitUntil(lambda: window.transport.position < 1500, timeout=5000)
+    window.transport.stop()
+    qtbot.wait(300)
+    times = [ms for ms, _ in stills]
+    assert len(set(times)) >= 5, stills  # pictures move while the playhead runs back
+    assert times[:-1] == sorted(times[:-1], reverse=True)  # backwards (the last: where K stopped)
+    assert all(colour == (GREEN if ms >= 2000 else RED) for ms, colour in stills), stills
+
+
+def test_a_paused_click_shows_the_exact_frame_at_once_and_a_drag_shows_many(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    dock = window.preview
+    dock.compile_and_play()
+    qtbot.waitUntil(lambda: dock.player.has_picture, timeout=20000)
+    window.transport.play_pause()
+    qtbot.wait(500)  # the still of where it paused
+    stills: list[tuple[int, int]] = []
+    dock.player.stillShown.connect(lambda ms: stills.append((ms, centre(dock))))
+    for target, colour in ((3000, GREEN), (500, RED), (2100, GREEN), (1900, RED)):
+        before = len(stills)
+        started = time.monotonic()
+        window.transport.seek(target)
+        qtbot.waitUntil(lambda before=before: len(stills) > before, timeout=3000)
+        assert time.monotonic() - started < 1.5  # loose here; bench/preview_gui.py measures it
+        assert stills[-1] == (target, colour)
+        assert dock.player.player is not None and dock.player.player.url is None  # no player churn
+    stills.clear()
+    started = time.monotonic()
+    for step in range(60):  # a drag of the playhead over 1.5 s
+        window.transport.seek(200 + step * 60)
+        qtbot.wait(25)
+    moved_for = time.monotonic() - started
+    # the last picture is where the drag stopped (the newest wanted frame is fetched last)
+    qtbot.waitUntil(lambda: bool(stills) and stills[-1][0] == 200 + 59 * 60, timeout=5000)
+    distinct = {ms for ms, _ in stills}
+    assert len(distinct) >= 4, (len(distinct), moved_for)  # bench/preview_gui.py measures the rate
+    assert all(colour == (GREEN if ms >= 2000 else RED) for ms, colour in stills), stills
 
 
 def test_an_edit_recompiles_and_resumes_at_the_same_position(qtbot: QtBot, window: MainWindow) -> None:
@@ -89,21 +142,27 @@ def test_an_edit_recompiles_and_resumes_at_the_same_position(qtbot: QtBot, windo
     dock.compile_and_play()
     qtbot.waitUntil(lambda: dock.player.has_picture, timeout=20000)
     window.transport.play_pause()
+    settled: list[int] = []
+    dock.player.stillShown.connect(settled.append)
     window.transport.seek(1000)
-    qtbot.waitUntil(lambda: centre(dock) == RED, timeout=5000)
+    qtbot.waitUntil(lambda: settled[-1:] == [1000] and centre(dock) == RED, timeout=5000)
     first_url, compiles = dock.stream_url, dock.live.compiles
     red_clip = window.session.document.timeline.tracks[0].clips[0]
     states: list[str] = []
     dock.live.stateChanged.connect(lambda state, _text: states.append(state))
+    stills: list[tuple[int, int]] = []  # (ms, centre colour) of each still shown
+    dock.player.stillShown.connect(lambda ms: stills.append((ms, centre(dock))))
     window.session.document.history.push(Lift([red_clip.id]))
     window.session.document.history.undo()
     window.session.document.history.redo()  # a burst of edits: one compile
     assert dock.player.controls.state.property("compileState") == "stale"
-    qtbot.waitUntil(lambda: dock.stream_url != first_url and dock.player.has_picture, timeout=20000)
+    assert dock.player.view.overlay == "Recompiling…"  # the old picture is marked out of date
+    qtbot.waitUntil(lambda: dock.stream_url != first_url and bool(stills), timeout=20000)
     assert dock.live.compiles == compiles + 1
     assert states[-3:] == ["stale", "compiling", "ready"]
     assert dock.player.position() == 1000 and not dock.player.playing
-    qtbot.waitUntil(lambda: centre(dock) == 0x000000, timeout=5000)  # the red clip is gone
+    # paused, the new timeline's frame comes from the frame route: the red clip is gone at once
+    assert stills == [(1000, 0x000000)] and dock.player.view.overlay == ""
 
 
 def test_a_failed_compile_shows_the_reason_and_retry(qtbot: QtBot, window: MainWindow) -> None:
