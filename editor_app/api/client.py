@@ -173,9 +173,7 @@ class VideoDBClient:
         params = {"preview_height": preview_height} if preview_height is not None else None
         # idempotent: the same timeline compiles to the same stream, so a compile whose connection
         # dropped (a keep-alive the server closed) is safely sent again
-        data = self._session.call(
-            "POST", "/editor", json=body, params=params, idempotent=True, cancel=cancel
-        )
+        data = self._session.call("POST", "/editor", json=body, params=params, idempotent=True, cancel=cancel)
         return self._model(CompileResult, data, "compile result")
 
     def compile_v2(self, body: dict[str, Any], *, cancel: CancelToken | None = None) -> CompileResult:
