@@ -53,6 +53,18 @@ def _import(painter: QPainter) -> None:
     painter.drawLine(QPointF(12, 19), QPointF(20, 19))
 
 
+def _insert(painter: QPainter) -> None:
+    """A clip dropped between two, the right one pushed on: insert, not overwrite."""
+    painter.drawRoundedRect(QRectF(2, 14, 8, 12), 2, 2)
+    painter.drawRoundedRect(QRectF(20, 14, 8, 12), 2, 2)
+    painter.drawLine(QPointF(15, 3), QPointF(15, 14))
+    painter.drawLine(QPointF(15, 14), QPointF(11, 10))
+    painter.drawLine(QPointF(15, 14), QPointF(19, 10))
+    painter.drawLine(QPointF(24, 8), QPointF(30, 8))
+    painter.drawLine(QPointF(30, 8), QPointF(27, 5))
+    painter.drawLine(QPointF(30, 8), QPointF(27, 11))
+
+
 def _play(painter: QPainter) -> None:
     painter.setBrush(painter.pen().color())
     painter.drawPolygon(QPolygonF([QPointF(9, 6), QPointF(25, 16), QPointF(9, 26)]))
@@ -68,6 +80,7 @@ DRAWINGS: dict[str, Drawing] = {
     "play": _play,
     "pause": _pause,
     "split": _split,
+    "insert": _insert,
     "zoom_fit": _zoom_fit,
     "preview": _preview,
     "export": _export,

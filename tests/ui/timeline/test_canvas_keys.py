@@ -10,6 +10,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
+from editor_app.model.ticks import frame_start
 from editor_app.model.undo import History
 from editor_app.ui.commands.shortcuts import ShortcutMap
 from editor_app.ui.history.commands import HISTORY_COMMANDS
@@ -192,7 +193,7 @@ def test_keys_on_the_canvas_drive_its_transport(qtbot: QtBot, history: History) 
     canvas = view.canvas
     _key(canvas, Qt.Key.Key_End)
     assert view.transport.position == canvas.playhead == 9000
-    _key(canvas, Qt.Key.Key_Left)
-    assert view.transport.position == canvas.playhead == 9000 - 40
+    _key(canvas, Qt.Key.Key_Left)  # one frame back on the 30 fps grid: frame 269 of 270
+    assert view.transport.position == canvas.playhead == frame_start(269, 30) == 8967
     canvas.set_playhead(3000, emit=True)  # a click on the ruler seeks the transport
     assert view.transport.position == 3000
