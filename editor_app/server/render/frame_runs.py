@@ -123,7 +123,8 @@ class FrameRenderer:
         key = frame_key(timeline, sources, at, fps, height)
         found = self.cache.get(key)
         if found is not None:
-            self._remember(scope, index)
+            with self._lock:
+                self._remember(scope, index)
             return found
         with self._lock:
             pending = self._pending.get(key)
@@ -148,6 +149,7 @@ class FrameRenderer:
         return jpeg
 
     def _remember(self, scope: str, index: int) -> None:
+        """Under the lock: the last frame asked in `scope`."""
         self._last[scope] = index
         self._last.move_to_end(scope)
         while len(self._last) > SCOPES_KEPT:
