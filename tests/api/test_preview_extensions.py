@@ -4,6 +4,7 @@ still frames (`frame_url`), preview-size compiles, proxies and local settings.""
 from __future__ import annotations
 
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,14 @@ from editor_app.api import VideoDBClient
 from editor_app.wire import MediaItem
 from tests.support.api import one_clip_timeline
 from tests.support.frames import decode_jpeg
-from tests.support.media_checks import is_bluish, is_reddish, two_colour_video
+from tests.support.media_checks import (
+    RAMP_PERIOD,
+    grey_ramp_video,
+    is_bluish,
+    is_reddish,
+    ramp_step,
+    two_colour_video,
+)
 
 
 @pytest.fixture(scope="module")
@@ -77,3 +85,21 @@ def test_local_settings_round_trip(client: VideoDBClient) -> None:
         assert client.local_settings().auto_proxies is False
     finally:
         client.set_local_settings(True)
+
+
+def test_frames_along_a_drag_are_each_the_grid_frame_under_t(
+    client: VideoDBClient, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Scrubbing forward and back, one and two requests at a time: frames a run wrote ahead
+    (and behind) for later requests are exactly the frames under their t (issue 13)."""
+    video = client.upload(grey_ramp_video(tmp_path_factory.mktemp("ramp") / "ramp.mp4"))
+    compiled = client.compile(one_clip_timeline(video.id, seconds=4), preview_height=90)
+    assert compiled.frame_url is not None and compiled.fps == 25.0
+    url = compiled.frame_url
+    forward = [1.0 + n * 0.07 for n in range(12)]
+    backward = [3.5 - n * 0.09 for n in range(12)]
+    for spots, in_flight in ((forward, 1), (backward, 1), ([0.3 + n * 0.05 for n in range(12)], 2)):
+        with ThreadPoolExecutor(in_flight) as pool:
+            jpegs = list(pool.map(lambda t: client.frame(url, t), spots))
+        steps = [ramp_step(decode_jpeg(jpeg).mean()) for jpeg in jpegs]
+        assert steps == [int(t * 25 + 1e-6) % RAMP_PERIOD for t in spots], spots

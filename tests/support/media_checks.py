@@ -54,3 +54,20 @@ def is_reddish(rgb: tuple[int, int, int]) -> bool:
 
 def is_bluish(rgb: tuple[int, int, int]) -> bool:
     return rgb[2] > 180 and rgb[0] < 70 and rgb[1] < 70
+
+
+RAMP_PERIOD = 30  # frames before the grey ramp starts again
+
+
+def grey_ramp_video(target: Path, seconds: float = 4, fps: int = 25) -> Path:
+    """Frame N is grey at luma 16 + 7 * (N mod RAMP_PERIOD): every frame tells which it is
+    (`ramp_step` of its mean), so a test sees a frame off by one."""
+    ramp = f"geq=lum='16+7*mod(N\\,{RAMP_PERIOD})':cb=128:cr=128"
+    inputs = ["-f", "lavfi", "-i", f"color=c=black:s=160x90:r={fps}:d={seconds},format=yuv420p,{ramp}"]
+    outputs = ["-c:v", "libx264", "-preset", "ultrafast", "-crf", "4", "-pix_fmt", "yuv420p", "-g", str(fps)]
+    return SampleMedia(target.parent).make(target.name, inputs, outputs)
+
+
+def ramp_step(rgb: tuple[int, int, int]) -> int:
+    """The frame number (mod RAMP_PERIOD) of a `grey_ramp_video` frame from its mean colour."""
+    return round(sum(rgb) / 3 / (7 * 255 / 219))

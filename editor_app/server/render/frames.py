@@ -98,6 +98,34 @@ class FrameCache:
                 self._frames.popitem(last=False)
 
 
+def frames_command(
+    timeline: Timeline,
+    sources: dict[str, RenderSource],
+    window: tuple[Ticks, Ticks, int],
+    fps: float,
+    height: int,
+    tools: ToolRunner,
+    work_dir: Path,
+) -> list[str]:
+    """The ffmpeg argv writing the `count` frames from `start` ms (up to `end` ms) of
+    `window` = (start, end, count) as JPEGs one after another on stdout, each flushed as it is
+    encoded. Writes the plan's text files into `work_dir` (made afresh)."""
+    start, end, count = window
+    shutil.rmtree(work_dir, ignore_errors=True)
+    work_dir.mkdir(parents=True)
+    span = Window(start, end, 0, 0)
+    plan = build_plan(timeline, sources, work_dir, span, height=height, sound=False, single_threaded=True)
+    plan.write_files()
+    return [
+        *(tools.ffmpeg, "-hide_banner", "-nostdin", "-loglevel", "error", "-nostats"),
+        *("-filter_complex_threads", "1"),
+        *plan.input_args,
+        *plan.graph_args(),
+        *("-map", "[vout]", "-frames:v", str(count), "-c:v", "mjpeg", "-q:v", JPEG_QUALITY),
+        *("-flush_packets", "1", "-f", "image2pipe", "pipe:1"),
+    ]
+
+
 def render_frame(
     timeline: Timeline,
     sources: dict[str, RenderSource],
@@ -108,23 +136,9 @@ def render_frame(
     work_dir: Path,
 ) -> bytes:
     """The JPEG of the frame starting at `at` ms, `height` rows high (RenderFailed if ffmpeg fails)."""
-    shutil.rmtree(work_dir, ignore_errors=True)
-    work_dir.mkdir(parents=True)
     try:
-        length = max(1, math.ceil(1000 / fps))
-        window = Window(at, min(at + length, timeline.duration), 0, 0)
-        plan = build_plan(
-            timeline, sources, work_dir, window, height=height, sound=False, single_threaded=True
-        )
-        plan.write_files()
-        command = [
-            *(tools.ffmpeg, "-hide_banner", "-nostdin", "-loglevel", "error", "-nostats"),
-            *("-filter_complex_threads", "1"),
-            *plan.input_args,
-            *plan.graph_args(),
-            *("-map", "[vout]", "-frames:v", "1", "-c:v", "mjpeg", "-q:v", JPEG_QUALITY),
-            *("-f", "image2pipe", "pipe:1"),
-        ]
+        end = min(at + max(1, math.ceil(1000 / fps)), timeline.duration)
+        command = frames_command(timeline, sources, (at, end, 1), fps, height, tools, work_dir)
         done = tools.run(command, FRAME_TIMEOUT_S)
     finally:
         shutil.rmtree(work_dir, ignore_errors=True)

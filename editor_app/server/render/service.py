@@ -22,7 +22,7 @@ from editor_app.server.errors import TimelineGone
 from editor_app.server.render.encoders import extension
 from editor_app.server.render.export import EXPORT_NICENESS, FileRender
 from editor_app.server.render.export_jobs import Job, JobRunner, JobStore, remove_partial_exports
-from editor_app.server.render.frames import FrameCache, frame_key, frame_start, render_frame
+from editor_app.server.render.frame_runs import FrameRenderer
 from editor_app.server.render.graph import build_plan
 from editor_app.server.render.segment_cache import SegmentCache
 from editor_app.server.render.segment_files import end_orphaned_renders
@@ -75,7 +75,7 @@ class EditorService:
         self._streams: OrderedDict[str, SegmentedTimeline] = OrderedDict()
         self._streams_lock = threading.Lock()
         self._generations = itertools.count()  # the segment cache lets newer compiles go first
-        self.frames = FrameCache()
+        self.frames = FrameRenderer(tools, data_dir / "work")
 
     # ---- compile ------------------------------------------------------------------------------
     def compile(self, timeline: Timeline, preview_height: int | None = None) -> tuple[str, bool]:
@@ -147,15 +147,7 @@ class EditorService:
             sources = stream.sources
         else:
             sources = self._preview_sources(timeline, self._plan_for(tid)[1], rows)
-        _index, at = frame_start(t, stream.fps, timeline.duration)
-        key = frame_key(timeline, sources, at, stream.fps, rows)
-        cached = self.frames.get(key)
-        if cached is not None:
-            return cached
-        work_dir = self.data_dir / "work" / f"frame-{key[:16]}-{threading.get_ident()}"
-        jpeg = render_frame(timeline, sources, at, stream.fps, rows, self.tools, work_dir)
-        self.frames.put(key, jpeg)
-        return jpeg
+        return self.frames.frame(f"{stream.stream_id}@{rows}", timeline, sources, t, stream.fps, rows)
 
     def _plan_for(self, tid: str) -> tuple[Timeline, dict[str, RenderSource]]:
         stored = self.timelines.get(tid)
