@@ -59,6 +59,7 @@ def exported(client: TestClient, body: dict[str, Any], out: Path) -> Path:
 
 def line_spans(frame: bytes) -> list[tuple[int, int, int, int]]:
     """(top, bottom, left, right) of each band of rows holding white pixels."""
+
     def white(x: int, y: int) -> bool:
         return min(frame[(y * W + x) * 3 : (y * W + x) * 3 + 3]) > 150
 
