@@ -3,7 +3,7 @@
 Lines are broken at the timeline's full size (the caller passes full-size font and box sizes), so
 a smaller preview breaks at the same words as the export. Explicit newlines are kept; a word wider
 than the box is broken between characters. `fc-match` resolves the same pattern drawtext's
-`font=` does, so the measured face is the drawn one (docs/architecture.md, "Rendering").
+`font=` does, so the measured face is the drawn one (docs/conformance.md, "Text").
 """
 
 from __future__ import annotations
