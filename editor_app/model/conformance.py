@@ -60,7 +60,7 @@ FIELDS: tuple[Field, ...] = (
     Field("text.background", "ours", "a sized box with the text aligned in it, else a padded box per line"),
     Field("text.line_spacing", "ours", "pixels added between lines (lines 1.2 font sizes high)"),
     Field("text.tabsize", "videodb", "spaces per tab"),
-    Field("text.width", "not", "the box places the text; long lines are not wrapped locally"),
+    Field("text.width", "ours", "the box places the text; longer lines wrap at spaces to its width"),
     Field("text.height", "ours", "the box the text is aligned in"),
     Field("caption.src", "ours", 'base64 ASS (as the SDKs write it) or SRT/VTT text; "auto": a transcript'),
     Field("caption.font", "videodb", "ASS style: name, size, bold/italic/underline/strikeout, scale"),
@@ -134,8 +134,6 @@ def clip_issues(clip: Clip) -> list[str]:
     if not known_effect(clip.effect):
         issues.append(f"effect {clip.effect!r} is not rendered locally")
     asset = clip.asset
-    if isinstance(asset, TextAsset) and asset.width is not None:
-        issues.append("text.width: long lines are not wrapped locally")
     if isinstance(asset, CaptionAsset) and asset.src.strip().lower() == "auto":
         issues.append('caption src "auto" needs a transcript attached to the video under it')
     return issues

@@ -38,6 +38,8 @@ def test_used_fields_and_issues() -> None:
     assert clip_issues(timeline("kenBurns").tracks[0].clips[0]) == [
         "effect 'kenBurns' is not rendered locally"
     ]
+    boxed = Clip(start=0, duration=1000, asset=TextAsset(text="a long title", width=300))
+    assert clip_issues(boxed) == []  # wrapped to its box locally too
 
 
 @pytest.mark.parametrize(("effect", "code"), [("zoomIn", 0), ("kenBurns", 1)])

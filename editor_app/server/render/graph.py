@@ -42,6 +42,7 @@ from editor_app.server.render.plan import AUDIO_RATE, RenderPlan, Window
 from editor_app.server.render.sources import RenderSource
 from editor_app.server.render.text import TextLayer, text_layer
 from editor_app.server.render.text_direct import direct_layer
+from editor_app.server.render.wrap import FontMeasure
 
 MAX_SIDE = 7680
 # A single argv string may not exceed 128 KiB on Linux; longer graphs go through a file.
@@ -123,6 +124,7 @@ class _Builder:
         self.input_count = 0
         self.chains: list[str] = []
         self.files: dict[Path, str] = {}
+        self.fonts = FontMeasure()  # the faces titles are wrapped with, opened once per render
         self.media_inputs: dict[str, int] = {}
         # Every input gets its own decoder, all open at once; with many clips, frame-threaded
         # decoders (cores + 1 frames each) dominate memory, so they decode single-threaded.
@@ -198,7 +200,9 @@ class _Builder:
         stem = f"text{n}"
         layer: TextLayer
         if isinstance(clip.asset, TextAsset):
-            layer = text_layer(clip, clip.asset, self.size, self.work_dir / f"{stem}.txt", self.k)
+            layer = text_layer(
+                clip, clip.asset, self.size, self.work_dir / f"{stem}.txt", self.k, measure=self.fonts
+            )
         elif isinstance(clip.asset, CaptionAsset):
             cues = clip_cues(self.timeline, clip, clip.asset, self.sources)
             # PlayRes is the timeline's frame: libass scales it to a smaller preview frame
@@ -237,7 +241,16 @@ class _Builder:
                 at = clip.start + head - self.window.start
                 path = self.work_dir / f"text{n}"
                 direct = direct_layer(
-                    self.timeline, clip, self.sources, self.size, at, head, length, path, self.full_size
+                    self.timeline,
+                    clip,
+                    self.sources,
+                    self.size,
+                    at,
+                    head,
+                    length,
+                    path,
+                    self.full_size,
+                    self.fonts,
                 )
                 if direct is not None:
                     self.files.update(direct.files)

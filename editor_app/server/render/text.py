@@ -7,7 +7,9 @@ filter options or expand `%{...}`. Semantics (ours where the cloud is silent):
 - `scale` multiplies the font size; `fit` does not apply to text; each line is its own drawtext,
   aligned on its own (centred or right-aligned lines stay so), `line_spacing` px apart;
 - the Node SDK's `font.weight` picks the fontconfig weight nearest it (a family without that
-  weight falls back to its nearest face); lines wider than the box are not wrapped;
+  weight falls back to its nearest face); lines wider than the box (less the border on both
+  sides) wrap at spaces, a word wider than it between characters, measured with the face
+  fontconfig picks at the timeline's full size so a preview breaks at the export's words (`wrap.py`);
 - a background with a size is a box of that size placed like the clip, the text aligned in it by
   the background's `text_alignment`; without a size it hugs each line, `border_width` padding;
 - sizes are capped so no request can make drawtext allocate without bound: font size at
@@ -23,6 +25,7 @@ from pathlib import Path
 from editor_app.model import Clip, TextAsset
 from editor_app.server.render.escape import colour, filter_value, font_name
 from editor_app.server.render.layout import place
+from editor_app.server.render.wrap import FontMeasure, wrap_lines
 
 MAX_DECORATION = 64
 
@@ -112,6 +115,7 @@ def text_layer(
     text_path: Path,
     k: float = 1.0,
     direct: bool = False,
+    measure: FontMeasure | None = None,
 ) -> TextLayer:
     """The drawtext filters of a title: on its own transparent canvas, or `direct` on the opaque
     picture below (no alpha to keep, so a sized background box blends instead of replacing).
@@ -120,15 +124,22 @@ def text_layer(
     frame_h = frame[1]
     box_x, box_y, box_w, box_h, horizontal, vertical = _text_box(clip, asset, frame, k)
     font = asset.font
-    lines = asset.text.split("\n") or [""]
+    pattern = font_pattern(font.family, font.weight, where)
+    tab = min(asset.tabsize, MAX_DECORATION)
     spacing = _capped(asset.line_spacing, k)
     px = _font_px(font.size, clip.scale * k, frame_h)
+    # wrapped at full size: the box and font as the export has them, whatever the preview's `k`
+    full = (round(frame[0] / k), round(frame_h / k))
+    full_px = _font_px(font.size, clip.scale, full[1])
+    border = _capped(asset.border.width) if asset.border is not None and asset.border.width > 0 else 0
+    limit = max(1.0, _text_box(clip, asset, full, 1.0)[2] - 2 * border)
+    lines = wrap_lines(asset.text, limit, measure or FontMeasure(), pattern, full_px, tab)
     common = [
         "expansion=none",
-        f"font={filter_value(font_pattern(font.family, font.weight, where))}",
+        f"font={filter_value(pattern)}",
         f"fontsize={px}",
         f"fontcolor={colour(font.color, where + '.font.color', font.opacity)}",
-        f"tabsize={min(asset.tabsize, MAX_DECORATION)}",
+        f"tabsize={tab}",
     ]
     if asset.border is not None and asset.border.width > 0:
         common += [

@@ -17,6 +17,7 @@ from editor_app.model.ticks import Ticks
 from editor_app.server.render.captions import caption_layer, clip_cues, moved
 from editor_app.server.render.sources import RenderSource
 from editor_app.server.render.text import TextLayer, text_layer
+from editor_app.server.render.wrap import FontMeasure
 
 
 def _setpts(seconds: float) -> str:
@@ -33,6 +34,7 @@ def direct_layer(
     length: Ticks,
     path: Path,
     full: tuple[int, int] | None = None,
+    measure: FontMeasure | None = None,
 ) -> TextLayer | None:
     """The filters drawing the clip on the picture (its visible part starts `at` ms on the output,
     `head` ms into the clip, for `length` ms), or None when it needs a layer of its own. `full`
@@ -44,7 +46,7 @@ def direct_layer(
     full = full or frame
     if isinstance(asset, TextAsset):
         k = frame[1] / full[1]
-        layer = text_layer(clip, asset, frame, path.with_suffix(".txt"), k, direct=True)
+        layer = text_layer(clip, asset, frame, path.with_suffix(".txt"), k, direct=True, measure=measure)
         window = f":enable='between(t,{at / 1000:.3f},{(at + length) / 1000:.3f})'"
         return TextLayer([f + window for f in layer.filters], layer.files)
     if isinstance(asset, CaptionAsset):

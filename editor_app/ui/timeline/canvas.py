@@ -8,9 +8,10 @@ the edits its commands call live in `editing.py` (see `commands.py`), drops in `
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import (
     QCursor,
+    QHelpEvent,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -19,7 +20,7 @@ from PySide6.QtGui import (
     QResizeEvent,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 
 from editor_app.model.undo import History
 from editor_app.ui.timeline.base import MIN_FIT_WIDTH, ZOOM_STEP
@@ -286,6 +287,18 @@ class TimelineCanvas(CanvasMenus, CanvasDropping):
             self.unsetCursor()
         else:
             self.setCursor(QCursor(shape))
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            hit = hit_test(self.timeline, self.scale, self.layout_rows(), event.pos().x(), event.pos().y())
+            issues = self._caches.cues.issues(self.timeline.clip(hit.clip_id)) if hit.clip_id else []
+            if issues:  # what the badge means: what the local backend renders differently
+                QToolTip.showText(event.globalPos(), "\n".join(issues), self)
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().event(event)
 
     def _band_select(self) -> None:
         assert self._band is not None

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QPolygonF
 
-from editor_app.model.conformance import clip_issues
 from editor_app.model.ticks import TICKS_PER_SECOND
 from editor_app.model.timeline import Clip, Timeline, Track
 from editor_app.ui.timeline import style
@@ -75,7 +74,7 @@ class ClipPainter:
             painter.fillRect(backing, style.clip_colour(clip.kind, track.muted, alpha).darker(130))
             painter.setPen(style.TEXT if not dim else style.TEXT_DIM)
             painter.drawStaticText(QPointF(text_x, box.y() + dy), label)
-        if not dim and (clip_issues(clip) or self.caches.cues.font_missing(clip)):  # rendered differently
+        if not dim and self.caches.cues.issues(clip):  # rendered differently
             draw_issue_mark(painter, QRectF(box.right() - LABEL_HEIGHT, box.y(), LABEL_HEIGHT, LABEL_HEIGHT))
         if track.locked:
             painter.setPen(Qt.PenStyle.NoPen)

@@ -6,34 +6,51 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFontDatabase, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QFontInfo, QPainter, QPen
 
 from editor_app.model import CaptionAsset, Clip, TextAsset
 from editor_app.model.captions import CaptionSourceError, read_cues
+from editor_app.model.conformance import clip_issues
 from editor_app.model.ticks import TICKS_PER_SECOND
 
 CUE_PEN = QPen(QColor(255, 255, 255, 150), 1)
 MAX_KEPT = 256
+# VideoDB's own default (both SDKs write it): the cloud renders it, so it is not marked here,
+# though locally fontconfig draws its fallback in its place.
+SDK_DEFAULT_FONT = "Clear Sans"
 
 
 @dataclass
 class CueMarks:
     bounds: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
-    installed: dict[str, bool] = field(default_factory=dict)  # font family -> known to fontconfig
+    # font family -> None when installed, else the family fontconfig substitutes for it
+    fallbacks: dict[str, str | None] = field(default_factory=dict)
 
-    def font_missing(self, clip: Clip) -> bool:
-        """A text or caption clip whose font is not installed: the renderer falls back to another."""
+    def missing_font(self, clip: Clip) -> tuple[str, str] | None:
+        """(family, its fallback) of a text or caption clip whose font is not installed."""
         asset = clip.asset
         if isinstance(asset, TextAsset):
             family = asset.font.family
         elif isinstance(asset, CaptionAsset):
             family = asset.font.name
         else:
-            return False
-        known = self.installed.get(family)
-        if known is None:
-            known = self.installed[family] = family in QFontDatabase.families()
-        return not known
+            return None
+        if family == SDK_DEFAULT_FONT:
+            return None
+        if family not in self.fallbacks:
+            # Qt resolves a family through fontconfig on Linux, as ffmpeg's drawtext and libass do
+            installed = family in QFontDatabase.families()
+            self.fallbacks[family] = None if installed else QFontInfo(QFont(family)).family()
+        fallback = self.fallbacks[family]
+        return None if fallback is None else (family, fallback)
+
+    def issues(self, clip: Clip) -> list[str]:
+        """What the clip's badge says: the conformance issues, then a missing font and its fallback."""
+        issues = clip_issues(clip)
+        missing = self.missing_font(clip)
+        if missing is not None:
+            issues.append(f"font {missing[0]!r} is not installed: drawn locally in {missing[1]!r}")
+        return issues
 
     def of(self, src: str) -> list[tuple[int, int]]:
         found = self.bounds.get(src)
