@@ -59,7 +59,7 @@ def thumb(image: QImage) -> QImage:
 
 
 def difference(a: QImage, b: QImage) -> float:
-    pa, pb = thumb(a), thumb(b)
+    pa, pb = (image if image.width() == 64 else thumb(image) for image in (a, b))
     total = 0
     for y in range(36):
         for x in range(64):
@@ -78,7 +78,7 @@ class Painted:
 
         def record(image: QImage | None) -> None:
             if image is not None:
-                self.log.append((time.monotonic(), image.copy(), view.overlay))
+                self.log.append((time.monotonic(), thumb(image), view.overlay))  # small: no GBs kept
             original(image)
 
         view.set_image = record  # type: ignore[method-assign]
@@ -188,7 +188,9 @@ def main() -> None:
                 dock.live.edited()
                 pump_until(
                     app,
-                    lambda dock=dock, g=generation: dock.stills.generation > g and dock.stills.wanted is None,
+                    lambda dock=dock, g=generation, at=at: (
+                        dock.stills.generation > g and dock.stills.wanted == at and not dock.stills.busy
+                    ),
                     30,
                 )
                 pump_until(app, lambda dock=dock: not dock.stills.busy, 10)
