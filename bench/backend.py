@@ -16,6 +16,8 @@ Measured, median of N runs:
 Exports and baseline runs alternate, so both meet the same machine load; as load from other
 processes still skews wall times, the CPU seconds of both (the server's reaped children, and
 ours) are reported too, with their ratio (`export_cpu_vs_ffmpeg`).
+Then the captions timeline of `bench/captions_timeline.py` (karaoke captions, a styled two-line
+title, a zoomIn clip): `captions_segment_s` and `captions_vs_ffmpeg`.
 The last line is one JSON object.
 """
 
@@ -37,6 +39,7 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench.captions_timeline import measure as measure_captions
 from bench.common import print_json_line, wait_until
 from editor_app.headless.local_backend import LocalBackend
 from editor_app.samples import SampleMedia
@@ -276,6 +279,18 @@ def main() -> int:
                             f"load {os.getloadavg()[0]:.1f}",
                             flush=True,
                         )
+                captions = measure_captions(
+                    client,
+                    base_url,
+                    ids["a"],
+                    files["a"],
+                    folder,
+                    args.runs,
+                    args.quality,
+                    segment_bytes,
+                    lambda: wait_for(lambda: children_cpu_idle(process.pid), 60),
+                    (lambda: children_cpu_s(process.pid), own_children_cpu_s),
+                )
         finally:
             backend.stop(30)
     export_s, baseline_s = statistics.median(exports), statistics.median(baselines)
@@ -290,6 +305,7 @@ def main() -> int:
         "export_cpu_s": round(statistics.median(export_cpu), 2),
         "baseline_cpu_s": round(statistics.median(baseline_cpu), 2),
         "export_cpu_vs_ffmpeg": round(statistics.median(export_cpu) / statistics.median(baseline_cpu), 3),
+        **captions,
     }
     print_json_line("backend", result)
     return 0

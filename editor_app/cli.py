@@ -73,6 +73,7 @@ def _subcommands() -> dict[str, tuple[str, Callable[[argparse.ArgumentParser], N
     headless = {
         "serve": ("editor_app.server.cli", "run the embedded local backend"),
         "render": ("editor_app.headless.render_cli", "render a project to a file, headless"),
+        "check": ("editor_app.headless.check_cli", "say how the local backend renders what a timeline uses"),
     }
     for name, (module_name, help_text) in headless.items():
         module = importlib.import_module(module_name)

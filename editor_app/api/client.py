@@ -30,10 +30,12 @@ from editor_app.wire import (
     Collection,
     CompileResult,
     ExportFormat,
+    LocalSettings,
     MediaItem,
     MediaKind,
     Quality,
     ThumbnailStrip,
+    TranscriptInfo,
     Waveform,
     export_endpoint,
     kind_of_id,
@@ -149,8 +151,17 @@ class VideoDBClient:
         return self._model(MediaItem, data, "uploaded media")
 
     # ---- compile --------------------------------------------------------------------------
-    def compile(self, timeline_json: dict[str, Any], *, cancel: CancelToken | None = None) -> CompileResult:
-        """POST /editor; bodies over 100 KiB are uploaded first and sent as `timeline_url`."""
+    def compile(
+        self,
+        timeline_json: dict[str, Any],
+        *,
+        cancel: CancelToken | None = None,
+        preview_height: int | None = None,
+    ) -> CompileResult:
+        """POST /editor; bodies over 100 KiB are uploaded first and sent as `timeline_url`.
+
+        `preview_height` (local backend only) asks for a stream rendered at that many rows from
+        proxies where ready; only send it when the backend is local."""
         body = timeline_json if "timeline" in timeline_json else {"timeline": timeline_json}
         text = json.dumps(body)
         if len(text.encode("utf-8")) > MAX_INLINE_TIMELINE_BYTES:
@@ -159,9 +170,10 @@ class VideoDBClient:
                 self._session, url, "timeline_data.json", text.encode(), "application/json", cancel=cancel
             )
             body = {"timeline_url": url}
+        params = {"preview_height": preview_height} if preview_height is not None else None
         # idempotent: the same timeline compiles to the same stream, so a compile whose connection
         # dropped (a keep-alive the server closed) is safely sent again
-        data = self._session.call("POST", "/editor", json=body, idempotent=True, cancel=cancel)
+        data = self._session.call("POST", "/editor", json=body, params=params, idempotent=True, cancel=cancel)
         return self._model(CompileResult, data, "compile result")
 
     def compile_v2(self, body: dict[str, Any], *, cancel: CancelToken | None = None) -> CompileResult:
@@ -255,5 +267,37 @@ class VideoDBClient:
         data = self._get(f"/{kind_of_id(media_id)}/{media_id}/waveform")
         return self._model(Waveform, data, "waveform")
 
+    def attach_transcript(self, media_id: str, text: str, name: str) -> TranscriptInfo:
+        """The local backend's extension: a subtitle file's text as the media's transcript."""
+        body = {"text": text, "name": name}
+        path = f"/{kind_of_id(media_id)}/{media_id}/transcript"
+        data = self._session.call("POST", path, json=body, idempotent=True)
+        return self._model(TranscriptInfo, data, "transcript")
+
     def fetch_bytes(self, url: str) -> bytes:
         return self._session.send("GET", url, idempotent=True).content
+
+    # ---- local backend extensions (call only when the backend is local) -------------------
+    def frame(self, frame_url: str, t: float, height: int | None = None) -> bytes:
+        """JPEG of the compiled timeline's frame at `t` s (`CompileResult.frame_url`)."""
+        params: dict[str, Any] = {"t": f"{t:.6f}"}
+        if height is not None:
+            params["height"] = height
+        url = str(httpx.URL(frame_url).copy_merge_params(params))  # keeps the URL's own `token`
+        return self._session.send("GET", url, idempotent=True).content
+
+    def make_proxy(self, media_id: str) -> MediaItem:
+        data = self._session.call("POST", f"/video/{media_id}/proxy", idempotent=True)
+        return self._model(MediaItem, data, "media")
+
+    def drop_proxy(self, media_id: str) -> MediaItem:
+        data = self._session.call("DELETE", f"/video/{media_id}/proxy", idempotent=True)
+        return self._model(MediaItem, data, "media")
+
+    def local_settings(self) -> LocalSettings:
+        return self._model(LocalSettings, self._get("/local/settings"), "local settings")
+
+    def set_local_settings(self, auto_proxies: bool) -> LocalSettings:
+        body = {"auto_proxies": auto_proxies}
+        data = self._session.call("PATCH", "/local/settings", json=body, idempotent=True)
+        return self._model(LocalSettings, data, "local settings")

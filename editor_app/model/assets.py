@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from editor_app.model.captions import CaptionSourceError, check_src
 from editor_app.model.ticks import Ticks, to_seconds, to_ticks
 
 HorizontalAlign = Literal["left", "center", "right"]
@@ -50,10 +51,13 @@ class Part(BaseModel):
 
 
 class Crop(Part):
-    top: float = 0
-    right: float = 0
-    bottom: float = 0
-    left: float = 0
+    """Source pixels cut from each side, as the Python SDK documents `Crop(top: int, ...)`
+    (project schema 3 and later; older projects' fractions are migrated)."""
+
+    top: float = Field(default=0, ge=0)
+    right: float = Field(default=0, ge=0)
+    bottom: float = Field(default=0, ge=0)
+    left: float = Field(default=0, ge=0)
 
     @property
     def is_empty(self) -> bool:
@@ -105,6 +109,19 @@ class Font(Part):
     size: int = Field(default=48, ge=1)
     color: str = "#FFFFFF"
     opacity: float = Field(default=1.0, ge=0, le=1)
+    # the Node SDK's CSS weight; the Python SDK has none, so it is written only when set
+    weight: int | None = Field(default=None, ge=100, le=900)
+
+    def to_wire(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "family": self.family,
+            "size": self.size,
+            "color": self.color,
+            "opacity": self.opacity,
+        }
+        if self.weight is not None:
+            data["weight"] = self.weight
+        return data
 
 
 class Border(Part):
@@ -206,6 +223,14 @@ class CaptionAsset(Part):
     border: CaptionBorder = Field(default_factory=CaptionBorder)
     position: CaptionPosition = Field(default_factory=CaptionPosition)
     animation: CaptionAnimation | None = None
+
+    @field_validator("src")
+    @classmethod
+    def _readable_src(cls, value: str) -> str:
+        try:
+            return check_src(value)
+        except CaptionSourceError as exc:
+            raise ValueError(str(exc)) from None
 
     def to_wire(self) -> dict[str, Any]:
         data: dict[str, Any] = {

@@ -11,6 +11,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
 
 @contextmanager
@@ -22,3 +23,11 @@ def gc_paused() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+
+
+def shift_starts(clips: list[Any], delta: int) -> None:
+    """Add `delta` to every clip's `start`. Written into the instance dict: pydantic's
+    `__setattr__` (which validates nothing here, `validate_assignment` is off) costs 3-4x, and a
+    ripple on every track of a 10,000-clip timeline shifts thousands of clips."""
+    for clip in clips:
+        clip.__dict__["start"] += delta

@@ -23,14 +23,42 @@ def to_seconds(ticks: Ticks) -> float | int:
     return ticks / TICKS_PER_SECOND
 
 
+DEFAULT_FPS = 30.0
+
+
+def frame_of(ticks: Ticks, fps: float) -> int:
+    """The frame nearest to `ticks` on a grid of `fps` frames per second."""
+    return round(ticks * fps / TICKS_PER_SECOND)
+
+
+def frame_start(frame: int, fps: float) -> Ticks:
+    """Where frame `frame` starts, in ticks (frames of 30 fps are 33 or 34 ticks long)."""
+    return round(frame * TICKS_PER_SECOND / fps)
+
+
+def on_frame(ticks: Ticks, fps: float | None) -> Ticks:
+    """`ticks` moved to the nearest frame boundary (unchanged without a frame rate)."""
+    return frame_start(frame_of(ticks, fps), fps) if fps else ticks
+
+
 def format_timecode(ticks: Ticks, fps: float | None = None) -> str:
-    """`HH:MM:SS.mmm`, or `HH:MM:SS:FF` when a frame rate is given."""
+    """`HH:MM:SS.mmm`, or `HH:MM:SS:FF` (the nearest frame) when a frame rate is given."""
     sign = "-" if ticks < 0 else ""
     ticks = abs(ticks)
-    total_s, ms = divmod(ticks, TICKS_PER_SECOND)
+    if fps:
+        per_second = max(round(fps), 1)
+        total_s, frame = divmod(frame_of(ticks, fps), per_second)
+    else:
+        total_s, frame = divmod(ticks, TICKS_PER_SECOND)
     h, rem = divmod(total_s, 3600)
     m, s = divmod(rem, 60)
     if fps:
-        frame = int(ms * fps / TICKS_PER_SECOND)
         return f"{sign}{h:02d}:{m:02d}:{s:02d}:{frame:02d}"
-    return f"{sign}{h:02d}:{m:02d}:{s:02d}.{ms:03d}"
+    return f"{sign}{h:02d}:{m:02d}:{s:02d}.{frame:03d}"
+
+
+def format_duration(ticks: Ticks, fps: float | None = None) -> str:
+    """A length for a tooltip, with its unit: `2.700 s`, or `2.700 s (81 f)` with a frame rate."""
+    sign = "-" if ticks < 0 else ""
+    text = f"{sign}{abs(ticks) / TICKS_PER_SECOND:.3f} s"
+    return f"{text} ({frame_of(ticks, fps):+d} f)".replace("(+", "(") if fps else text

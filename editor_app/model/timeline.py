@@ -29,7 +29,7 @@ from editor_app.model.interchange.editor_json import (
 )
 from editor_app.model.interchange.timeline_v2 import to_timeline_v2
 from editor_app.model.media import MediaInfo
-from editor_app.model.ticks import Ticks
+from editor_app.model.ticks import DEFAULT_FPS, Ticks, on_frame
 from editor_app.model.track import Marker, Track, TrackKind
 
 
@@ -43,6 +43,8 @@ class Timeline(BaseModel):
     tracks: list[Track] = Field(default_factory=list)
     markers: list[Marker] = Field(default_factory=list)
     media: dict[str, MediaInfo] = Field(default_factory=dict)
+    # the project frame rate: edits and snapping land on its frames; editor-only, never on the wire
+    fps: float = Field(default=DEFAULT_FPS, gt=0, le=240)
 
     _clip_tracks: dict[str, Track] = PrivateAttr(default_factory=dict)
     _clip_objects: dict[str, Clip] = PrivateAttr(default_factory=dict)
@@ -109,6 +111,10 @@ class Timeline(BaseModel):
         width, _, height = self.resolution.partition("x")
         return int(width), int(height)
 
+    def on_frame(self, ticks: Ticks) -> Ticks:
+        """`ticks` moved to the nearest frame of the project frame rate."""
+        return on_frame(ticks, self.fps)
+
     def source_length(self, clip: Clip) -> Ticks | None:
         """Length of the clip's source in ticks, when the media is known and timed."""
         media_id = clip.media_id
@@ -152,8 +158,12 @@ class Timeline(BaseModel):
     def to_editor_json(self, apply_track_state: bool = True) -> dict[str, Any]:
         """The body of `POST /editor`, equal to `videodb.editor.Timeline.to_json()`."""
         tracks = [t for t in self.tracks if not (apply_track_state and t.hidden)]
+        # a soloed audio track silences the audio tracks that are not soloed
+        solo = apply_track_state and any(t.solo and t.kind == "audio" for t in tracks)
         with gc_paused():
-            wire_tracks = [t.to_wire(apply_track_state) for t in tracks]
+            wire_tracks = [
+                t.to_wire(apply_track_state, silent=solo and t.kind == "audio" and not t.solo) for t in tracks
+            ]
         return {
             "timeline": {
                 "background": self.background,

@@ -30,6 +30,8 @@ class Track(Part):
     muted: bool = False
     locked: bool = False
     hidden: bool = False
+    solo: bool = False  # audio: while any audio track is soloed, only soloed ones sound
+    height: int | None = Field(default=None, ge=24, le=400)  # row height in pixels; None = by kind
     clips: list[Clip] = Field(default_factory=list)
 
     def model_post_init(self, context: Any, /) -> None:
@@ -95,8 +97,8 @@ class Track(Part):
     def end(self) -> Ticks:
         return max((c.end for c in self.clips), default=0)
 
-    def to_wire(self, apply_state: bool = True) -> dict[str, Any]:
-        scale = 0.0 if (apply_state and self.muted) else 1.0
+    def to_wire(self, apply_state: bool = True, silent: bool = False) -> dict[str, Any]:
+        scale = 0.0 if (apply_state and (self.muted or silent)) else 1.0
         return {"clips": [c.to_wire(scale) for c in self.clips], "z_index": self.z_index}
 
 

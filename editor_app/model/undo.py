@@ -18,6 +18,12 @@ class Command(ABC):
     """One edit. `do` either changes the timeline or raises EditError having changed nothing."""
 
     label: str = "Edit"
+    detail: str = ""  # what it touched, in users' words ("'beach.mp4'"), set by `do`
+
+    @property
+    def description(self) -> str:
+        """The label with what it touched, for the History panel: "Move Clip 'beach.mp4'"."""
+        return f"{self.label} {self.detail}" if self.detail else self.label
 
     @abstractmethod
     def do(self, timeline: Timeline) -> None: ...
@@ -97,6 +103,10 @@ class History:
 
     def entries(self) -> list[str]:
         return [entry.label for entry in self._entries]
+
+    def descriptions(self) -> list[str]:
+        """Each entry's label with what it touched (the History panel's rows)."""
+        return [entry.description for entry in self._entries]
 
     @property
     def is_clean(self) -> bool:

@@ -7,7 +7,10 @@ Shared state for route modules (the renderer's included):
     app.state.sign(path)   HMAC token for a URL path (or folder prefix ending in "/"), for `?token=`
     app.state.tools        ToolRunner: runs every ffmpeg/ffprobe of this app (`tools.ffmpeg`,
                            `tools.ffprobe` name the executables) and ends them at shutdown
-    app.state.editor       EditorService: compile, HLS preview segments, export jobs (made at startup)
+    app.state.transcripts  TranscriptStore: transcripts attached to media (captions with src "auto")
+    app.state.editor       EditorService: compile, HLS preview segments, still frames, export jobs
+                           (made at startup)
+    app.state.proxies      ProxyService: preview proxies of videos and the local settings
     app.state.max_upload_bytes
     app.state.ingest_lock  one ingest at a time (probing and hashing share 2 cores anyway; an upload
                            URL ingested twice at once would store its media twice)
@@ -29,6 +32,9 @@ from fastapi import FastAPI
 from editor_app import __version__
 from editor_app.server.auth import ApiKeyMiddleware, make_signer
 from editor_app.server.errors import install_error_handlers
+from editor_app.server.media.transcripts import TranscriptStore
+from editor_app.server.proxies.maker import PROXY_VERSION
+from editor_app.server.proxies.service import ProxyService
 from editor_app.server.render.service import EditorService
 from editor_app.server.routes import ROUTERS
 from editor_app.server.routes.files import DEFAULT_FILE_AREAS
@@ -48,6 +54,15 @@ Extensions of the local backend (not in the cloud API):
 - `GET /video/{id}/waveform`, `GET /audio/{id}/waveform`: audio peaks (0..1) every 1/50 s.
 - Media objects also carry `width`, `height`, `fps`, `has_audio`, `video_codec`, `audio_codec`.
 - `GET /files/{area}/{path}`: stored files with HTTP Range support.
+- Preview (docs/architecture.md, "Proxies and preview size"): `POST /editor?preview_height=H`
+  compiles a stream rendered H rows high from preview proxies where ready; every compile answer
+  carries `frame_url`, and `GET {frame_url}&t=&height=` is the composed frame at t as JPEG.
+  Media objects carry `proxy` (`state`, `progress`, `error`, `height`); `POST` and `DELETE
+  /video/{id}/proxy` make and drop one; `GET`/`PATCH /local/settings` (`auto_proxies`).
+  The official SDKs never send these and get exactly the full-size streams of the cloud API.
+- `POST|GET|DELETE /video/{id}/transcript` (and `/audio/...`): an SRT, WebVTT or ASS transcript
+  attached to the media (JSON `{text, name}` or a multipart `file`); captions with `src: "auto"`
+  show it where the media plays (VideoDB's spoken-word index stands behind `auto` in the cloud).
 """
 
 
@@ -71,15 +86,28 @@ def create_app(
         raise ValueError("the local backend needs a non-empty API key")
     store = Store(data_dir)
     tools = ToolRunner(ffmpeg, ffprobe)
+    proxies = ProxyService(store, tools)
+    transcripts = TranscriptStore(store.db)
     # run last (hooks run in reverse): the renderer's own hooks get to end their work first
     on_shutdown: list[Callable[[], None]] = [tools.shutdown]
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        editor = EditorService(store.data_dir, store.db, store.get_media, tools)
+        editor = EditorService(
+            store.data_dir,
+            store.db,
+            store.get_media,
+            tools,
+            proxies=proxies.ready_file,
+            proxy_version=PROXY_VERSION,
+            get_transcript=transcripts.get,
+        )
         app.state.editor = editor
         on_shutdown.append(editor.shutdown)
         editor.start()  # resumes unfinished export jobs as soon as the server is up
+        proxies.maker.on_ready = editor.proxy_ready
+        on_shutdown.append(proxies.shutdown)
+        proxies.start()  # resumes proxies left unmade
         yield
         _run_shutdown_hooks(on_shutdown)
         store.close()
@@ -92,6 +120,8 @@ def create_app(
     app.state.data_dir = store.data_dir
     app.state.sign = make_signer(api_key)
     app.state.tools = tools
+    app.state.proxies = proxies
+    app.state.transcripts = transcripts
     app.state.max_upload_bytes = max_upload_bytes
     app.state.ingest_lock = threading.Lock()
     app.state.file_areas = set(DEFAULT_FILE_AREAS) | {"exports"}

@@ -42,6 +42,19 @@ CREATE TABLE IF NOT EXISTS uploads (
     sha256 TEXT,
     media_id TEXT
 );
+CREATE TABLE IF NOT EXISTS proxies (
+    sha256 TEXT PRIMARY KEY,
+    state TEXT NOT NULL CHECK (state IN ('queued', 'making', 'ready', 'failed')),
+    progress REAL NOT NULL DEFAULT 0,
+    error TEXT,
+    width INTEGER,
+    height INTEGER,
+    updated_at REAL NOT NULL
+);
+CREATE TABLE IF NOT EXISTS local_settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
 """
 
 DEFAULT_COLLECTION = ("default", "Default Collection", "Media uploaded to the local backend")

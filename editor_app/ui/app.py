@@ -99,9 +99,14 @@ def configured_ffmpeg() -> str:
 
 
 def offer_orphan_recovery(window: MainWindow) -> None:
-    """After a crash, untitled projects live only in the recovery folder: offer the newest."""
+    """After a crash, untitled projects live only in the recovery folder: offer the newest.
+    With none, a saved project left with unsaved changes opens, and opening it offers its
+    recovery copy (defect 10: before, only reopening that project by hand found it)."""
     orphans = window.files.autosaver.list_orphans()
     if not orphans:
+        titled = window.files.autosaver.titled_recoveries()
+        if titled:
+            window.files.open_path(titled[0], confirmed=True)
         return
     newest = max(orphans, key=lambda p: p.stat().st_mtime)
     answer = QMessageBox.question(

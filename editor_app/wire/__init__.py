@@ -37,11 +37,14 @@ from editor_app.wire.media import (
     StreamRequest,
     StreamResult,
     ThumbnailStrip,
+    TranscriptInfo,
+    TranscriptUpload,
     UploadRequest,
     UploadUrl,
     Waveform,
     kind_of_id,
 )
+from editor_app.wire.preview import LocalSettings, LocalSettingsPatch, ProxyInfo, ProxyState
 
 __all__ = [
     "ALL_FORMATS",
@@ -61,8 +64,12 @@ __all__ = [
     "ExportFormat",
     "JobData",
     "JobStatus",
+    "LocalSettings",
+    "LocalSettingsPatch",
     "MediaItem",
     "MediaKind",
+    "ProxyInfo",
+    "ProxyState",
     "Quality",
     "SeedClip",
     "SeedCompileRequest",
@@ -71,6 +78,8 @@ __all__ = [
     "StreamRequest",
     "StreamResult",
     "ThumbnailStrip",
+    "TranscriptInfo",
+    "TranscriptUpload",
     "UploadRequest",
     "UploadUrl",
     "Waveform",

@@ -37,6 +37,11 @@ class CompileResult(WireModel):
     timeline_id: str | None = None
     duration: float | None = None
     format: str | None = None
+    # extension (local backend only): `GET {frame_url}&t=<s>&height=<rows>` -> the composed
+    # frame at t as image/jpeg (docs/architecture.md, "Proxies and preview size")
+    frame_url: str | None = None
+    # extension (local backend only): the stream's frame rate, the grid `frame_url` snaps t to
+    fps: float | None = None
 
 
 class SeedClip(WireModel):

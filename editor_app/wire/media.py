@@ -11,6 +11,7 @@ from typing import Any, Literal
 from pydantic import Field, field_validator
 
 from editor_app.wire.base import WireModel
+from editor_app.wire.preview import ProxyInfo
 
 MediaKind = Literal["video", "audio", "image"]
 ID_PREFIX: dict[MediaKind, str] = {"video": "m-", "audio": "a-", "image": "img-"}
@@ -56,6 +57,8 @@ class MediaItem(WireModel):
     has_audio: bool | None = None
     video_codec: str | None = None
     audio_codec: str | None = None
+    # extension: the preview proxy of a video (local backend only; None elsewhere)
+    proxy: ProxyInfo | None = None
 
     @field_validator("length", mode="before")
     @classmethod
@@ -113,3 +116,20 @@ class Waveform(WireModel):
 
     interval: float
     peaks: list[float]
+
+
+class TranscriptUpload(WireModel):
+    """`POST /video/{id}/transcript` as JSON (extension): SRT, WebVTT or ASS text."""
+
+    text: str = Field(min_length=1)
+    name: str = Field(default="transcript", max_length=500)
+
+
+class TranscriptInfo(WireModel):
+    """A transcript attached to a video or audio (extension): what `src: "auto"` captions show."""
+
+    media_id: str
+    name: str
+    cues: int
+    word_timing: bool = False
+    text: str | None = None

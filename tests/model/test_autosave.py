@@ -137,3 +137,16 @@ def test_a_copy_whose_editor_is_still_running_is_not_an_orphan() -> None:
     copy.unlink()  # the user declined to recover it
     assert Autosaver().list_orphans() == []
     assert list(copy.parent.iterdir()) == []  # and its owner file is cleaned away
+
+
+def test_a_later_session_finds_saved_projects_left_with_unsaved_changes(tmp_path: Path) -> None:
+    """Defect 10: a start without arguments can offer them, not only reopening the project."""
+    path = tmp_path / "cut.vdbproj"
+    save_project(project(), path)
+    saver = Autosaver()
+    saver.write(project("Cut, edited"), path)
+    os.utime(path, ns=(1_000_000_000, 1_000_000_000))
+    saver.write(project("Untitled work"), None)  # untitled copies are orphans, not these
+    assert Autosaver().titled_recoveries() == [path.resolve()]
+    saver.discard(path)
+    assert Autosaver().titled_recoveries() == []

@@ -118,7 +118,8 @@ def test_timeline_resolution_and_background() -> None:
         ("resolution", "1921x1080", "even pixels"),
         ("resolution", "wide", "WIDTHxHEIGHT"),
         ("background", "blue", "colour"),
-        ("fps", 30, "no setting 'fps'"),
+        ("fps", 0, "frame rate must be 1 to 240"),
+        ("duration", 30, "no setting 'duration'"),
     ]:
         with pytest.raises(EditError, match=match):
             history.push(SetTimelineProperty(name, value))

@@ -31,6 +31,7 @@ from editor_app.model.assets import (
     Shadow,
     TextBackground,
 )
+from editor_app.model.captions import Cue, encode_cues
 
 VIDEO_IDS = ["m-1", "m-2", "m-3"]
 AUDIO_IDS = ["a-1", "a-2"]
@@ -73,7 +74,9 @@ text_assets = st.builds(
 )
 caption_assets = st.builds(
     CaptionAsset,
-    src=st.sampled_from(["auto", "[Script Info]\nTitle: x"]),
+    src=st.sampled_from(
+        ["auto", encode_cues([Cue(0, 900, "hello")]), "1\n00:00:00,000 --> 00:00:01,000\nhi\n"]
+    ),
     font=st.builds(CaptionFont, name=st.sampled_from(["Clear Sans", "Arial"]), size=st.integers(8, 90)),
     border=st.builds(CaptionBorder, style=st.sampled_from(["outline_and_shadow", "opaque_box"])),
     position=st.builds(CaptionPosition, alignment=st.sampled_from(["bottom_center", "top_left"])),

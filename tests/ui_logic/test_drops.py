@@ -70,8 +70,10 @@ def test_the_preview_shows_where_it_lands_and_whether_it_may() -> None:
     ctx = _context()
     video = DroppedMedia("m-beach", "video", "Beach.mp4", 2000)
     free = drop_preview(ctx, video, 10_500 * PPS / 1000, _y(ctx, "v1"))
-    assert free.valid and free.ghost and free.label == "Beach.mp4 at 00:00:10.500"
+    assert free.valid and free.ghost and free.label == "Beach.mp4 at 00:00:10:15"
     taken = drop_preview(ctx, video, 5000 * PPS / 1000, _y(ctx, "v1"))
-    assert not taken.valid
+    assert taken.valid and taken.label == "Beach.mp4 at 00:00:05:00 (overwrite)"
+    ctx.timeline.track("v1").locked = True
+    assert not drop_preview(ctx, video, 5000 * PPS / 1000, _y(ctx, "v1")).valid
     new = drop_preview(ctx, video, 500, ctx.layout.bottom + 20)
     assert new.views == {} and new.label == "Beach.mp4: new video track"

@@ -42,7 +42,7 @@ def test_a_move_previews_then_gives_one_command_and_snaps_to_an_edge() -> None:
     gesture.move(ctx, _x(11_000), y, snapping=False)
     view = gesture.preview.views["beach"]
     assert (view.track_id, view.start, view.end) == ("v1", 9000, 13_000) and gesture.preview.valid
-    assert gesture.preview.ghost and gesture.preview.label == "00:00:09.000"
+    assert gesture.preview.ghost and gesture.preview.label == "00:00:09:00"
     gesture.move(ctx, _x(10_050), y, snapping=True)  # its start 5 px from city's end at 8 s
     assert gesture.delta == 8000 and gesture.preview.guide == 8000
     command = gesture.command()
@@ -56,8 +56,13 @@ def test_a_move_onto_a_clip_is_invalid_and_rows_follow_the_kind() -> None:
     ctx = _context(timeline)
     y = _mid_y(ctx, "v1")
     gesture = MoveGesture(ctx, ["beach"], "beach", _x(2000), y)
-    gesture.move(ctx, _x(4000), y, snapping=False)  # onto city
-    assert not gesture.preview.valid
+    gesture.move(ctx, _x(4000), y, snapping=False)  # onto city: it would overwrite it
+    assert gesture.preview.valid and gesture.occupied and gesture.preview.label == "00:00:02:00 (overwrite)"
+    command = gesture.command()
+    assert command is not None and command.label == "Overwrite Move"
+    gesture.mode = "insert"
+    command = gesture.command()
+    assert command is not None and command.label == "Insert Move"
     gesture.move(ctx, _x(2000), _mid_y(ctx, "a1"), snapping=False)  # a video clip on the audio row
     assert gesture.shift == 0 and gesture.preview.views["beach"].track_id == "v1"
     gesture.move(ctx, _x(12_000), _mid_y(ctx, "v2"), snapping=False)  # the row above: V2
@@ -75,7 +80,11 @@ def test_trims_clamp_at_the_source_and_the_neighbours() -> None:
     assert trim_in.value == 0 and trim_in.command() is None  # the timeline's start is the limit
     trim_out = TrimGesture(ctx, "city", "out")  # city: 8 s of source, shown from 0
     trim_out.move(ctx, _x(15_000), y, snapping=False)
-    assert trim_out.value == 12_000 and trim_out.preview.label == duration_text(8000) == "8.000"
+    assert trim_out.value == 12_000 and duration_text(8000) == "8.000"
+    assert (
+        trim_out.preview.label
+        == "Δ 4.000 s (120 f)\nDuration 8.000 s (240 f)\nIn 00:00:04:00  Out 00:00:12:00"
+    )
     command = trim_out.command()
     assert command is not None
     command.do(timeline)

@@ -16,6 +16,7 @@ from editor_app.model.edits.rules import (
     as_ticks,
     find_clip,
     find_track,
+    names_detail,
     overlap_error,
     require_accepts,
     require_apart,
@@ -86,12 +87,13 @@ class AddClips(Command):
                 raise EditError(f"Clip id {clip.id!r} appears twice")
             seen.add(clip.id)
             require_within_source(timeline, clip, clip.source_start, clip.duration)
-            require_free(self.label, clip, track, clip.start, clip.end)
+            require_free(self.label, clip, track, clip.start, clip.end, timeline=timeline)
             per_track.setdefault(track.id, (track, []))[1].append((clip.start, clip.end, clip))
         for track, placed in per_track.values():
-            require_apart(self.label, track, placed)
+            require_apart(self.label, track, placed, timeline)
         for track_id, clip in items:
             timeline.attach(per_track[track_id][0], clip)
+        self.detail = names_detail(timeline, (clip for _track_id, clip in items))
 
     def undo(self, timeline: Timeline) -> None:
         self._take_back(timeline, self.items)
@@ -118,6 +120,7 @@ class Lift(Command):
         found = found_clips(timeline, self.clip_ids, "lift")
         for track, _clip in found:
             require_unlocked(track)
+        self.detail = names_detail(timeline, (clip for _track, clip in found))
         self._removed = detach_all(timeline, (clip for _track, clip in found))
 
     def undo(self, timeline: Timeline) -> None:
@@ -142,13 +145,14 @@ class RippleDelete(Command):
             by_track.setdefault(track.id, (track, []))[1].append(clip)
         shifts: list[tuple[Clip, Ticks]] = []
         for track, clips in by_track.values():
-            shifts.extend(self._plan(track, clips))
+            shifts.extend(self._plan(timeline, track, clips))
+        self.detail = names_detail(timeline, (clip for _track, clip in found))
         self._removed = detach_all(timeline, (clip for _track, clip in found))
         for clip, shift in shifts:
             clip.start -= shift
         self._shifts = shifts
 
-    def _plan(self, track: Track, removing: list[Clip]) -> list[tuple[Clip, Ticks]]:
+    def _plan(self, timeline: Timeline, track: Track, removing: list[Clip]) -> list[tuple[Clip, Ticks]]:
         """How far each later clip moves: the removed time before its start."""
         spans: list[list[Ticks]] = []
         for clip in sorted(removing, key=lambda c: c.start):
@@ -178,7 +182,7 @@ class RippleDelete(Command):
                 overlapped = before.end > clip.start
                 if not overlapped and before.end - before_shift > clip.start - shift:
                     moved = clip.model_copy(update={"start": clip.start - shift})
-                    raise overlap_error(self.label, moved, before, track)
+                    raise overlap_error(self.label, moved, before, track, timeline)
             if shift:
                 shifts.append((clip, shift))
             previous = (clip, shift)
@@ -217,11 +221,13 @@ class MoveClips(Command):
             # the check runs as if every moving clip had already left its place
             other = target.overlapping(start, end, moving)
             if other is not None:
-                raise overlap_error(self.label, clip.model_copy(update={"start": start}), other, target)
+                moved = clip.model_copy(update={"start": start})
+                raise overlap_error(self.label, moved, other, target, timeline)
             landing.setdefault(target.id, (target, []))[1].append((start, end, clip))
             plan.append((clip, target, start))
         for target, placed in landing.values():
-            require_apart(self.label, target, placed)
+            require_apart(self.label, target, placed, timeline)
+        self.detail = names_detail(timeline, (clip for clip, _target, _start in plan))
         self._old_starts = [clip.start for clip, _target, _start in plan]
         self._removed = detach_all(timeline, (clip for clip, _target, _start in plan))
         for clip, target, start in plan:
@@ -245,6 +251,7 @@ class _Trim(Command):
         self._before: tuple[Ticks, Ticks, Ticks, int] = (0, 0, 0, 0)
 
     def _apply(self, timeline: Timeline, track: Track, clip: Clip, start: Ticks, source: Ticks) -> None:
+        self.detail = names_detail(timeline, [clip])
         end = clip.end
         index = track.remove(clip)
         self._before = (clip.start, clip.duration, clip.source_start, index)
@@ -284,7 +291,7 @@ class TrimIn(_Trim):
         lowest = max(0, clip.start - clip.source_start) if timed else 0
         start = min(max(self.new_start, lowest), clip.end - 1)
         if start < clip.start:
-            require_free(self.label, clip, track, start, clip.start)
+            require_free(self.label, clip, track, start, clip.start, timeline=timeline)
         source = clip.source_start + (start - clip.start) if timed else 0
         self._apply(timeline, track, clip, start, source)
 
@@ -305,5 +312,6 @@ class TrimOut(_Trim):
             end = min(end, clip.start + length - clip.source_start)
         end = max(end, clip.start + 1)
         if end > clip.end:
-            require_free(self.label, clip, track, clip.end, end)
+            require_free(self.label, clip, track, clip.end, end, timeline=timeline)
+        self.detail = names_detail(timeline, [clip])
         self._apply_end(track, clip, end)

@@ -28,7 +28,7 @@ CLIP_PROPERTIES = frozenset(
 # asset fields an edit must not change: identity, and the source start (that is TrimIn's job)
 FIXED_ASSET_FIELDS = frozenset({"type", "id", "start"})
 MAX_VOLUME = 10.0
-LABELS = {"text": "Edit Text", "volume": "Set Volume", "z_index": "Set Layer Order"}
+LABELS = {"text": "Edit Text", "volume": "Set Volume", "z_index": "Set Layer Order", "fps": "Set Frame Rate"}
 
 
 @cache
@@ -122,7 +122,10 @@ RESOLUTION = re.compile(r"(\d{1,5})x(\d{1,5})")
 COLOR = re.compile(r"#[0-9A-Fa-f]{6}")
 
 
-def check_timeline_value(name: str, value: Any) -> str:
+FRAME_RATES = (23.976, 24.0, 25.0, 29.97, 30.0, 50.0, 59.94, 60.0)
+
+
+def check_timeline_value(name: str, value: Any) -> str | float:
     if name == "resolution":
         match = RESOLUTION.fullmatch(str(value).strip())
         sizes = (int(match[1]), int(match[2])) if match else (0, 0)
@@ -135,17 +138,25 @@ def check_timeline_value(name: str, value: Any) -> str:
         if not isinstance(value, str) or not COLOR.fullmatch(value):
             raise EditError(f"Background must be a colour like #000000, not {value!r}")
         return value
-    raise EditError(f"The timeline has no setting '{name}' (resolution, background)")
+    if name == "fps":
+        try:
+            rate = float(value)
+        except (TypeError, ValueError):
+            rate = 0.0
+        if not 1 <= rate <= 240:
+            raise EditError(f"The frame rate must be 1 to 240 frames per second, not {value!r}")
+        return rate
+    raise EditError(f"The timeline has no setting '{name}' (resolution, background, fps)")
 
 
 class SetTimelineProperty(Command):
-    """Set the timeline's `resolution` ("1280x720") or `background` ("#000000")."""
+    """Set the timeline's `resolution` ("1280x720"), `background` ("#000000") or `fps` (30)."""
 
     def __init__(self, name: str, value: Any) -> None:
         self.name = name
         self.value = value
         self.label = property_label(name)
-        self._old: str = ""
+        self._old: str | float = ""
 
     def do(self, timeline: Timeline) -> None:
         value = check_timeline_value(self.name, self.value)

@@ -52,6 +52,24 @@ def require_unlocked(track: Track) -> None:
         raise EditError(f"Track {track_label(track)} is locked")
 
 
+def clip_name(clip: Clip, timeline: Timeline | None = None) -> str:
+    """What users call a clip: its media's name when the timeline knows it, else its label."""
+    if timeline is not None and clip.media_id is not None:
+        info = timeline.media.get(clip.media_id)
+        if info is not None and info.name:
+            return info.name
+    return clip.label()
+
+
+def names_detail(timeline: Timeline, clips: Iterable[Clip]) -> str:
+    """The clips an edit touched, for its History entry: `'beach.mp4'`, `'a' and 2 more`."""
+    names = list(dict.fromkeys(clip_name(clip, timeline) for clip in clips))
+    if not names:
+        return ""
+    more = f" and {len(names) - 1} more" if len(names) > 1 else ""
+    return f"'{names[0]}'{more}"
+
+
 def require_accepts(track: Track, clip: Clip) -> None:
     if not track.accepts(clip):
         needed, actual = ("an audio", "a video") if clip.kind == "audio" else ("a video", "an audio")
@@ -64,36 +82,46 @@ def require_start(clip: Clip, start: Ticks) -> None:
 
 
 def require_free(
-    what: str, clip: Clip, track: Track, start: Ticks, end: Ticks, ignore: frozenset[str] = frozenset()
+    what: str,
+    clip: Clip,
+    track: Track,
+    start: Ticks,
+    end: Ticks,
+    ignore: frozenset[str] = frozenset(),
+    timeline: Timeline | None = None,
 ) -> None:
     """Refuse when [start, end) on `track` holds a clip not in `ignore`."""
     other = track.overlapping(start, end, ignore | {clip.id})
     if other is not None:
-        raise overlap_error(what, clip, other, track)
+        raise overlap_error(what, clip, other, track, timeline)
 
 
-def overlap_error(what: str, clip: Clip, other: Clip, track: Track) -> EditError:
+def overlap_error(
+    what: str, clip: Clip, other: Clip, track: Track, timeline: Timeline | None = None
+) -> EditError:
     at = format_timecode(max(clip.start, other.start))
-    return EditError(
-        f"{what}: '{clip.label()}' would overlap '{other.label()}' on {track_label(track)} at {at}"
-    )
+    mine, theirs = clip_name(clip, timeline), clip_name(other, timeline)
+    return EditError(f"{what}: '{mine}' would overlap '{theirs}' on {track_label(track)} at {at}")
 
 
-def require_apart(what: str, track: Track, placed: list[tuple[Ticks, Ticks, Clip]]) -> None:
+def require_apart(
+    what: str, track: Track, placed: list[tuple[Ticks, Ticks, Clip]], timeline: Timeline | None = None
+) -> None:
     """Refuse when clips being placed together on one track overlap each other."""
     ordered = sorted(placed, key=lambda item: item[0])
     for (_start1, end1, first), (start2, _end2, second) in pairwise(ordered):
         if start2 < end1:
             raise EditError(
-                f"{what}: '{second.label()}' would overlap '{first.label()}' on {track_label(track)}"
-                f" at {format_timecode(start2)}"
+                f"{what}: '{clip_name(second, timeline)}' would overlap '{clip_name(first, timeline)}'"
+                f" on {track_label(track)} at {format_timecode(start2)}"
             )
 
 
 def require_within_source(timeline: Timeline, clip: Clip, source_start: Ticks, duration: Ticks) -> None:
     length = timeline.source_length(clip)
     if length is not None and source_start + duration > length:
-        raise EditError(f"'{clip.label()}' would run past the end of its source ({format_timecode(length)})")
+        name, end = clip_name(clip, timeline), format_timecode(length)
+        raise EditError(f"'{name}' would run past the end of its source ({end})")
 
 
 def require_new_id(timeline: Timeline, clip: Clip) -> None:

@@ -90,11 +90,13 @@ TOGGLE_LABELS = {
     "muted": ("Mute Track", "Unmute Track"),
     "locked": ("Lock Track", "Unlock Track"),
     "hidden": ("Hide Track", "Show Track"),
+    "solo": ("Solo Track", "Unsolo Track"),
 }
 
 
 class SetTrackState(Command):
-    """Rename, mute, lock or hide a track; arguments left as None stay as they are."""
+    """Rename, mute, lock, hide, solo or resize a track; arguments left as None stay as they are
+    (`height` 0 goes back to the kind's default row height)."""
 
     def __init__(
         self,
@@ -103,14 +105,25 @@ class SetTrackState(Command):
         muted: bool | None = None,
         locked: bool | None = None,
         hidden: bool | None = None,
+        solo: bool | None = None,
+        height: int | None = None,
     ) -> None:
         self.track_id = track_id
-        given = {"name": name, "muted": muted, "locked": locked, "hidden": hidden}
-        self.changes: dict[str, str | bool] = {
+        given = {
+            "name": name,
+            "muted": muted,
+            "locked": locked,
+            "hidden": hidden,
+            "solo": solo,
+            "height": height,
+        }
+        self.changes: dict[str, str | bool | int | None] = {
             key: value for key, value in given.items() if value is not None
         }
+        if self.changes.get("height") == 0:
+            self.changes["height"] = None
         self.label = self._label()
-        self._old: dict[str, str | bool] = {}
+        self._old: dict[str, str | bool | int | None] = {}
 
     def _label(self) -> str:
         if len(self.changes) != 1:
@@ -118,6 +131,8 @@ class SetTrackState(Command):
         ((key, value),) = self.changes.items()
         if key == "name":
             return "Rename Track"
+        if key == "height":
+            return "Resize Track"
         on, off = TOGGLE_LABELS[key]
         return on if value else off
 
@@ -125,6 +140,9 @@ class SetTrackState(Command):
         track = find_track(timeline, self.track_id)
         if not self.changes:
             raise EditError(f"Nothing to change on track {track_label(track)}")
+        height = self.changes.get("height")
+        if isinstance(height, int) and not isinstance(height, bool) and not 24 <= height <= 400:
+            raise EditError(f"A track row is 24 to 400 pixels high, not {height}")
         if "name" in self.changes:
             name = str(self.changes["name"]).strip()
             if not name:

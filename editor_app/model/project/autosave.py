@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 import os
 import uuid
 from pathlib import Path
@@ -152,6 +153,26 @@ class Autosaver:
             with contextlib.suppress(OSError):  # another session may discard it meanwhile
                 dated.append((path.stat().st_mtime_ns, path))
         return [path for _, path in sorted(dated, reverse=True)]
+
+    def titled_recoveries(self) -> list[Path]:
+        """Project files that have a recovery copy newer than themselves (unsaved work left by a
+        session that ended without saving), newest copy first."""
+        try:
+            found = [
+                p for p in self.folder.glob(f"*{RECOVERY_SUFFIX}") if not p.name.startswith(UNTITLED_PREFIX)
+            ]
+        except OSError:
+            return []
+        dated: list[tuple[int, Path]] = []
+        for copy in found:
+            try:
+                source = json.loads(copy.read_text(encoding="utf-8")).get("autosaved_from")
+            except (OSError, ValueError, AttributeError):
+                continue  # unreadable: opening that project will say so
+            if isinstance(source, str) and self.recovery_for(Path(source)) is not None:
+                with contextlib.suppress(OSError):
+                    dated.append((copy.stat().st_mtime_ns, Path(source)))
+        return [source for _, source in sorted(dated, reverse=True)]
 
     def adopt(self, orphan: Path) -> Project:
         """Load an orphan to recover it; it becomes this session's untitled copy."""

@@ -30,7 +30,7 @@ from editor_app.model.project.migrations import MigrationError, migrate
 from editor_app.model.ticks import Ticks
 from editor_app.model.timeline import Timeline
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 4  # 3: the frame rate, solo, row heights; 4: crop in source pixels
 FORMAT_MARKER = "videodb-editor-project"
 PROJECT_SUFFIX = ".vdbproj"
 _ASSET_TAGS = frozenset({"video", "audio", "image", "text", "caption"})

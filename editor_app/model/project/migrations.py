@@ -5,7 +5,9 @@ chains them. Steps work on plain dicts so they never depend on today's model cla
 
 Schema 1 kept the timeline as wire editor JSON under `timeline_json` (times in seconds, no
 clip ids, no track names or state) and the playhead in seconds. Schema 2 keeps the model
-itself (times in integer ticks, ids, track state, markers, media metadata).
+itself (times in integer ticks, ids, track state, markers, media metadata). Schema 3 adds the
+project frame rate (`timeline.fps`, 30 unless set), audio solo and row heights per track; schema 4
+keeps crops in source pixels (they were fractions of the source).
 """
 
 from __future__ import annotations
@@ -55,7 +57,51 @@ def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-MIGRATIONS: dict[int, Migration] = {1: _v1_to_v2}
+def _v2_to_v3(data: dict[str, Any]) -> dict[str, Any]:
+    out = dict(data)
+    timeline = out.get("timeline")
+    if isinstance(timeline, dict):
+        # files from before the frame grid: 30 fps, the default of new projects
+        out["timeline"] = {**timeline, "fps": timeline.get("fps", 30.0)}
+    out["schema_version"] = 3
+    return out
+
+
+# crop became source pixels in this schema; only this number changes if another step lands first
+CROP_IN_PIXELS = 4
+
+
+def _crop_to_pixels(data: dict[str, Any]) -> dict[str, Any]:
+    """Crops were fractions of the source; now they are its pixels: fraction x the source size
+    (from the project's media; the timeline's resolution when the media's size is unknown)."""
+    out = dict(data)
+    timeline = dict(out.get("timeline") or {})
+    width, _, height = str(timeline.get("resolution") or "1280x720").partition("x")
+    media = timeline.get("media") or {}
+    tracks = []
+    for track in timeline.get("tracks") or []:
+        clips = []
+        for clip in (track or {}).get("clips") or []:
+            asset = dict((clip or {}).get("asset") or {})
+            crop = asset.get("crop")
+            if isinstance(crop, dict):
+                info = media.get(asset.get("id")) if isinstance(media, dict) else None
+                w = (info or {}).get("width") or int(width or 1280)
+                h = (info or {}).get("height") or int(height or 720)
+                sizes = {"left": w, "right": w, "top": h, "bottom": h}
+                try:
+                    asset["crop"] = {k: round(float(crop.get(k) or 0) * n) for k, n in sizes.items()}
+                except (TypeError, ValueError):
+                    raise MigrationError(f"timeline.tracks: crop {crop!r} is not numbers") from None
+            clips.append({**clip, "asset": asset})
+        tracks.append({**track, "clips": clips})
+    timeline["tracks"] = tracks
+    out["timeline"] = timeline
+    out["schema_version"] = CROP_IN_PIXELS
+    return out
+
+
+MIGRATIONS: dict[int, Migration] = {1: _v1_to_v2, 2: _v2_to_v3, CROP_IN_PIXELS - 1: _crop_to_pixels}
 
 
 def migrate(data: dict[str, Any], version: int, target: int) -> dict[str, Any]:

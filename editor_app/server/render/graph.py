@@ -5,8 +5,9 @@ Pure: `build_plan(timeline, sources, work_dir)` only computes; the caller writes
 
 Render semantics (where the cloud is silent, these are ours):
 - the picture starts as the background colour at the timeline's resolution; gaps show it;
-- picture layers are drawn bottom to top ordered by track `z_index`, then track order
-  (later tracks on top), then clip `z_index`, then clip start (a later clip on top);
+- picture layers are drawn bottom to top ordered by their layer, the track's `z_index` plus the
+  clip's own (so a clip's `z_index` lifts it over clips of higher tracks), then track order
+  (later tracks on top), then clip start (a later clip on top);
 - every input is seeked with input `-ss` and limited with `-t`; its frames are shifted to
   the clip's start on the output, so overlays appear exactly in their time range;
 - `opacity` scales alpha; a `fade` transition fades the picture from/to transparent and
@@ -32,12 +33,15 @@ from pathlib import Path
 from editor_app.model import CaptionAsset, Clip, ImageAsset, TextAsset, Timeline, Track, VideoAsset
 from editor_app.model.ticks import Ticks
 from editor_app.server.errors import RenderInputError
+from editor_app.server.render.captions import caption_layer, clip_cues
+from editor_app.server.render.effects import effect_filters
 from editor_app.server.render.escape import colour
-from editor_app.server.render.layout import fit, place
+from editor_app.server.render.layout import even, fit, place, scaled_fit
 from editor_app.server.render.looks import look_filter
 from editor_app.server.render.plan import AUDIO_RATE, RenderPlan, Window
 from editor_app.server.render.sources import RenderSource
-from editor_app.server.render.text import TextLayer, caption_layer, text_layer
+from editor_app.server.render.text import TextLayer, text_layer
+from editor_app.server.render.text_direct import direct_layer
 
 MAX_SIDE = 7680
 # A single argv string may not exceed 128 KiB on Linux; longer graphs go through a file.
@@ -89,14 +93,20 @@ def _fade_duration(clip: Clip) -> Ticks:
     return min(clip.transition.duration, clip.duration // 2)
 
 
-def _layer_key(item: tuple[int, Track, Clip]) -> tuple[int, int, int, int]:
+def _layer_key(item: tuple[int, Track, Clip]) -> tuple[int, int, int]:
     index, track, clip = item
-    return (track.z_index, index, clip.z_index, clip.start)
+    return (track.z_index + clip.z_index, index, clip.start)
 
 
 class _Builder:
     def __init__(
-        self, timeline: Timeline, sources: Mapping[str, RenderSource], work_dir: Path, window: Window
+        self,
+        timeline: Timeline,
+        sources: Mapping[str, RenderSource],
+        work_dir: Path,
+        window: Window,
+        height: int | None = None,
+        single_threaded: bool = False,
     ) -> None:
         self.timeline = timeline
         self.window = window
@@ -105,7 +115,8 @@ class _Builder:
         self.share_inputs = window == Window.whole(timeline.duration)
         self.sources = sources
         self.work_dir = work_dir
-        self.size = _frame_size(timeline)
+        self.full_size = _frame_size(timeline)
+        self.size, self.k = _scaled_frame(self.full_size, height)
         self.fps = output_fps(timeline, sources)
         self.duration = window.end - window.start
         self.inputs: list[str] = []
@@ -120,7 +131,8 @@ class _Builder:
             for _t, c in timeline.clips()
             if c.kind in ("video", "audio") and c.start < window.end and c.end > window.start
         )
-        self.decoder_threads = ["-threads", "1"] if timed > MANY_INPUTS else []
+        # A still frame decodes a few frames per input: threads cost more to start than they save.
+        self.decoder_threads = ["-threads", "1"] if timed > MANY_INPUTS or single_threaded else []
 
     def add_input(self, args: list[str]) -> int:
         self.inputs += args
@@ -155,10 +167,14 @@ class _Builder:
     def picture(
         self, n: int, clip: Clip, input_index: int, source: RenderSource, head: Ticks
     ) -> tuple[str, int, int]:
+        full_w, full_h = self.full_size
         frame_w, frame_h = self.size
-        src_w, src_h = source.width or frame_w, source.height or frame_h
+        src_w, src_h = source.width or full_w, source.height or full_h
         crop = clip.asset.crop if isinstance(clip.asset, VideoAsset | ImageAsset) else None
-        fitted = fit(clip, src_w, src_h, frame_w, frame_h, crop)
+        # laid out in the full frame, then scaled: a preview is the export, smaller
+        file_w, file_h = source.file_size or (src_w, src_h)
+        full = fit(clip, src_w, src_h, full_w, full_h, crop)
+        fitted = scaled_fit(full, self.k, frame_w, frame_h, (file_w / src_w, file_h / src_h))
         # frames carry times from the clip's own start, so fades line up when the head is cut
         filters = ["setpts=PTS-STARTPTS" + (_shift(head / 1000) if head else "")]
         if fitted.crop is not None:
@@ -171,6 +187,7 @@ class _Builder:
         if fitted.final != base:
             filters.append(f"scale={fitted.final[0]}:{fitted.final[1]}")
         filters.append("setsar=1")
+        filters += effect_filters(clip.effect, clip.duration / 1000, head / 1000, self.fps)
         filters += self.alpha_tail(clip, force_alpha=source.kind == "image")
         self.chains.append(f"[{input_index}:v]" + ",".join(filters) + f"[v{n}]")
         x, y = place(clip, fitted.final[0], fitted.final[1], frame_w, frame_h)
@@ -181,9 +198,12 @@ class _Builder:
         stem = f"text{n}"
         layer: TextLayer
         if isinstance(clip.asset, TextAsset):
-            layer = text_layer(clip, clip.asset, self.size, self.work_dir / f"{stem}.txt")
+            layer = text_layer(clip, clip.asset, self.size, self.work_dir / f"{stem}.txt", self.k)
         elif isinstance(clip.asset, CaptionAsset):
-            layer = caption_layer(clip, clip.asset, frame_h, self.work_dir, stem)
+            cues = clip_cues(self.timeline, clip, clip.asset, self.sources)
+            # PlayRes is the timeline's frame: libass scales it to a smaller preview frame
+            path = self.work_dir / f"{stem}.ass"
+            layer = caption_layer(clip, clip.asset, cues, self.full_size, path)
         else:  # pragma: no cover - callers route only text and captions here
             raise RenderInputError(f"{clip.kind} clip cannot be drawn as text")
         self.files.update(layer.files)
@@ -214,6 +234,16 @@ class _Builder:
             if length <= 0:
                 continue
             if clip.kind in ("text", "caption"):
+                at = clip.start + head - self.window.start
+                path = self.work_dir / f"text{n}"
+                direct = direct_layer(
+                    self.timeline, clip, self.sources, self.size, at, head, length, path, self.full_size
+                )
+                if direct is not None:
+                    self.files.update(direct.files)
+                    self.chains.append(f"[{current}]" + ",".join(direct.filters) + f"[o{n}]")
+                    current = f"o{n}"
+                    continue
                 label, x, y = self.text(n, clip, head, length)
             else:
                 source = self.sources[clip.media_id or ""]
@@ -282,18 +312,38 @@ class _Builder:
             )
 
 
+def _scaled_frame(full: tuple[int, int], height: int | None) -> tuple[tuple[int, int], float]:
+    """The frame `height` rows high (width by aspect, even sides) and its factor to `full`;
+    `full` itself without a height or at one as large."""
+    if height is None or height >= full[1]:
+        return full, 1.0
+    k = even(height) / full[1]
+    return (even(full[0] * k), even(height)), k
+
+
 def build_plan(
-    timeline: Timeline, sources: Mapping[str, RenderSource], work_dir: Path, window: Window | None = None
+    timeline: Timeline,
+    sources: Mapping[str, RenderSource],
+    work_dir: Path,
+    window: Window | None = None,
+    *,
+    height: int | None = None,
+    sound: bool = True,
+    single_threaded: bool = False,
 ) -> RenderPlan:
-    """The ffmpeg inputs and filter graph that render `timeline`, or the `window` of it."""
+    """The ffmpeg inputs and filter graph that render `timeline`, or the `window` of it;
+    `height` renders a smaller frame with the same composition (a preview), `sound=False`
+    leaves out the `[aout]` chain (a still frame)."""
     if timeline.duration <= 0:
         raise RenderInputError("timeline: it has no clips, so there is nothing to render")
     for _track, clip in timeline.clips():
         if clip.media_id is not None and clip.media_id not in sources:
             raise RenderInputError(f"media {clip.media_id} was not looked up before rendering")
-    builder = _Builder(timeline, sources, work_dir, window or Window.whole(timeline.duration))
+    whole = window or Window.whole(timeline.duration)
+    builder = _Builder(timeline, sources, work_dir, whole, height, single_threaded)
     builder.pictures()
-    builder.sounds()
+    if sound:
+        builder.sounds()
     graph = ";\n".join(builder.chains)
     plan = RenderPlan(builder.inputs, graph, builder.duration, builder.fps, builder.size, builder.files)
     if len(graph) > INLINE_GRAPH_LIMIT:

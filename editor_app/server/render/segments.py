@@ -92,9 +92,16 @@ class SegmentedTimeline:
     """A compiled timeline cut into segments, each keyed by exactly what falls inside it."""
 
     def __init__(
-        self, stream_id: str, timeline: Timeline, sources: dict[str, RenderSource], generation: int
+        self,
+        stream_id: str,
+        timeline: Timeline,
+        sources: dict[str, RenderSource],
+        generation: int,
+        preview_height: int | None = None,
     ) -> None:
         self.stream_id = stream_id
+        # rows of a preview stream (None: the timeline's full frame, as the SDKs get it)
+        self.preview_height = preview_height
         self.generation = generation  # later compiles get larger numbers (the service counts them)
         self.timeline = timeline
         self.sources = sources
@@ -145,11 +152,14 @@ class SegmentedTimeline:
             "audio": AUDIO_ARGS,
             "tracks": tracks,
         }
+        if self.preview_height is not None:  # full-size keys stay as they were
+            described["preview_height"] = self.preview_height
         text = json.dumps(described, sort_keys=True, separators=(",", ":"))
         return hashlib.sha256(text.encode()).hexdigest()
 
     def plan(self, segment: Segment, work_dir: Path) -> RenderPlan:
-        return build_plan(self.timeline, self.sources, work_dir, segment_window(segment.start, segment.end))
+        window = segment_window(segment.start, segment.end)
+        return build_plan(self.timeline, self.sources, work_dir, window, height=self.preview_height)
 
 
 def _keep_grid_frames(segment: Segment, first: int, last: int) -> str:

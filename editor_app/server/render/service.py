@@ -22,11 +22,18 @@ from editor_app.server.errors import TimelineGone
 from editor_app.server.render.encoders import extension
 from editor_app.server.render.export import EXPORT_NICENESS, FileRender
 from editor_app.server.render.export_jobs import Job, JobRunner, JobStore, remove_partial_exports
+from editor_app.server.render.frames import FrameCache, frame_key, frame_start, render_frame
 from editor_app.server.render.graph import build_plan
 from editor_app.server.render.segment_cache import SegmentCache
 from editor_app.server.render.segment_files import end_orphaned_renders
 from editor_app.server.render.segments import SegmentedTimeline
-from editor_app.server.render.sources import RenderSource, SourceLookup, collect_sources
+from editor_app.server.render.sources import (
+    ProxyLookup,
+    RenderSource,
+    SourceLookup,
+    collect_sources,
+    with_proxies,
+)
 from editor_app.server.render.timelines import (
     Connect,
     TimelineStore,
@@ -48,9 +55,16 @@ class EditorService:
         connect: Connect,
         get_media: Callable[[str], Any],
         tools: ToolRunner,
+        proxies: ProxyLookup | None = None,
+        proxy_version: str = "proxy",
+        get_transcript: Callable[[str], Any] = lambda _media_id: None,
     ) -> None:
         self.data_dir = data_dir
-        self.lookup: SourceLookup = lambda media_id: source_from_record(get_media(media_id))
+        self.proxies = proxies  # previews read proxies where ready; exports never do
+        self.proxy_version = proxy_version
+        self.lookup: SourceLookup = lambda media_id: source_from_record(
+            get_media(media_id), get_transcript(media_id)
+        )
         self.tools = tools
         self.timelines = TimelineStore(connect)
         self.exports_dir = data_dir / "exports"
@@ -61,42 +75,87 @@ class EditorService:
         self._streams: OrderedDict[str, SegmentedTimeline] = OrderedDict()
         self._streams_lock = threading.Lock()
         self._generations = itertools.count()  # the segment cache lets newer compiles go first
+        self.frames = FrameCache()
 
     # ---- compile ------------------------------------------------------------------------------
-    def compile(self, timeline: Timeline) -> tuple[str, bool]:
+    def compile(self, timeline: Timeline, preview_height: int | None = None) -> tuple[str, bool]:
         """Check and store a timeline: its id, and whether every preview segment is cached.
+        `preview_height`: the stream is a preview that many rows high (from proxies where ready).
 
         Nothing renders yet: segments render when a player asks for them."""
         sources = collect_sources(timeline, self.lookup)
         build_plan(timeline, sources, self.data_dir / "work")  # only computes: refuses what cannot render
         tid = timeline_id(timeline, sources)
         self.timelines.save(tid, timeline)
-        stream = self._segmented(tid, timeline, sources)
-        self._keep(tid, stream)
+        stream = self._segmented(tid, timeline, sources, preview_height)
+        self._keep(stream)
         return tid, all(self.segments.is_cached(s) for s in stream.segments)
 
-    def _segmented(self, tid: str, timeline: Timeline, sources: dict[str, RenderSource]) -> SegmentedTimeline:
-        """`timeline` cut into segments, numbered after every stream made before it."""
-        return SegmentedTimeline(stream_folder_name(tid), timeline, sources, next(self._generations))
+    def _preview_sources(
+        self, timeline: Timeline, sources: dict[str, RenderSource], rows: int | None
+    ) -> dict[str, RenderSource]:
+        if rows is None or self.proxies is None:
+            return sources
+        return with_proxies(sources, min(rows, timeline.size[1]), self.proxies, self.proxy_version)
 
-    def _keep(self, tid: str, stream: SegmentedTimeline) -> None:
+    def _segmented(
+        self, tid: str, timeline: Timeline, sources: dict[str, RenderSource], preview_height: int | None
+    ) -> SegmentedTimeline:
+        """`timeline` cut into segments, numbered after every stream made before it."""
+        return SegmentedTimeline(
+            stream_folder_name(tid, preview_height),
+            timeline,
+            self._preview_sources(timeline, sources, preview_height),
+            next(self._generations),
+            preview_height,
+        )
+
+    def _keep(self, stream: SegmentedTimeline) -> None:
         with self._streams_lock:
-            self._streams[tid] = stream
-            self._streams.move_to_end(tid)
+            self._streams[stream.stream_id] = stream
+            self._streams.move_to_end(stream.stream_id)
             while len(self._streams) > STREAMS_KEPT:
                 self._streams.popitem(last=False)
 
-    def stream(self, tid: str) -> SegmentedTimeline:
+    def stream(self, tid: str, preview_height: int | None = None) -> SegmentedTimeline:
         """The compiled timeline `tid` cut into segments (TimelineGone if unknown)."""
+        folder = stream_folder_name(tid, preview_height)
         with self._streams_lock:
-            stream = self._streams.get(tid)
+            stream = self._streams.get(folder)
             if stream is not None:
-                self._streams.move_to_end(tid)
+                self._streams.move_to_end(folder)
                 return stream
         timeline, sources = self._plan_for(tid)
-        stream = self._segmented(tid, timeline, sources)
-        self._keep(tid, stream)
+        stream = self._segmented(tid, timeline, sources, preview_height)
+        self._keep(stream)
         return stream
+
+    def proxy_ready(self, _content_hash: str) -> None:
+        """A proxy became ready: preview streams are cut again, so their next segments read it."""
+        with self._streams_lock:
+            for folder in [f for f, s in self._streams.items() if s.preview_height is not None]:
+                del self._streams[folder]
+
+    # ---- still frames -------------------------------------------------------------------------
+    def frame(self, tid: str, t: float, height: int | None, preview_height: int | None) -> bytes:
+        """JPEG of the frame under `t` s, `height` rows high (default: the stream's preview
+        height, else the timeline's); from proxies where a preview that high reads them."""
+        stream = self.stream(tid, preview_height)
+        timeline = stream.timeline
+        rows = min(height or preview_height or timeline.size[1], timeline.size[1])
+        if rows == preview_height:
+            sources = stream.sources
+        else:
+            sources = self._preview_sources(timeline, self._plan_for(tid)[1], rows)
+        _index, at = frame_start(t, stream.fps, timeline.duration)
+        key = frame_key(timeline, sources, at, stream.fps, rows)
+        cached = self.frames.get(key)
+        if cached is not None:
+            return cached
+        work_dir = self.data_dir / "work" / f"frame-{key[:16]}-{threading.get_ident()}"
+        jpeg = render_frame(timeline, sources, at, stream.fps, rows, self.tools, work_dir)
+        self.frames.put(key, jpeg)
+        return jpeg
 
     def _plan_for(self, tid: str) -> tuple[Timeline, dict[str, RenderSource]]:
         stored = self.timelines.get(tid)
@@ -119,6 +178,7 @@ class EditorService:
         return self.exports_dir / job.output_name if job.output_name else None
 
     def _make_render(self, job: Job, on_progress: Callable[[float], None]) -> FileRender:
+        # the originals, always: proxies are for previews only
         timeline, sources = self._plan_for(job.timeline_id)
         fmt = cast(ExportFormat, job.format)
         work_dir = self.exports_dir / f"work-{job.id}"

@@ -8,7 +8,7 @@ function of its inputs.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
 
@@ -36,9 +36,46 @@ class RenderSource:
     fps: float | None
     has_audio: bool
     content_hash: str
+    # pixel size of the file at `path` when it is not `width` x `height`: a preview proxy stands
+    # in for the original (layout still works in the original's pixels)
+    file_size: tuple[int, int] | None = None
+    transcript: str | None = None  # attached SRT/VTT/ASS text: what `src: "auto"` captions show
 
 
 SourceLookup = Callable[[str], RenderSource]
+
+
+@dataclass(frozen=True)
+class ProxyFile:
+    """A preview proxy's file and its pixel size."""
+
+    path: Path
+    width: int
+    height: int
+
+
+# (content hash, rows the preview needs) -> the proxy to read instead, if one is ready
+ProxyLookup = Callable[[str, int], "ProxyFile | None"]
+
+
+def with_proxies(
+    sources: Mapping[str, RenderSource], rows: int, proxies: ProxyLookup, version: str
+) -> dict[str, RenderSource]:
+    """`sources` with each video read from its ready proxy where one serves `rows`; the content
+    hash names the proxy too, so cached renders of the original and the proxy never mix."""
+    chosen: dict[str, RenderSource] = {}
+    for media_id, source in sources.items():
+        proxy = proxies(source.content_hash, rows) if source.kind == "video" else None
+        if proxy is None:
+            chosen[media_id] = source
+        else:
+            chosen[media_id] = replace(
+                source,
+                path=proxy.path,
+                file_size=(proxy.width, proxy.height),
+                content_hash=f"{source.content_hash}:{version}:{proxy.height}",
+            )
+    return chosen
 
 
 def collect_sources(timeline: Timeline, lookup: SourceLookup) -> dict[str, RenderSource]:

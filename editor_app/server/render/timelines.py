@@ -20,7 +20,7 @@ from editor_app.model import Timeline
 from editor_app.model.ticks import to_ticks
 from editor_app.server.render.sources import RenderSource, SourceKind, content_key
 
-RENDERER_VERSION = "1"
+RENDERER_VERSION = "2"  # 2: captions by libass
 TIMELINE_ID_PREFIX = "tl-"  # compiled timelines (media ids have theirs in editor_app.wire)
 
 SCHEMA = """
@@ -48,14 +48,22 @@ def timeline_id(timeline: Timeline, sources: dict[str, RenderSource]) -> str:
     return TIMELINE_ID_PREFIX + digest.hexdigest()[:32]
 
 
-def stream_folder_name(tid: str) -> str:
-    """The id of a compiled timeline's stream in its URLs: `tl-<hex>` -> `<hex>`."""
-    return tid.removeprefix(TIMELINE_ID_PREFIX)
+def stream_folder_name(tid: str, preview_height: int | None = None) -> str:
+    """The id of a compiled timeline's stream in its URLs: `tl-<hex>` -> `<hex>`, and
+    `<hex>-p<rows>` for its preview stream `preview_height` rows high."""
+    hexid = tid.removeprefix(TIMELINE_ID_PREFIX)
+    return hexid if preview_height is None else f"{hexid}-p{preview_height}"
 
 
 def timeline_of_stream(stream_id: str) -> str:
-    """The compiled timeline a stream id in a URL names: `<hex>` -> `tl-<hex>`."""
-    return TIMELINE_ID_PREFIX + stream_id
+    """The compiled timeline a stream id in a URL names: `<hex>[-p<rows>]` -> `tl-<hex>`."""
+    return TIMELINE_ID_PREFIX + stream_id.partition("-p")[0]
+
+
+def preview_height_of_stream(stream_id: str) -> int | None:
+    """The rows of a preview stream id (`<hex>-p<rows>`), None for a full-size one."""
+    _hex, marker, rows = stream_id.partition("-p")
+    return int(rows) if marker and rows.isdigit() else None
 
 
 @dataclass(frozen=True)
@@ -91,9 +99,12 @@ class TimelineStore:
         return StoredTimeline(row[0], json.loads(row[1]), float(row[2]))
 
 
-def source_from_record(record: Any) -> RenderSource:
-    """A RenderSource from the media store's record (duck-typed: the store's MediaRecord)."""
+def source_from_record(record: Any, transcript: Any = None) -> RenderSource:
+    """A RenderSource from the media store's record (duck-typed: the store's MediaRecord) and its
+    attached transcript if any (a `media.transcripts.Transcript`): its hash joins the content's,
+    so attaching one changes the key of everything the media renders into."""
     kind: SourceKind = record.kind
+    content = record.sha256 if transcript is None else f"{record.sha256}+{transcript.sha256[:16]}"
     return RenderSource(
         id=record.id,
         kind=kind,
@@ -103,5 +114,6 @@ def source_from_record(record: Any) -> RenderSource:
         height=record.height,
         fps=record.fps,
         has_audio=bool(record.has_audio),
-        content_hash=record.sha256,
+        content_hash=content,
+        transcript=None if transcript is None else transcript.text,
     )

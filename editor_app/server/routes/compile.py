@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Body, Request
+from fastapi import APIRouter, Body, Query, Request
 
 from editor_app.model import Clip, InvalidTimelineJSON, Timeline, Track, VideoAsset
 from editor_app.model.ticks import to_ticks
@@ -27,19 +27,31 @@ from editor_app.wire import CompileResult, SeedCompileRequest
 
 router = APIRouter(tags=["editor"])
 
+PREVIEW_HEIGHT_DOC = (
+    "Local-backend extension, never sent by the official SDKs: render the stream's segments "
+    "`preview_height` rows high (width by aspect, even sides) from preview proxies where they are "
+    "ready, with the same composition scaled to the frame. Without it the stream is full size. "
+    "Exports always render the originals at the timeline's resolution."
+)
+PreviewHeight = Annotated[int | None, Query(ge=16, le=4320, description=PREVIEW_HEIGHT_DOC)]
 
-def _compile(request: Request, timeline: Timeline) -> dict[str, Any]:
-    tid, _cached = editor_of(request).compile(timeline)  # a RenderInputError is a 400 naming why
-    folder = stream_folder_name(tid)
+
+def _compile(request: Request, timeline: Timeline, preview_height: int | None = None) -> dict[str, Any]:
+    rows = None if preview_height is None else preview_height - preview_height % 2
+    tid, _cached = editor_of(request).compile(timeline, rows)  # a RenderInputError is a 400 naming why
+    folder = stream_folder_name(tid, rows)
     path = f"/stream/{folder}/"
     base = str(request.base_url).rstrip("/")
-    stream_url = f"{base}{path}index.m3u8?token={request.app.state.sign(path)}"
+    token = request.app.state.sign(path)
+    stream_url = f"{base}{path}index.m3u8?token={token}"
     result = CompileResult(
         stream_url=stream_url,
         player_url=stream_url,
         timeline_id=tid,
         duration=timeline.duration / 1000,
         format="hls",
+        frame_url=f"{base}{path}frame?token={token}",
+        fps=editor_of(request).stream(tid, rows).fps,
     )
     return {"success": True, "data": result.model_dump(exclude_none=True)}
 
@@ -51,8 +63,18 @@ def _parse(data: Any) -> Timeline:
         raise BadRequest(str(exc), "invalid_timeline") from None
 
 
-@router.post("/editor", summary="Compile an editor timeline to an HLS stream")
-def compile_editor(request: Request, body: Annotated[dict[str, Any], Body()]) -> dict[str, Any]:
+@router.post(
+    "/editor",
+    summary="Compile an editor timeline to an HLS stream",
+    description=(
+        "Answers `stream_url` at once (segments render when a player asks). The local backend "
+        "also answers `frame_url` (extension): `GET {frame_url}&t=<seconds>&height=<rows>` is the "
+        "composed frame at t as JPEG."
+    ),
+)
+def compile_editor(
+    request: Request, body: Annotated[dict[str, Any], Body()], preview_height: PreviewHeight = None
+) -> dict[str, Any]:
     if "timeline_url" in body and "timeline" not in body:
         url = body["timeline_url"]
         if not isinstance(url, str):
@@ -62,8 +84,8 @@ def compile_editor(request: Request, body: Annotated[dict[str, Any], Body()]) ->
             data = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
             raise BadRequest(f"timeline_url: the uploaded file is not timeline JSON ({exc})") from None
-        return _compile(request, _parse(data))
-    return _compile(request, _parse(body))
+        return _compile(request, _parse(data), preview_height)
+    return _compile(request, _parse(body), preview_height)
 
 
 @router.post("/timeline_v2", summary="Compile the seed's cut list to an HLS stream")

@@ -26,7 +26,8 @@ from editor_app.server.routes.state import editor_of
 from editor_app.wire import AsyncResponse, EditorDownloadRequest, JobData, SeedDownloadRequest
 
 JOB_WAIT_S = 2.0
-_STREAM_PATH = re.compile(r"^/stream/([0-9a-f]{32})/index\.m3u8$")
+# a preview stream (`<hex>-p<rows>`) exports like its full-size stream: originals, full size
+_STREAM_PATH = re.compile(r"^/stream/([0-9a-f]{32})(?:-p[0-9]+)?/index\.m3u8$")
 
 router = APIRouter(tags=["editor"])
 

@@ -26,7 +26,7 @@ from editor_app.server.media.previews import (
     waveform_peaks,
 )
 from editor_app.server.routes.files import file_url
-from editor_app.server.routes.state import store_of, tools_of
+from editor_app.server.routes.state import proxies_of, store_of, tools_of
 from editor_app.server.store import MediaRecord
 from editor_app.wire import (
     Collection,
@@ -68,6 +68,7 @@ def media_item(request: Request, record: MediaRecord) -> dict[str, Any]:
         video_codec=record.video_codec,
         audio_codec=record.audio_codec,
         description=record.description,
+        proxy=proxies_of(request).info(record),
     )
     return item.model_dump()
 
@@ -104,6 +105,7 @@ def _list(request: Request, kind: MediaKind, collection_id: str) -> dict[str, An
 def _delete(request: Request, kind: MediaKind, media_id: str) -> dict[str, Any]:
     get_of_kind(request, kind, media_id)
     record, unreferenced = store_of(request).delete_media(media_id)
+    proxies_of(request).media_deleted(record, unreferenced)
     if unreferenced:  # identical content uploaded twice shares one file
         record.path.unlink(missing_ok=True)
         shutil.rmtree(thumbnail_path(store_of(request), record.sha256).parent, ignore_errors=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fastapi import Request
 
+from editor_app.server.proxies.service import ProxyService
 from editor_app.server.render.service import EditorService
 from editor_app.server.store import Store
 from editor_app.server.tool_runner import ToolRunner
@@ -18,6 +19,12 @@ def tools_of(request: Request) -> ToolRunner:
     """The app's one runner of ffmpeg/ffprobe."""
     tools: ToolRunner = request.app.state.tools
     return tools
+
+
+def proxies_of(request: Request) -> ProxyService:
+    """The app's preview proxies and local settings."""
+    proxies: ProxyService = request.app.state.proxies
+    return proxies
 
 
 def editor_of(request: Request) -> EditorService:

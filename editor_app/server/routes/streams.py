@@ -22,11 +22,12 @@ from fastapi.responses import FileResponse, Response
 from editor_app.server.errors import Gone, ServerError, TimelineGone, not_found
 from editor_app.server.render.hls import vod_playlist
 from editor_app.server.render.segments import SegmentedTimeline
-from editor_app.server.render.timelines import timeline_of_stream
+from editor_app.server.render.timelines import preview_height_of_stream, timeline_of_stream
 from editor_app.server.routes.state import editor_of
 
 SEGMENT_WAIT_S = 20.0
-STREAM_ID = re.compile(r"^[0-9a-f]{32}$")
+# `<hex>` full size, `<hex>-p<rows>` a preview stream (see `render/timelines.py`)
+STREAM_ID = re.compile(r"^[0-9a-f]{32}(?:-p[1-9][0-9]{1,3})?$")
 _SEGMENT = re.compile(r"^seg_(\d{5})\.ts$")
 
 router = APIRouter(tags=["editor"])
@@ -36,7 +37,8 @@ def _stream(request: Request, stream_id: str) -> SegmentedTimeline:
     if not STREAM_ID.match(stream_id):
         raise not_found("stream", stream_id)
     try:
-        return editor_of(request).stream(timeline_of_stream(stream_id))
+        tid = timeline_of_stream(stream_id)
+        return editor_of(request).stream(tid, preview_height_of_stream(stream_id))
     except TimelineGone:
         raise not_found("stream", stream_id) from None
     except ServerError as exc:

@@ -22,7 +22,7 @@ from editor_app.server.errors import Conflict, Gone, InsufficientStorage, not_fo
 from editor_app.server.media.ingest import ingest_file
 from editor_app.server.media.upload_receiver import receive_upload
 from editor_app.server.routes.media import media_item
-from editor_app.server.routes.state import store_of, tools_of
+from editor_app.server.routes.state import proxies_of, store_of, tools_of
 from editor_app.wire import Envelope, MediaItem, UploadRequest, UploadUrl
 
 router = APIRouter(tags=["upload"])
@@ -98,4 +98,5 @@ def ingest(collection_id: str, request: Request, body: Annotated[UploadRequest, 
             known_sha256=slot.sha256,
             upload_token=slot.token,  # recorded with the media, in one transaction
         )
+    proxies_of(request).media_added(record)  # queued only: the proxy is made in the background
     return ok(media_item(request, record))

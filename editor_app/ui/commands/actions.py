@@ -67,6 +67,9 @@ class Actions:
             bound, action = self.table[command_id], self.by_id[command_id]
             action.setEnabled(bound.is_enabled())
             action.setText(bound.title())
+            place = bound.command.toolbar
+            if place is not None and place.text and bound.command.live_title is not None:
+                action.setIconText(bound.title())  # a toggle's state shows on its button
 
     def _build_menus(self) -> None:
         sections: dict[MenuPlace, list[QAction | QMenu]] = {}

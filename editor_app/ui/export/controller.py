@@ -6,11 +6,12 @@ compiles, renders, downloads and checks the file on its own; several may run at 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from editor_app.model import EditError
-from editor_app.model.edits import SetTimelineProperty
+from editor_app.model.edits import SetTimelineProperty, range_timeline
 from editor_app.ui.commands.table import Command, MenuPlace, ToolbarPlace
 from editor_app.ui.export.dialog import ExportDialog
 from editor_app.ui.export.dock import ExportsDock
@@ -27,6 +28,8 @@ class RenderController:
         self.session = session
         self.preview = preview
         self.exports = exports
+        # the spans the Export dialog offers besides the whole timeline ("io", "selection")
+        self.ranges: Callable[[], dict[str, tuple[int, int]]] = dict
 
     def _body(self) -> dict[str, Any] | None:
         body = self.session.timeline_body()
@@ -57,14 +60,22 @@ class RenderController:
             document.timeline.resolution,
             formats_offered_by(client.base_url),
             session.prompts.window,
+            self.ranges(),
         )
         if not session.prompts.ask_export(dialog):
             return
-        self.start_export(dialog.path, dialog.format, dialog.quality, dialog.resolution)
+        self.start_export(dialog.path, dialog.format, dialog.quality, dialog.resolution, dialog.span)
 
     def start_export(
-        self, path: Path, fmt: ExportFormat = "mp4", quality: Quality = "high", resolution: str | None = None
+        self,
+        path: Path,
+        fmt: ExportFormat = "mp4",
+        quality: Quality = "high",
+        resolution: str | None = None,
+        span: tuple[int, int] | None = None,
     ) -> ExportJob | None:
+        """Export the timeline, or only `span` of it: a copy cut to the range is compiled
+        (`range_timeline`), so the server renders a range like any timeline."""
         document, prompts = self.session.document, self.session.prompts
         if path in self.exports.manager.busy_paths():
             prompts.report_error("Export Video", f"{path.name} is already being exported")
@@ -79,6 +90,16 @@ class RenderController:
         if body is None:
             return None
         seconds = document.timeline.duration / 1000
+        if span is not None:
+            try:
+                cut = range_timeline(document.timeline, *span)
+            except EditError as exc:
+                prompts.report_error("Export Video", str(exc))
+                return None
+            if not cut.clip_count:
+                prompts.report_error("Export Video", "There is nothing in that range to export")
+                return None
+            body, seconds = cut.to_editor_json(), cut.duration / 1000
         job = self.exports.manager.start(path, fmt, quality, body, seconds)
         self.exports.show()
         self.exports.raise_()

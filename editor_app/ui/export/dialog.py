@@ -73,12 +73,21 @@ class ExportDialog(QDialog):
         resolution: str,
         formats: tuple[ExportFormat, ...],
         parent: QWidget | None = None,
+        ranges: dict[str, tuple[int, int]] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Export Video")
         self.setObjectName("ExportDialog")
         self.formats = formats
         self.path_edit = QLineEdit(str(suggested), self)
+        self.path_edit.setMinimumWidth(420)  # a whole path stays readable (issue 14, defect 8)
+        # what to render: the whole timeline, the I/O range or the selection (those offered)
+        self.range_box = QComboBox(self)
+        self.range_box.addItem("Whole timeline", None)
+        for key, title in (("io", "In/Out range"), ("selection", "Selection")):
+            span = (ranges or {}).get(key)
+            if span is not None:
+                self.range_box.addItem(f"{title} ({(span[1] - span[0]) / 1000:.3f} s)", span)
         browse = QPushButton("Save As…", self)
         browse.clicked.connect(self.browse)
         path_row = QHBoxLayout()
@@ -108,6 +117,7 @@ class ExportDialog(QDialog):
         form.addRow("Quality", self.quality_box)
         form.addRow("", self.quality_note)
         form.addRow("Resolution", self.resolution_box)
+        form.addRow("Range", self.range_box)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.start_button = buttons.addButton("Start", QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(self.try_accept)
@@ -129,6 +139,12 @@ class ExportDialog(QDialog):
     def quality(self) -> Quality:
         quality: Quality = self.quality_box.currentData()
         return quality
+
+    @property
+    def span(self) -> tuple[int, int] | None:
+        """The part of the timeline to export (start, end in ticks), or None for all of it."""
+        data = self.range_box.currentData()
+        return (int(data[0]), int(data[1])) if data else None
 
     @property
     def path(self) -> Path:

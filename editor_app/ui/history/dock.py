@@ -44,7 +44,7 @@ class HistoryDock(QDockWidget):
             self.list.clear()
             self._labels = []
             return
-        labels = [INITIAL_LABEL, *history.entries()]
+        labels = [INITIAL_LABEL, *history.descriptions()]
         old = self._labels
         # (identical lists need nothing: a shift of equal labels looks the same on screen)
         shifted = old != labels and len(old) > 2 and old[2:] == labels[1 : len(old) - 1]

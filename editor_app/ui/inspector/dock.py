@@ -5,19 +5,27 @@ builds, fills and edits its own fields; the dock shows the ones that apply to th
 Each change is an undoable command pushed on the history; a refused one shows its reason
 in place and the fields snap back to the model. Slider drags merge into one undo step
 (`SetClipProperty`/`SetVolume` merging) and `history.break_merge()` ends the step on release.
-With several clips selected, the fields show the first one and a change applies to all.
+With several clips selected, a field whose value differs between them is marked mixed
+(`mixed.py`); the fields show the first one's value and a change applies to all.
 """
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from editor_app.model import Clip
 from editor_app.model.edits import History
 from editor_app.ui.inspector.audio import AudioSection
+from editor_app.ui.inspector.caption import CaptionSection
+from editor_app.ui.inspector.crop import CropSection
+from editor_app.ui.inspector.effect import EffectSection
+from editor_app.ui.inspector.mixed import fill_marking_mixed
 from editor_app.ui.inspector.picture import PictureSection
 from editor_app.ui.inspector.section import ClipEdits, Section
 from editor_app.ui.inspector.text import TextSection
+from editor_app.ui.inspector.text_layout import TextLayoutSection
 from editor_app.ui.inspector.timeline_settings import TimelineSection
 from editor_app.ui.inspector.timing import TimingSection
 from editor_app.ui.inspector.transition import TransitionSection
@@ -43,15 +51,23 @@ class Inspector(QDockWidget):
         self.timing = TimingSection(self.edits)
         self.audio = AudioSection(self.edits)
         self.picture = PictureSection(self.edits)
+        self.crop = CropSection(self.edits)
         self.transition = TransitionSection(self.edits)
+        self.motion = EffectSection(self.edits)
         self.text = TextSection(self.edits)
+        self.text_layout = TextLayoutSection(self.edits)
+        self.captions = CaptionSection(self.edits)
         self.timeline_settings = TimelineSection(self.edits)
         self.sections: list[Section] = [
             self.timing,
             self.audio,
             self.picture,
+            self.crop,
             self.transition,
+            self.motion,
             self.text,
+            self.text_layout,
+            self.captions,
             self.timeline_settings,
         ]
         for section in self.sections:
@@ -61,7 +77,20 @@ class Inspector(QDockWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
         self.setWidget(scroll)
+        for field in body.findChildren(QWidget):
+            field.installEventFilter(self)
         self.refresh()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Ctrl+Z and Ctrl+Shift+Z in a field undo the edit history, not the field's typing:
+        a value is an edit once entered, and the window's Undo must reach it (defect 2)."""
+        history_key = isinstance(event, QKeyEvent) and (
+            event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo)
+        )
+        if event.type() == QEvent.Type.ShortcutOverride and history_key:
+            event.ignore()  # not claimed by the field: the shortcut goes to the window's action
+            return True
+        return super().eventFilter(watched, event)
 
     @property
     def history(self) -> History | None:
@@ -114,9 +143,9 @@ class Inspector(QDockWidget):
             shown = timeline is not None and section.applies_to(clips, timeline)
             section.setVisible(shown)
             if shown and timeline is not None:
-                section.fill(clips, timeline)
-        if not clips:
-            self.title.setText("Timeline" if timeline is not None else "No project")
+                fill_marking_mixed(section, clips, timeline)
+        if not clips:  # the section below is titled "Timeline": say why it shows
+            self.title.setText("No clip selected" if timeline is not None else "No project")
             return
         first = clips[0]
         name = first.label()

@@ -1,8 +1,9 @@
-"""Inspector ▸ Picture: fit, position, offset, scale, opacity, filter and crop of what is seen."""
+"""Inspector ▸ Picture: fit, position, offset, scale, opacity and filter of what is seen (crop has
+its own section, `crop.py`)."""
 
 from __future__ import annotations
 
-from editor_app.model import Clip, Crop, ImageAsset, Offset, VideoAsset
+from editor_app.model import Clip, Offset
 from editor_app.ui.inspector.section import ClipEdits, ClipSection
 from editor_app.ui.inspector.widgets import SliderSpin, choice_field, number_field, set_choice
 
@@ -11,7 +12,6 @@ NINE = ("center", "top", "bottom", "left", "right", "top_left", "top_right", "bo
 POSITIONS = [(p.replace("_", " ").title(), p) for p in NINE]
 FILTERS = [("None", None)] + [(f.title(), f) for f in
            ("blur", "boost", "contrast", "darken", "greyscale", "lighten", "muted", "negative")]  # fmt: skip
-SIDES = ("top", "right", "bottom", "left")
 
 
 class PictureSection(ClipSection):
@@ -24,14 +24,10 @@ class PictureSection(ClipSection):
         self.scale = SliderSpin(slider_max=3.0, maximum=10.0)
         self.opacity = SliderSpin(slider_max=1.0, maximum=1.0)
         self.filter = choice_field(FILTERS)  # type: ignore[arg-type]
-        self.crop = {side: number_field(0, 1, step=0.01) for side in SIDES}
         for label, widget in (("Fit", self.fit), ("Position", self.position), ("Offset X", self.offset_x),
                               ("Offset Y", self.offset_y), ("Scale", self.scale), ("Opacity", self.opacity),
                               ("Filter", self.filter)):  # fmt: skip
             self.form.addRow(label, widget)
-        for side, spin in self.crop.items():
-            self.form.addRow(f"Crop {side}", spin)
-            spin.valueChanged.connect(lambda _v: edits.edit(lambda: edits.set("crop", self._crop_value())))
         self.fit.currentIndexChanged.connect(
             lambda _i: edits.edit(lambda: edits.set("fit", self.fit.currentData()))
         )
@@ -61,13 +57,6 @@ class PictureSection(ClipSection):
         self.scale.set_value(clip.scale)
         self.opacity.set_value(clip.opacity)
         set_choice(self.filter, clip.filter)
-        crop = clip.asset.crop if isinstance(clip.asset, VideoAsset | ImageAsset) else None
-        for side, spin in self.crop.items():
-            spin.setEnabled(crop is not None)
-            spin.setValue(getattr(crop, side) if crop is not None else 0.0)
-
-    def _crop_value(self) -> Crop:
-        return Crop(**{side: spin.value() for side, spin in self.crop.items()})
 
     def _offset_value(self) -> Offset:
         return Offset(x=self.offset_x.value(), y=self.offset_y.value())

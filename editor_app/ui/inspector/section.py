@@ -68,6 +68,10 @@ class ClipEdits:
             history.break_merge()
         self._accepted()
 
+    def refuse(self, message: str) -> None:
+        """Show a refusal found before any command was built (a field's own check)."""
+        self._refused(message)
+
     def break_merge(self) -> None:
         if self.history is not None:
             self.history.break_merge()

@@ -6,10 +6,10 @@ from PySide6.QtWidgets import QCheckBox, QPlainTextEdit
 
 from editor_app.model import Clip, Font, TextAsset
 from editor_app.model.assets import Alignment, Border, TextBackground
+from editor_app.ui.inspector.fonts import installed_families
 from editor_app.ui.inspector.section import ClipEdits, ClipSection
 from editor_app.ui.inspector.widgets import ColorButton, choice_field, number_field, set_choice
 
-FAMILIES = ("Clear Sans", "DejaVu Sans", "DejaVu Serif", "DejaVu Sans Mono")
 H_ALIGN = [("Left", "left"), ("Center", "center"), ("Right", "right")]
 V_ALIGN = [("Top", "top"), ("Center", "center"), ("Bottom", "bottom")]
 
@@ -17,9 +17,10 @@ V_ALIGN = [("Top", "top"), ("Center", "center"), ("Bottom", "bottom")]
 class TextSection(ClipSection):
     def __init__(self, edits: ClipEdits) -> None:
         super().__init__("Text", edits)
+        self._asset: TextAsset | None = None  # the shown clip's, for the fields other sections own
         self.text_edit = QPlainTextEdit()
         self.text_edit.setMaximumHeight(70)
-        self.font_family = choice_field([(f, f) for f in FAMILIES])
+        self.font_family = choice_field([(f, f) for f in installed_families()])
         self.font_family.setEditable(True)
         self.font_size = number_field(1, 500, decimals=0, step=1)
         self.font_color = ColorButton()
@@ -82,6 +83,7 @@ class TextSection(ClipSection):
         asset = clip.asset
         if not isinstance(asset, TextAsset):
             return
+        self._asset = asset
         if self.text_edit.toPlainText() != asset.text:
             self.text_edit.setPlainText(asset.text)
         self.font_family.setCurrentText(asset.font.family)
@@ -101,6 +103,7 @@ class TextSection(ClipSection):
             size=int(self.font_size.value()),
             color=self.font_color.color(),
             opacity=self.font_opacity.value(),
+            weight=self._asset.font.weight if self._asset is not None else None,
         )
 
     def _border_value(self) -> Border | None:
@@ -110,6 +113,9 @@ class TextSection(ClipSection):
     def _box_value(self) -> TextBackground | None:
         if not self.box.isChecked():
             return None
+        old = self._asset.background if self._asset is not None else None
+        if old is not None:
+            return old.model_copy(update={"color": self.box_color.color()})
         return TextBackground(color=self.box_color.color(), border_width=12, opacity=0.8)
 
     def _alignment_value(self) -> Alignment:

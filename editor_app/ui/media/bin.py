@@ -150,7 +150,6 @@ class MediaBin(QDockWidget):
         self.list.clear()
         for item in sorted(items, key=lambda i: (i.kind, i.name.lower())):
             self._add_row(item)
-        self.status_label.setText(f"{len(items)} media item{'s' if len(items) != 1 else ''}")
         self._apply_filter(self.filter_edit.text())
         self.mediaListed.emit([media_info_from_item(i) for i in items])
 
@@ -225,10 +224,17 @@ class MediaBin(QDockWidget):
         return None
 
     def _apply_filter(self, text: str) -> None:
+        """Hide the rows the filter leaves out and say how many there are (and how many show)."""
         needle = text.strip().lower()
+        shown = 0
         for index in range(self.list.count()):
             row = self.list.item(index)
-            row.setHidden(bool(needle) and needle not in row.text().lower())
+            hidden = bool(needle) and needle not in row.text().lower()
+            row.setHidden(hidden)
+            shown += not hidden
+        total = self.list.count()
+        count = f"{total} media item{'s' if total != 1 else ''}"
+        self.status_label.setText(f"{shown} of {count}" if needle else count)
 
     # ---- errors ---------------------------------------------------------------------------
     def show_error(self, message: str) -> None:
@@ -316,6 +322,7 @@ class MediaBin(QDockWidget):
         self.items[item.id] = item
         if self.row_for(item.id) is None:
             self._add_row(item)
+        self._apply_filter(self.filter_edit.text())  # a new item under a filter hides like the rest
         info = media_info_from_item(item, original_path=str(path))
         self.mediaUploaded.emit(info)
         if on_uploaded is not None:

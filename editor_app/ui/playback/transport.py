@@ -35,6 +35,7 @@ class Transport(QObject):
         self.speed = 0  # signed multiple of real time; 0 = stopped
         self.mark_in: Ticks | None = None
         self.mark_out: Ticks | None = None
+        self.loop = False  # the loop-range hook: playing forward past Out jumps back to In
         self.frame_ticks = FRAME_TICKS
         self._anchor_clock = 0.0
         self._anchor_position: Ticks = 0
@@ -122,6 +123,11 @@ class Transport(QObject):
         self.rangeChanged.emit(self.mark_in, self.mark_out)
         self.pointMarked.emit("out", self.mark_out)
 
+    def set_range(self, start: Ticks | None, end: Ticks | None) -> None:
+        """Both points at once (dragged on the ruler, or cleared with None)."""
+        self.mark_in, self.mark_out = start, end
+        self.rangeChanged.emit(start, end)
+
     def _next_speed(self, direction: int) -> int:
         if self.speed == 0 or (self.speed > 0) != (direction > 0):
             return direction
@@ -149,6 +155,10 @@ class Transport(QObject):
         if followed is not None:
             self._anchor_position, self._anchor_clock = followed, now
         target = self._anchor_position + round((now - self._anchor_clock) * 1000 * self.speed)
+        start, end = self.mark_in, self.mark_out
+        if self.loop and self.speed > 0 and start is not None and end is not None and target >= end > start:
+            self.seek(start)
+            return
         if target >= self.duration or (target <= 0 and self.speed < 0):
             target = max(0, min(target, self.duration))
             self.position = target

@@ -57,6 +57,8 @@ class ProjectFiles(QObject):
         self.settings = settings
         self.transport = transport
         self.selection = selection  # the canvas' selected clip ids, saved with the project
+        # the timeline's zoom (px per second) and scroll (ticks at the left edge), saved too
+        self.view_state: Callable[[], tuple[float | None, int]] = lambda: (None, 0)
         self.autosaver = Autosaver()
         self._autosave_failing = (
             False  # the dialog about a failing autosave is shown once per run of failures
@@ -183,6 +185,7 @@ class ProjectFiles(QObject):
         snapshot.playhead = transport.position
         snapshot.in_point, snapshot.out_point = transport.mark_in, transport.mark_out
         snapshot.selection = list(self.selection())
+        snapshot.zoom, snapshot.scroll = self.view_state()
         try:
             text = project_to_json(snapshot, str(path))  # the consistent snapshot; the worker writes it
         except ProjectFileError as exc:  # a value no file can hold: say which, save nothing

@@ -23,6 +23,7 @@ from editor_app.ui.timeline.caches import PaintCaches
 from editor_app.ui.timeline.logic.geometry import RULER_HEIGHT, TimeScale, TrackLayout, fit_scale
 from editor_app.ui.timeline.logic.gestures import Context, Gesture, Preview
 from editor_app.ui.timeline.logic.lod import LodCache
+from editor_app.ui.timeline.logic.tools import Tool
 from editor_app.ui.timeline.thumbnails_cache import ThumbnailProvider
 
 ZOOM_STEP = 1.25
@@ -45,6 +46,8 @@ class CanvasBase(QWidget):
     filesDropped = Signal(list, object, int)  # paths, track id or None (new track), ticks
     mediaDropped = Signal(str, str, int)  # media id, track id, ticks (after the clip was added)
     editRefused = Signal(str)
+    toolChanged = Signal(str)
+    modesChanged = Signal()  # insert/overwrite or ripple-all-tracks toggled
     edited = Signal()  # the history changed (an edit, undo or redo)
 
     def __init__(self, history: History, parent: QWidget | None = None) -> None:
@@ -68,6 +71,13 @@ class CanvasBase(QWidget):
         self._pending: tuple[str, str, QPointF] | None = None  # hit kind, clip id, press point
         self._band: tuple[Ticks, float, QPointF] | None = None  # press time, content y, current point
         self._band_base: list[str] = []
+        self._gap_click: tuple[str, Ticks, QPointF] | None = None  # a press on empty time of a track
+        self._toggle_off = False  # the press was a Ctrl/Shift click on a selected clip
+        self._press_mods = Qt.KeyboardModifier.NoModifier
+        self.tool: Tool = "select"
+        self.insert_mode = False  # False: a clip put onto occupied time overwrites it
+        self.ripple_all_tracks = False
+        self.resizing: dict[str, int] | None = None
         self._scrubbing = False
         self._mouse = QPointF()
         self._notice: str | None = None
@@ -95,7 +105,13 @@ class CanvasBase(QWidget):
         return self.history.timeline
 
     def layout_rows(self) -> TrackLayout:
-        return TrackLayout(self.timeline, self.scroll_y)
+        return TrackLayout(self.timeline, self.scroll_y, heights=self.resizing)
+
+    def preview_height(self, track_id: str, height: int | None) -> None:
+        """Show a track row at `height` while its header edge is dragged (None: done)."""
+        self.resizing = {track_id: height} if height is not None else None
+        self.viewChanged.emit()
+        self.update()
 
     def context(self) -> Context:
         return Context(self.timeline, self.scale, self.layout_rows(), self._playhead, float(self.width()))
@@ -155,6 +171,23 @@ class CanvasBase(QWidget):
         if emit:
             self.playheadMoved.emit(ticks)
         self.update()
+
+    # ---- tools and modes ----------------------------------------------------------------------------
+    def set_tool(self, tool: Tool) -> None:
+        if tool != self.tool:
+            self.tool = tool
+            self.unsetCursor()
+            self.toolChanged.emit(tool)
+
+    def set_insert_mode(self, on: bool) -> None:
+        if on != self.insert_mode:
+            self.insert_mode = on
+            self.modesChanged.emit()
+
+    def set_ripple_all_tracks(self, on: bool) -> None:
+        if on != self.ripple_all_tracks:
+            self.ripple_all_tracks = on
+            self.modesChanged.emit()
 
     # ---- zoom and scroll -----------------------------------------------------------------------------
     @property

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics, QStaticText
 
 from editor_app.ui.timeline import style
+from editor_app.ui.timeline.cue_marks import CueMarks
 from editor_app.ui.timeline.logic.geometry import LABEL_HEIGHT
 from editor_app.ui.timeline.thumbnails_cache import ScaledThumbnails
 from editor_app.ui.timeline.waveforms import WaveformCache
@@ -23,6 +24,7 @@ class PaintCaches:
     elided: dict[tuple[str, int], str] = field(default_factory=dict)
     labels: dict[tuple[str, int], tuple[QStaticText, float]] = field(default_factory=dict)
     ruler_labels: dict[str, QStaticText] = field(default_factory=dict)
+    cues: CueMarks = field(default_factory=CueMarks)
 
     def elide(self, text: str, width: int) -> str:
         key = (text, width // 4 * 4)

@@ -25,7 +25,6 @@ from editor_app.model.undo import History
 from editor_app.ui.timeline.base import MIN_FIT_WIDTH, ZOOM_STEP
 from editor_app.ui.timeline.clip_painter import EDGE
 from editor_app.ui.timeline.dropping import CanvasDropping
-from editor_app.ui.timeline.editing import CanvasEditing
 from editor_app.ui.timeline.logic.geometry import RULER_HEIGHT, clips_in, hit_test
 from editor_app.ui.timeline.logic.gestures import (
     FadeGesture,
@@ -35,7 +34,17 @@ from editor_app.ui.timeline.logic.gestures import (
     TrimGesture,
     VolumeGesture,
 )
-from editor_app.ui.timeline.mouse import SNAP_OFF_MODIFIERS
+from editor_app.ui.timeline.logic.tools import (
+    Edge,
+    RippleGesture,
+    RollGesture,
+    SlideGesture,
+    SlipGesture,
+    gesture_kind,
+    tool_info,
+)
+from editor_app.ui.timeline.menus import CanvasMenus
+from editor_app.ui.timeline.mouse import MODE_MODIFIER, SNAP_OFF_MODIFIERS
 from editor_app.ui.timeline.painter import PaintState, paint_dynamic, paint_static
 
 EDGE_SCROLL_PX = 24  # a drag this close to a side scrolls the view
@@ -52,7 +61,7 @@ CURSORS = {
 }
 
 
-class TimelineCanvas(CanvasEditing, CanvasDropping):
+class TimelineCanvas(CanvasMenus, CanvasDropping):
     """Paints the ruler, tracks and clips; turns mouse, wheel and keys into gestures and edits."""
 
     def __init__(self, history: History, parent: QWidget | None = None) -> None:
@@ -85,6 +94,8 @@ class TimelineCanvas(CanvasEditing, CanvasDropping):
             band,
             self._notice,
             self._mouse,
+            self.selected_gap,
+            self.io_range,
         )
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -158,39 +169,60 @@ class TimelineCanvas(CanvasEditing, CanvasDropping):
         mods = event.modifiers()
         toggle = bool(mods & (Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.ControlModifier))
         if hit.kind == "ruler":
-            self._scrubbing = True
-            self.set_playhead(self.scale.ticks_at(pos.x()), emit=True)
+            self.ruler_press(pos)
         elif hit.clip_id is not None:
-            if toggle:
-                if hit.clip_id in self._selection:
-                    self.set_selection([c for c in self._selection if c != hit.clip_id])
-                else:
-                    self.set_selection([*self._selection, hit.clip_id])
-            elif hit.clip_id not in self._selection:
+            # a Ctrl/Shift click takes a selected clip out at release, so Ctrl+drag can still drag it
+            self._toggle_off = toggle and hit.clip_id in self._selection
+            if toggle and not self._toggle_off:
+                self.set_selection([*self._selection, hit.clip_id])
+            elif not toggle and hit.clip_id not in self._selection:
                 self.set_selection([hit.clip_id])
             self._pending = (hit.kind, hit.clip_id, pos)
+            self._press_mods = mods
         else:
             self._band_base = list(self._selection) if toggle else []
             if not toggle:
                 self.set_selection([])
             self._band = (self.scale.ticks_at(pos.x()), pos.y() + self.scroll_y, pos)
+            self._gap_click = (hit.track_id, self.scale.ticks_at(pos.x()), pos) if hit.track_id else None
+            if self.selected_gap is not None:
+                self.selected_gap = None
         event.accept()
 
-    def _start_gesture(self, kind: str, clip_id: str, at: QPointF) -> Gesture | None:
+    def _start_gesture(self, hit: str, clip_id: str, at: QPointF) -> Gesture | None:
         if clip_id not in self._selection:
-            return None  # it was toggled off by this very click
+            return None
         track = self.timeline.track_of(clip_id)
         if track.locked:
             self.notify(f"Track {track.name or track.id} is locked")
             return None
         ctx = self.context()
-        if kind in ("trim_in", "trim_out"):
-            return TrimGesture(ctx, clip_id, "in" if kind == "trim_in" else "out")
+        ripple_mod = bool(self._press_mods & MODE_MODIFIER)
+        kind = gesture_kind(self.tool, hit, ripple_mod)
+        edge: Edge = "in" if hit == "trim_in" else "out"
+        if kind == "trim":
+            return TrimGesture(ctx, clip_id, edge, at.x())
+        if kind == "ripple":
+            return RippleGesture(ctx, clip_id, edge, at.x(), self.ripple_all_tracks)
+        if kind == "roll":
+            return RollGesture(ctx, clip_id, edge, at.x())
+        if kind == "slip":
+            return SlipGesture(ctx, clip_id, at.x())
+        if kind == "slide":
+            return SlideGesture(ctx, clip_id, at.x())
         if kind == "volume":
             return VolumeGesture(ctx, self._selection, clip_id)
         if kind in ("fade_in", "fade_out"):
             return FadeGesture(ctx, clip_id, "in" if kind == "fade_in" else "out")
         return MoveGesture(ctx, self._selection, clip_id, at.x(), at.y())
+
+    def _moved(self, pos: QPointF, mods: Qt.KeyboardModifier, snapping: bool) -> None:
+        gesture = self._gesture
+        if isinstance(gesture, MoveGesture):  # the modifier uses the other mode for this drag
+            other = bool(mods & MODE_MODIFIER)
+            gesture.mode = "insert" if self.insert_mode != other else "overwrite"
+        if gesture is not None:
+            gesture.move(self.context(), pos.x(), pos.y(), snapping)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         pos = event.position()
@@ -199,17 +231,19 @@ class TimelineCanvas(CanvasEditing, CanvasDropping):
         if (self._gesture is not None or self._band is not None) and self._edge_speed() != 0:
             self._edge_timer.start()
         if self._scrubbing:
-            self.set_playhead(self.scale.ticks_at(pos.x()), emit=True)
+            self.set_playhead(self.timeline.on_frame(self.scale.ticks_at(pos.x())), emit=True)
+        elif self.ruler_drag(pos):
+            pass
         elif self._pending is not None:
             kind, clip_id, at = self._pending
             if (pos - at).manhattanLength() >= QApplication.startDragDistance():
                 self._pending = None
                 self._gesture = self._start_gesture(kind, clip_id, at)
                 if self._gesture is not None:
-                    self._gesture.move(self.context(), pos.x(), pos.y(), snapping)
+                    self._moved(pos, event.modifiers(), snapping)
                     self.update()
         elif self._gesture is not None:
-            self._gesture.move(self.context(), pos.x(), pos.y(), snapping)
+            self._moved(pos, event.modifiers(), snapping)
             self.update()
         elif self._band is not None:
             t0, y0, _ = self._band
@@ -244,6 +278,10 @@ class TimelineCanvas(CanvasEditing, CanvasDropping):
     def _hover(self, pos: QPointF) -> None:
         hit = hit_test(self.timeline, self.scale, self.layout_rows(), pos.x(), pos.y())
         shape = CURSORS.get(hit.kind)
+        if self.tool != "select" and hit.clip_id is not None:
+            kind = gesture_kind(self.tool, hit.kind, False)
+            if kind in ("ripple", "roll", "slip", "slide"):
+                shape = getattr(Qt.CursorShape, tool_info(self.tool).cursor)
         if shape is None:
             self.unsetCursor()
         else:
@@ -264,23 +302,33 @@ class TimelineCanvas(CanvasEditing, CanvasDropping):
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if event.button() != Qt.MouseButton.LeftButton:
             return super().mouseReleaseEvent(event)
-        gesture, pending = self._gesture, self._pending
+        gesture, pending, band = self._gesture, self._pending, self._band
         self._gesture = self._pending = self._band = None
+        if band is not None and self._gap_click is not None:
+            track_id, at, pressed = self._gap_click
+            moved = (event.position() - pressed).manhattanLength() >= QApplication.startDragDistance()
+            if not moved and not self._selection:  # a click on empty time: the gap there
+                self.select_gap(track_id, at)
+        self._gap_click = None
+        self.ruler_release()
         self._scrubbing = False
         if gesture is not None:
             command = gesture.command()
             if command is not None and self.push(command):
                 self.history.break_merge()  # the next drag is its own undo step
+        elif pending is not None and self._toggle_off:
+            self.set_selection([c for c in self._selection if c != pending[1]])
         elif pending is not None and not (
             event.modifiers() & (Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.ControlModifier)
         ):
             self.set_selection([pending[1]])  # a click (no drag) in a group selects just that clip
+        self._toggle_off = False
         self.update()
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         pos = event.position()
         if pos.y() < RULER_HEIGHT:
-            self.set_playhead(self.scale.ticks_at(pos.x()), emit=True)
+            self.set_playhead(self.timeline.on_frame(self.scale.ticks_at(pos.x())), emit=True)
         else:
             super().mouseDoubleClickEvent(event)
 

@@ -12,10 +12,12 @@ from dataclasses import dataclass
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QPolygonF
 
+from editor_app.model.conformance import clip_issues
 from editor_app.model.ticks import TICKS_PER_SECOND
 from editor_app.model.timeline import Clip, Timeline, Track
 from editor_app.ui.timeline import style
 from editor_app.ui.timeline.caches import PaintCaches
+from editor_app.ui.timeline.cue_marks import draw_issue_mark
 from editor_app.ui.timeline.logic.geometry import LABEL_HEIGHT, ClipRect, TimeScale, volume_y
 from editor_app.ui.timeline.logic.gestures import ClipView
 from editor_app.ui.timeline.thumbnails_cache import ThumbnailProvider, tile_width
@@ -62,15 +64,19 @@ class ClipPainter:
             self._body(painter, view, rect, box)
             painter.setOpacity(1.0)
         painter.fillRect(QRectF(box.x(), box.y(), box.width(), LABEL_HEIGHT), style.TITLE_BAR)
+        if not dim and clip.transition is not None:
+            self._fade_handles(painter, view, rect)  # under the name, which stays readable
         text_x = max(box.x(), 0.0) + 5
         room = int(min(rect.x1, text_x + 4000) - text_x - 4)  # past the view edge too, for the same reason
         if room > 16:
             painter.setFont(style.label_font())
-            painter.setPen(style.TEXT if not dim else style.TEXT_DIM)
             label, dy = self.caches.label(clip_name(self.timeline, clip), room)
+            backing = QRectF(text_x - 3, box.y() + 1, label.size().width() + 6, LABEL_HEIGHT - 2)
+            painter.fillRect(backing, style.clip_colour(clip.kind, track.muted, alpha).darker(130))
+            painter.setPen(style.TEXT if not dim else style.TEXT_DIM)
             painter.drawStaticText(QPointF(text_x, box.y() + dy), label)
-        if not dim and clip.transition is not None:
-            self._fade_handles(painter, view, rect)
+        if not dim and (clip_issues(clip) or self.caches.cues.font_missing(clip)):  # rendered differently
+            draw_issue_mark(painter, QRectF(box.right() - LABEL_HEIGHT, box.y(), LABEL_HEIGHT, LABEL_HEIGHT))
         if track.locked:
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QBrush(style.HATCH, Qt.BrushStyle.BDiagPattern))
@@ -106,6 +112,8 @@ class ClipPainter:
                 painter.setFont(style.small_font())
                 text_rect = body.adjusted(max(-body.x(), 0) + 5, 2, -4, -2)
                 painter.drawText(text_rect, Qt.AlignmentFlag.AlignLeft, clip.asset.text)
+            elif clip.asset.type == "caption":
+                self.caches.cues.draw(painter, clip.asset.src, rect.x0, self.scale.px_per_second, body)
         if clip.transition is not None:
             self._fades(painter, view, rect)
         if view.volume is not None:

@@ -1,16 +1,19 @@
 """Dropping media from the bin (or files from the desktop) onto the canvas: the Qt side.
 
 What a drop means (payload, clip, target, preview) is `logic/drops.py`. A bin item becomes one
-undo step (`PlaceClip`: the clip, or a new track plus the clip). Files from the desktop are
+undo step (`PlaceClip`: the clip, or a new track plus the clip; onto occupied time, `Place` in
+the insert/overwrite mode of the toolbar toggle, Ctrl for the other). Files from the desktop are
 handed on (`filesDropped`) to whoever can upload them first.
 """
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDragMoveEvent, QDropEvent
 
 from editor_app.model import EditError, MediaInfo
-from editor_app.model.edits import PlaceClip
+from editor_app.model.edits import Mode, Place, PlaceClip
+from editor_app.model.undo import Command
 from editor_app.ui.timeline.base import CanvasBase
 from editor_app.ui.timeline.logic.drops import (
     MEDIA_MIME,
@@ -40,7 +43,7 @@ class CanvasDropping(CanvasBase):
             except ValueError:
                 event.ignore()
                 return
-            self.drop_preview = drop_preview(self.context(), media, pos.x(), pos.y())
+            self.drop_preview = drop_preview(self.context(), media, pos.x(), pos.y(), self._drop_mode(event))
         event.acceptProposedAction()
         self.update()
 
@@ -59,7 +62,7 @@ class CanvasDropping(CanvasBase):
                 self.notify(str(exc))
                 event.ignore()
                 return
-            if self.drop_media(media, pos.x(), pos.y()):
+            if self.drop_media(media, pos.x(), pos.y(), self._drop_mode(event)):
                 event.acceptProposedAction()
         elif mime.hasUrls():
             paths = [url.toLocalFile() for url in mime.urls() if url.isLocalFile()]
@@ -70,7 +73,11 @@ class CanvasDropping(CanvasBase):
                 event.acceptProposedAction()
         self.update()
 
-    def drop_media(self, media: DroppedMedia, x: float, y: float) -> bool:
+    def _drop_mode(self, event: QDragMoveEvent | QDropEvent) -> Mode:
+        other = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+        return "insert" if self.insert_mode != other else "overwrite"
+
+    def drop_media(self, media: DroppedMedia, x: float, y: float, mode: Mode = "overwrite") -> bool:
         """Add a clip of `media` where (x, y) points, as one undo step; False when refused."""
         if media.id not in self.timeline.media:
             # metadata, not an edit: lets trims clamp at the source's end
@@ -81,12 +88,17 @@ class CanvasDropping(CanvasBase):
                 length=media.length,
             )
         track_id, clip = drop_target(self.context(), media, x, y)
-        command = PlaceClip(clip, track_id)
+        track = self.timeline.track(track_id) if track_id is not None else None
+        command: Command = PlaceClip(clip, track_id)
+        if track is not None and (mode == "insert" or track.overlapping(clip.start, clip.end) is not None):
+            command = Place(
+                mode, [(track.id, clip, clip.start)], "Insert Clip" if mode == "insert" else "Overwrite Clip"
+            )
         try:
             self.history.push(command)
         except EditError as exc:
             self.notify(str(exc))
             return False
         self.set_selection([clip.id])
-        self.mediaDropped.emit(media.id, command.track_id, clip.start)
+        self.mediaDropped.emit(media.id, self.timeline.track_of(clip.id).id, clip.start)
         return True

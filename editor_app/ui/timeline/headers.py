@@ -1,4 +1,5 @@
-"""Track headers beside the canvas: name (editable), kind, mute / lock / hide, add, remove, reorder.
+"""Track headers beside the canvas: name (editable), kind, mute / lock / hide (and solo on audio
+tracks), add, remove, reorder, and the row's height by dragging its bottom edge (saved per track).
 
 One small widget per track (tracks are few; clips never get widgets). Rows sit at the canvas'
 row positions, so they scroll with it. Dragging a row by its kind badge reorders the tracks.
@@ -11,19 +12,26 @@ import bisect
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtGui import QContextMenuEvent, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
 from editor_app.model.edits import AddTrack, RemoveTrack, RestackTrack, SetTrackState, new_track
 from editor_app.model.timeline import Track, TrackKind
 from editor_app.ui.timeline import style
-from editor_app.ui.timeline.logic.geometry import RULER_HEIGHT
+from editor_app.ui.timeline.logic.geometry import RULER_HEIGHT, TRACK_HEIGHTS
 
 if TYPE_CHECKING:
     from editor_app.ui.timeline.canvas import TimelineCanvas
 
 HEADER_WIDTH = 200
-TOGGLES = (("muted", "M", "Mute"), ("locked", "L", "Lock"), ("hidden", "H", "Hide"))
+TOGGLES = (
+    ("muted", "M", "Mute"),
+    ("solo", "S", "Solo: while any audio track is soloed, only soloed ones sound"),
+    ("locked", "L", "Lock"),
+    ("hidden", "H", "Hide"),
+)
+RESIZE_PX = 5  # the band at a row's bottom that resizes it
+MIN_HEIGHT, MAX_HEIGHT = 24, 400
 SHEET = """
 QFrame#TrackHeader { background: #2a2c31; border-bottom: 1px solid #34373d; }
 QLineEdit { background: transparent; border: none; color: #e6e8eb; font-weight: bold; }
@@ -55,7 +63,11 @@ class TrackHeaderRow(QFrame):
         layout.addWidget(self.badge)
         layout.addWidget(self.name, 1)
         self.toggles: dict[str, QToolButton] = {}
+        self._resize: tuple[float, int] | None = None  # press y, height then
+        self.setMouseTracking(True)
         for field_name, text, tip in TOGGLES:
+            if field_name == "solo" and track.kind != "audio":
+                continue
             button = QToolButton(self)
             button.setText(text)
             button.setCheckable(True)
@@ -82,6 +94,46 @@ class TrackHeaderRow(QFrame):
         for field_name, button in self.toggles.items():
             if button.isChecked() != bool(getattr(track, field_name)):
                 button.setChecked(bool(getattr(track, field_name)))
+
+    # ---- the height, by dragging the bottom edge ---------------------------------------------------
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and event.position().y() >= self.height() - RESIZE_PX:
+            self._resize = (event.globalPosition().y(), self.height())
+            event.accept()
+        else:
+            event.ignore()  # the headers reorder by dragging a row
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._resize is not None:
+            self.headers.canvas.preview_height(self.track_id, self._dragged_height(event))
+        elif event.position().y() >= self.height() - RESIZE_PX:
+            self.setCursor(Qt.CursorShape.SizeVerCursor)
+        else:
+            self.unsetCursor()
+        event.ignore() if self._resize is None else event.accept()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._resize is None:
+            event.ignore()
+            return
+        height = self._dragged_height(event)
+        self._resize = None
+        self.headers.canvas.preview_height(self.track_id, None)
+        track = self.headers.timeline_track(self.track_id)
+        if track is not None and height != self.height_of(track):
+            self.headers.push(SetTrackState(self.track_id, height=height))
+
+    def _dragged_height(self, event: QMouseEvent) -> int:
+        assert self._resize is not None
+        y0, h0 = self._resize
+        return int(min(max(h0 + event.globalPosition().y() - y0, MIN_HEIGHT), MAX_HEIGHT))
+
+    @staticmethod
+    def height_of(track: Track) -> int:
+        return track.height or TRACK_HEIGHTS[track.kind]
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        self.headers.canvas.track_menu(self.track_id, event.globalPos())
 
     def _rename(self) -> None:
         track = self.headers.timeline_track(self.track_id)

@@ -54,6 +54,8 @@ class PaintState:
     band: QRectF | None = None
     notice: str | None = None
     label_at: QPointF | None = None
+    gap: tuple[str, Ticks, Ticks] | None = None  # the selected gap: track id, start, end
+    io_range: tuple[Ticks | None, Ticks | None] = (None, None)
 
     def clip_painter(self) -> ClipPainter:
         return ClipPainter(
@@ -179,10 +181,21 @@ def paint_dynamic(painter: QPainter, state: PaintState) -> None:
             x = scale.x_of(preview.guide)
             painter.setPen(QPen(style.SNAP_GUIDE, 1.5))
             painter.drawLine(QPointF(x, RULER_HEIGHT), QPointF(x, height))
+    _paint_range(painter, state)
     x = scale.x_of(state.playhead)
     if -2 <= x <= state.width + 2:
         painter.setPen(QPen(style.PLAYHEAD, 1.5))
         painter.drawLine(QPointF(x, RULER_HEIGHT), QPointF(x, height))
+    if state.gap is not None:
+        row = state.layout.row_of(state.gap[0])
+        if row is not None:
+            gap = QRectF(
+                QPointF(scale.x_of(state.gap[1]), row.top + 2),
+                QPointF(scale.x_of(state.gap[2]), row.bottom - 2),
+            )
+            painter.setPen(QPen(style.RUBBER_BAND_LINE, 1, Qt.PenStyle.DashLine))
+            painter.setBrush(style.RUBBER_BAND_FILL)
+            painter.drawRect(gap)
     if state.band is not None:
         painter.setPen(QPen(style.RUBBER_BAND_LINE, 1))
         painter.setBrush(style.RUBBER_BAND_FILL)
@@ -199,11 +212,34 @@ def paint_dynamic(painter: QPainter, state: PaintState) -> None:
         painter.drawPolygon(QPolygonF(cap))
 
 
+def _paint_range(painter: QPainter, state: PaintState) -> None:
+    """The I/O range: a band on the ruler with a handle at each point set, faint over the tracks."""
+    start, end = state.io_range
+    if start is None and end is None:
+        return
+    x0 = state.scale.x_of(start) if start is not None else 0.0
+    x1 = state.scale.x_of(end) if end is not None else state.width
+    painter.save()
+    painter.setClipping(False)
+    painter.setPen(Qt.PenStyle.NoPen)
+    if start is not None and end is not None:
+        painter.fillRect(QRectF(x0, RULER_HEIGHT, x1 - x0, state.height - RULER_HEIGHT), style.IO_TRACKS)
+        painter.fillRect(QRectF(x0, RULER_HEIGHT - 8, x1 - x0, 8), style.IO_RULER)
+    painter.setPen(QPen(style.IO_HANDLE, 2))
+    for at, x, sign in ((start, x0, 1), (end, x1, -1)):
+        if at is not None:
+            painter.drawLine(QPointF(x, 2), QPointF(x, RULER_HEIGHT))
+            painter.drawLine(QPointF(x, 2), QPointF(x + 6 * sign, 2))
+    painter.restore()
+
+
 def _paint_bubble(painter: QPainter, at: QPointF, text: str, width: float) -> None:
     metrics = QFontMetrics(style.small_font())
-    w = metrics.horizontalAdvance(text) + 14
+    lines = text.splitlines() or [""]
+    w = max(metrics.horizontalAdvance(line) for line in lines) + 14
     x = min(max(at.x(), 4.0), width - w - 4)
-    box = QRectF(x, max(at.y(), RULER_HEIGHT + 2), w, 20)
+    h = metrics.lineSpacing() * len(lines) + 6
+    box = QRectF(x, max(at.y() - h + 20, RULER_HEIGHT + 2), w, h)
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(style.NOTICE_BG)
     painter.drawRoundedRect(box, 4, 4)

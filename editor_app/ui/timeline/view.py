@@ -40,6 +40,7 @@ class TimelineView(QWidget):
     filesDropped = Signal(list, object, int)
     mediaDropped = Signal(str, str, int)
     editRefused = Signal(str)
+    toolsChanged = Signal()  # the tool, insert/overwrite, ripple-all or the selected gap changed
 
     def __init__(
         self,
@@ -66,6 +67,7 @@ class TimelineView(QWidget):
         self.canvas, self.headers = self._build(history)
         self._follow_timeline()
         self.transport.positionChanged.connect(self._transport_moved)
+        self.transport.rangeChanged.connect(lambda start, end: self.canvas.set_io_range(start, end))
         self.hbar.valueChanged.connect(self._h_scrolled)
         self.vbar.valueChanged.connect(lambda v: self.canvas.set_scroll_y(float(v)))
         self.setMinimumHeight(RULER_HEIGHT + 120)
@@ -103,6 +105,12 @@ class TimelineView(QWidget):
         canvas.viewChanged.connect(self._sync_bars)
         canvas.edited.connect(self.transport.invalidate_duration)
         canvas.keys = KeyCommands(self.commands, self.shortcuts)
+        canvas.command_table = self.commands
+        canvas.toolChanged.connect(lambda _tool: self.toolsChanged.emit())
+        canvas.modesChanged.connect(self.toolsChanged)
+        canvas.set_io_range(self.transport.mark_in, self.transport.mark_out)
+        canvas.rangeEdited.connect(self.transport.set_range)
+        canvas.loopChanged.connect(self._set_loop)
         if self._provider is not None:
             canvas.set_thumbnail_provider(self._provider)
         return canvas, headers
@@ -111,6 +119,9 @@ class TimelineView(QWidget):
         """Where the canvases (this one and the next documents') get thumbnails and waveforms."""
         self._provider = provider
         self.canvas.set_thumbnail_provider(provider)
+
+    def _set_loop(self, on: bool) -> None:
+        self.transport.loop = on  # the transport's loop-range hook
 
     def _refused(self, _command: Command[Any], exc: EditError) -> None:
         self.canvas.notify(str(exc))

@@ -9,17 +9,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QVBoxLayout, QWidget
 
 from editor_app.model import EditError
 from editor_app.model.ticks import Ticks
+from editor_app.ui.captions.controller import CAPTION_COMMANDS, CaptionsController
 from editor_app.ui.commands.actions import Actions
 from editor_app.ui.commands.shortcuts import ShortcutMap
 from editor_app.ui.commands.table import Command, CommandTable, MenuPlace, bind
 from editor_app.ui.document import Document, new_project
 from editor_app.ui.editing.controller import EDITING_COMMANDS, EditController
+from editor_app.ui.editing.layers import LAYER_COMMANDS, LayerOrder
 from editor_app.ui.export.controller import RENDER_COMMANDS, RenderController
 from editor_app.ui.export.dock import ExportsDock
 from editor_app.ui.history.commands import HISTORY_COMMANDS
@@ -40,6 +42,8 @@ from editor_app.ui.prompts import Prompts
 from editor_app.ui.session import Session
 from editor_app.ui.theme import chosen_theme
 from editor_app.ui.timeline.commands import TIMELINE_COMMANDS
+from editor_app.ui.timeline.logic.geometry import TimeScale
+from editor_app.ui.timeline.markers_dock import MarkersDock
 from editor_app.ui.timeline.view import TimelineView
 from editor_app.ui.window.layout import LAYOUT_COMMANDS, DockLayout
 from editor_app.ui.window.status import StatusLine
@@ -69,6 +73,9 @@ class MainWindow(QMainWindow):
         self.exports = ExportsDock(self.runner, self)
         self.dock_layout = DockLayout(self, settings, self.docks())
         self.dock_layout.lay_out()
+        self.markers_dock = MarkersDock(self)  # tabbed behind the History dock
+        self.tabifyDockWidget(self.history_dock, self.markers_dock)
+        self.inspector.raise_()
 
         central = QWidget(self)
         central.setObjectName("TimelineArea")
@@ -84,13 +91,17 @@ class MainWindow(QMainWindow):
 
         session = self.session
         self.files = ProjectFiles(session, settings, self.transport, self._selection, self)
+        self.files.view_state = self._view_state
         self.interchange = Interchange(session, self.files)
         self.editing = EditController(session, self.transport, self.timeline_view, self.media_bin)
+        self.layers = LayerOrder(session, self.timeline_view)
+        self.captions = CaptionsController(session, self.transport, self.timeline_view, self.media_bin)
         self.renderer = RenderController(session, self.preview, self.exports)
+        self.renderer.ranges = self._export_ranges
         self.media_sync = MediaSync(session, self.media_bin, self)
         self.commands = self._bind_commands()
         self.menu_actions = Actions(self, self.commands, self.shortcuts)
-        for dock in self.docks():
+        for dock in [*self.docks(), self.markers_dock]:
             self.menu_actions.docks_menu.addAction(dock.toggleViewAction())
         self.status_line = StatusLine(self, self.exports.summary_label)
         self._connect()
@@ -98,6 +109,11 @@ class MainWindow(QMainWindow):
         self._show_document(session.document)
         self._refresh()
         self.dock_layout.restore()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().height() < event.oldSize().height():
+            QTimer.singleShot(0, self.dock_layout.keep_timeline_room)  # once the docks are laid out
 
     def docks(self) -> list[QDockWidget]:
         return [self.media_bin, self.preview, self.inspector, self.history_dock, self.exports]
@@ -112,6 +128,8 @@ class MainWindow(QMainWindow):
         table.add(bind(TRANSPORT_COMMANDS, lambda: self.transport, refused))
         table.add(bind(TIMELINE_COMMANDS, lambda: self.timeline_view.canvas, refused))
         table.add(bind(EDITING_COMMANDS, lambda: self.editing, refused))
+        table.add(bind(CAPTION_COMMANDS, lambda: self.captions, refused))
+        table.add(bind(LAYER_COMMANDS, lambda: self.layers, refused))
         table.add(bind(RENDER_COMMANDS, lambda: self.renderer, refused))
         table.add(bind(WINDOW_COMMANDS, lambda: self, refused))
         table.add(bind(LAYOUT_COMMANDS, lambda: self.dock_layout, refused))
@@ -138,6 +156,9 @@ class MainWindow(QMainWindow):
         view.playheadMoved.connect(self._playhead_shown)
         view.selectionChanged.connect(lambda ids: self.inspector.set_selection(list(ids)))
         view.filesDropped.connect(self.editing.place_files)
+        view.toolsChanged.connect(self.menu_actions.refresh)
+        self.markers_dock.jump = self.transport.seek
+        self.markers_dock.refused = lambda message: self.prompts.status(message, 6000)
         self.media_sync.mediaChanged.connect(view.update)
         self.thumbnails.updated.connect(self._thumbnails_updated)
         self.exports.manager.notify.connect(self.prompts.alert)
@@ -149,7 +170,11 @@ class MainWindow(QMainWindow):
     def _show_document(self, document: Document) -> None:
         if self.timeline_view.canvas.history is not document.history:
             self.timeline_view.set_history(document.history)
+            project = document.project
+            if project.zoom is not None:  # the view as it was saved (defect 9); else zoomed to fit
+                self.timeline_view.canvas.set_scale(TimeScale(project.zoom, project.scroll))
         self.history_dock.set_history(document.history)
+        self.markers_dock.set_history(document.history)
         self.exports.manager.set_document(document)
         self.inspector.set_history(document.history)
 
@@ -158,10 +183,25 @@ class MainWindow(QMainWindow):
         document = self.session.document
         self.menu_actions.refresh()
         self.history_dock.refresh()
+        self.markers_dock.refresh()
         self.inspector.refresh()
         self.update_poster()
         self.setWindowModified(document.modified)
         self.setWindowTitle(f"{document.name}[*] — {APP_TITLE}")
+
+    def _view_state(self) -> tuple[float | None, int]:
+        scale = self.timeline_view.canvas.scale
+        return scale.px_per_second, scale.origin_ticks
+
+    def _export_ranges(self) -> dict[str, tuple[int, int]]:
+        """The I/O range and the selection's span, when there are such (the Export dialog's choice)."""
+        ranges: dict[str, tuple[int, int]] = {}
+        start, end = self.transport.mark_in, self.transport.mark_out
+        if start is not None and end is not None and end > start:
+            ranges["io"] = (start, end)
+        if self._selection():
+            ranges["selection"] = self.timeline_view.canvas.selection_span()
+        return ranges
 
     def _selection(self) -> list[str]:
         return self.timeline_view.canvas.selected_clip_ids()
@@ -171,7 +211,7 @@ class MainWindow(QMainWindow):
 
     def _playhead_shown(self, ticks: Ticks) -> None:
         self.preview.set_position(ticks)
-        self.status_line.show_position(ticks)
+        self.status_line.show_position(ticks, self.session.document.timeline.fps)
 
     def _transport_moved(self, ticks: Ticks) -> None:
         self._playhead_shown(ticks)
@@ -235,6 +275,8 @@ ALL_COMMANDS: tuple[Command[Any], ...] = (
     *TRANSPORT_COMMANDS,
     *TIMELINE_COMMANDS,
     *EDITING_COMMANDS,
+    *CAPTION_COMMANDS,
+    *LAYER_COMMANDS,
     *RENDER_COMMANDS,
     *WINDOW_COMMANDS,
     *LAYOUT_COMMANDS,

@@ -33,5 +33,6 @@ class StatusLine:
             parts.append(f"{tasks} background job{'s' if tasks != 1 else ''}")
         self.jobs_label.setText(" · ".join(parts))
 
-    def show_position(self, ticks: Ticks) -> None:
-        self.position_label.setText(format_timecode(ticks))
+    def show_position(self, ticks: Ticks, fps: float | None = None) -> None:
+        """The playhead as HH:MM:SS:FF on the project's frame rate (HH:MM:SS.mmm without one)."""
+        self.position_label.setText(format_timecode(ticks, fps))

@@ -137,7 +137,7 @@ def test_filters_change_the_picture(
 def test_asset_crop_cuts_before_fitting(
     media: dict[str, RenderSource], tmp_path: Path, tools: ToolRunner
 ) -> None:
-    left_half = {"type": "image", "id": "img-split", "crop": {"top": 0, "right": 0.5, "bottom": 0, "left": 0}}
+    left_half = {"type": "image", "id": "img-split", "crop": {"top": 0, "right": 32, "bottom": 0, "left": 0}}
     whole = {"type": "image", "id": "img-split"}
     out = render(
         tools, timeline([clip(0, whole, 1, fit="cover"), clip(1, left_half, 1)]), media, tmp_path / "crop.mp4"

@@ -15,7 +15,6 @@ from editor_app.server.render.graph import INLINE_GRAPH_LIMIT, build_plan
 from editor_app.server.render.layout import fit, place
 from editor_app.server.render.plan import Output
 from editor_app.server.render.sources import RenderSource, collect_sources
-from editor_app.server.render.text import parse_cues
 
 SOURCES = {
     "m-a": RenderSource("m-a", "video", Path("/media/a.mp4"), 10_000, 640, 360, 30.0, True, "ha"),
@@ -147,14 +146,6 @@ def test_auto_captions_and_bad_input_are_refused(tmp_path: Path) -> None:
         build_plan(timeline([video(0)], resolution="321x180"), SOURCES, tmp_path)
     with pytest.raises(RenderInputError, match="no clips"):
         build_plan(timeline([]), SOURCES, tmp_path)
-
-
-def test_srt_cues_parse() -> None:
-    cues = parse_cues(
-        "1\n00:00:00,500 --> 00:00:01,250\nHello\nthere\n\n2\n00:00:02.000 --> 00:00:03.000\nBye", 4
-    )
-    assert [(c.start, c.end, c.text) for c in cues] == [(0.5, 1.25, "Hello\nthere"), (2.0, 3.0, "Bye")]
-    assert parse_cues("just words", 4)[0].end == 4
 
 
 def test_huge_graph_goes_through_a_script_file(tmp_path: Path) -> None:

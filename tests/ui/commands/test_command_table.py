@@ -23,8 +23,17 @@ IDS = (
     "edit.duplicate", "edit.split", "edit.delete", "edit.ripple_delete", "edit.select_all",
     "view.zoom_in", "view.zoom_out", "view.zoom_fit", "timeline.add_marker", "timeline.prev_marker",
     "timeline.next_marker", "timeline.add_video_track", "timeline.add_audio_track",
-    "timeline.add_title", "timeline.compile", "file.export_video", "file.quit", "edit.preferences",
+    "timeline.add_title", "timeline.add_captions", "timeline.add_captions_file",
+    "timeline.attach_transcript", "file.export_captions", "timeline.bring_forward",
+    "timeline.send_backward", "timeline.compile", "file.export_video",
+    "file.quit", "edit.preferences",
     "help.shortcuts", "help.about", "view.reset_layout",
+    # issue 14: the NLE tools, modes, gaps and ranges
+    "tool.select", "tool.ripple", "tool.roll", "tool.slip", "tool.slide", "timeline.insert_mode",
+    "timeline.ripple_all", "timeline.close_gap", "timeline.close_all_gaps", "timeline.lift_range",
+    "timeline.extract_range", "timeline.clear_range", "timeline.range_to_selection", "timeline.loop_range",
+    "marker.rename", "marker.colour", "marker.delete", "track.toggle_mute", "track.toggle_solo",
+    "track.toggle_lock", "track.toggle_hide", "track.reset_height",
 )  # fmt: skip
 
 

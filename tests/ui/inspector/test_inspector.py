@@ -89,11 +89,11 @@ def test_picture_transition_text_and_timeline_properties(qtbot: QtBot) -> None:
     inspector.picture.position.setCurrentIndex(inspector.picture.position.findData("top_left"))
     inspector.picture.offset_x.setValue(0.25)
     inspector.picture.filter.setCurrentIndex(inspector.picture.filter.findData("greyscale"))
-    inspector.picture.crop["left"].setValue(0.1)
+    inspector.crop.sides["left"].setValue(100)
     inspector.transition.fade_in.setChecked(True)
     clip = history.timeline.clip("v1")
     assert (clip.fit, clip.position, clip.offset.x, clip.filter) == ("contain", "top_left", 0.25, "greyscale")
-    assert isinstance(clip.asset, VideoAsset) and clip.asset.crop.left == 0.1
+    assert isinstance(clip.asset, VideoAsset) and clip.asset.crop.left == 100
     assert clip.transition is not None and clip.transition.in_ == "fade" and clip.transition.out is None
 
     inspector.set_selection(["t1"])
@@ -144,3 +144,16 @@ def test_typing_a_font_family_is_one_undo_step(qtbot: QtBot) -> None:
     history.undo()
     assert isinstance(history.timeline.clip("t1").asset, TextAsset)
     assert history.timeline.model_dump() == _timeline().model_dump()
+
+
+def test_crop_is_in_source_pixels_and_shows_the_size_left(qtbot: QtBot) -> None:
+    inspector, history = _inspector(qtbot)
+    history.timeline.media["m-1"] = MediaInfo(
+        id="m-1", kind="video", name="Beach", length=10_000, width=640, height=360
+    )
+    inspector.set_selection(["v1"])
+    assert inspector.crop.cropped.text() == "640 x 360 of 640 x 360"
+    inspector.crop.sides["top"].setValue(100)
+    assert inspector.crop.cropped.text() == "640 x 260 of 640 x 360"
+    asset = history.timeline.clip("v1").asset
+    assert isinstance(asset, VideoAsset) and asset.crop.top == 100

@@ -57,16 +57,29 @@ def test_a_video_dropped_on_an_audio_track_gets_its_own_track(qtbot: QtBot, hist
     assert new.kind == "video" and [(c.start, c.duration) for c in new.clips] == [(12_000, 5000)]
 
 
-def test_a_drop_onto_an_occupied_place_is_refused(qtbot: QtBot, history: History) -> None:
+def test_a_drop_onto_an_occupied_place_overwrites_or_inserts(qtbot: QtBot, history: History) -> None:
     view = open_view(qtbot, history)
     canvas = view.canvas
     before = dump(history)
-    notices: list[str] = []
-    canvas.editRefused.connect(notices.append)
-    assert not drop_mime(
-        canvas, media_mime("m-city", "video", "City.mp4", 8.0), x_at(canvas, 5000), body_y(canvas, "v1")
-    )
-    assert dump(history) == before and notices
+    city = media_mime("m-city", "video", "City.mp4", 8.0)
+    assert drop_mime(canvas, city, x_at(canvas, 2000), body_y(canvas, "v1"))  # 8 s over beach and city
+    v1 = history.timeline.track("v1").clips
+    assert [(c.start, c.end) for c in v1] == [
+        (0, 2000),
+        (2000, 10_000),
+    ] and history.undo_label == "Overwrite Clip"
+    history.undo()
+    assert dump(history) == before
+    canvas.set_insert_mode(True)
+    assert drop_mime(canvas, city, x_at(canvas, 2000), body_y(canvas, "v1"))
+    v1 = history.timeline.track("v1").clips
+    assert [(c.start, c.end) for c in v1] == [(0, 2000), (2000, 10_000), (10_000, 12_000), (12_000, 16_000)]
+    history.undo()
+    assert dump(history) == before
+    history.timeline.track("v1").locked = True
+    locked = dump(history)
+    assert not drop_mime(canvas, city, x_at(canvas, 2000), body_y(canvas, "v1"))
+    assert dump(history) == locked
 
 
 def test_files_from_the_desktop_are_handed_over(qtbot: QtBot, history: History, tmp_path: Path) -> None:

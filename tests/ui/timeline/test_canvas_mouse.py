@@ -38,17 +38,31 @@ def test_move_snaps_to_a_clip_edge_unless_alt_is_held(qtbot: QtBot, history: His
     assert history.timeline.clip("logo").start == 1900
 
 
-def test_a_move_onto_an_occupied_place_is_refused_and_changes_nothing(qtbot: QtBot, history: History) -> None:
+def test_a_move_onto_a_locked_track_is_refused_and_changes_nothing(qtbot: QtBot, history: History) -> None:
     view = open_view(qtbot, history)
     canvas = view.canvas
+    history.timeline.track("v2").locked = True
     before = dump(history)
-    notices: list[str] = []
-    canvas.editRefused.connect(notices.append)
-    y = body_y(canvas, "v1")
-    drag(canvas, (x_at(canvas, 2000), y), (x_at(canvas, 5000), y), modifiers=Qt.KeyboardModifier.AltModifier)
+    drag(canvas, (x_at(canvas, 2000), body_y(canvas, "v1")), (x_at(canvas, 12_000), body_y(canvas, "v2")))
     assert dump(history) == before
     assert history.index == 0
-    assert notices and "overlap" in notices[0]
+
+
+def test_a_trim_grabbed_inside_the_edge_and_dragged_back_changes_nothing(
+    qtbot: QtBot, history: History
+) -> None:
+    """Defect 1: the edge used to jump to the pointer (0.12 s at this zoom when grabbed 6 px in)."""
+    view = open_view(qtbot, history)
+    canvas = view.canvas
+    y = body_y(canvas, "v1")
+    x0 = x_at(canvas, 8000) - 6  # city's out edge, 6 px inside
+    QTest.mousePress(canvas, LEFT, NO_MODS, QPoint(x0, y))
+    for x in (x0 + 20, x0 + 60, x0 + 20, x0):
+        move(canvas, x, y, Qt.KeyboardModifier.AltModifier)
+    QTest.mouseRelease(canvas, LEFT, Qt.KeyboardModifier.AltModifier, QPoint(x0, y))
+    assert history.timeline.clip("city").end == 8000 and history.index == 0
+    drag(canvas, (x0, y), (x0 - 37, y), modifiers=Qt.KeyboardModifier.AltModifier)  # 0.74 s in
+    assert history.timeline.clip("city").end == 7267  # 8 s less the drag's distance, on a frame (218)
 
 
 def test_an_audio_clip_cannot_be_dragged_onto_a_video_track(qtbot: QtBot, history: History) -> None:
@@ -68,13 +82,15 @@ def test_trim_each_edge_with_clamping_and_a_live_duration(qtbot: QtBot, history:
     before = dump(history)
     y = body_y(canvas, "v1")
     # trim in: "city" starts at 4 s; drag its left edge to 5.3 s
-    x0 = x_at(canvas, 4000) + 2
+    x0 = x_at(canvas, 4000) + 2  # grabbed 2 px inside the edge: the edge moves by the drag
     QTest.mousePress(canvas, LEFT, NO_MODS, QPoint(x0, y))
-    for x in range(x0, x_at(canvas, 5300) + 1, 13):
+    for x in range(x0, x_at(canvas, 5300) + 3, 13):
         QTest.mouseMove(canvas, QPoint(x, y))
-    QTest.mouseMove(canvas, QPoint(x_at(canvas, 5300), y))
-    assert canvas._gesture is not None and canvas._gesture.preview.label == "2.700"
-    QTest.mouseRelease(canvas, LEFT, NO_MODS, QPoint(x_at(canvas, 5300), y))
+    QTest.mouseMove(canvas, QPoint(x_at(canvas, 5300) + 2, y))
+    assert canvas._gesture is not None and canvas._gesture.preview.label is not None
+    label = canvas._gesture.preview.label
+    assert "Duration 2.700 s (81 f)" in label and "In 00:00:05:09" in label and "Δ 1.300 s" in label
+    QTest.mouseRelease(canvas, LEFT, NO_MODS, QPoint(x_at(canvas, 5300) + 2, y))
     city = history.timeline.clip("city")
     assert (city.start, city.duration, city.source_start) == (5300, 2700, 1300)
     assert history.undo_label == "Trim Clip"

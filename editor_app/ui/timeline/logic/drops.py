@@ -77,22 +77,27 @@ def drop_target(ctx: Context, media: DroppedMedia, x: float, y: float) -> tuple[
     row = ctx.layout.row_at(y)
     track = ctx.timeline.tracks[row.index] if row is not None else None
     track_id = track.id if track is not None and track.accepts(clip) else None
-    delta, _ = snap_span(
+    delta, target = snap_span(
         clip.start, clip.end, view_targets(ctx, frozenset()), SNAP_PX, ctx.scale.px_per_second
     )
-    if clip.start + delta >= 0:
+    if target is None:
+        clip.start = ctx.timeline.on_frame(clip.start)  # on the frame grid when nothing is near
+    elif clip.start + delta >= 0:
         clip.start += delta
     return track_id, clip
 
 
-def drop_preview(ctx: Context, media: DroppedMedia, x: float, y: float) -> Preview:
+def drop_preview(ctx: Context, media: DroppedMedia, x: float, y: float, mode: str = "overwrite") -> Preview:
     """What the canvas draws while a bin item hovers at (x, y): the clip where it would land
-    (invalid when the place is taken or the track locked), or a note that it makes a new track."""
+    (invalid when the track is locked; onto occupied time it overwrites or inserts, as `mode`
+    says), or a note that it makes a new track."""
     track_id, clip = drop_target(ctx, media, x, y)
     if track_id is None:
         return Preview(label=f"{media.name}: new {clip.kind} track")
     track = ctx.timeline.track(track_id)
-    valid = not track.locked and track.overlapping(clip.start, clip.end) is None
+    valid = not track.locked
+    occupied = track.overlapping(clip.start, clip.end) is not None
     view = ClipView(clip, track_id, clip.start, clip.end, 0, clip.volume)
-    label = f"{media.name} at {format_timecode(clip.start)}"
+    how = " (insert)" if mode == "insert" else " (overwrite)" if occupied else ""
+    label = f"{media.name} at {format_timecode(clip.start, ctx.timeline.fps)}{how}"
     return Preview({clip.id: view}, ghost=True, valid=valid, label=label)

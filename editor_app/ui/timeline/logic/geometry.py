@@ -83,13 +83,19 @@ class TrackLayout:
 
     `rows` run top to bottom in display order (video tracks upward, then audio tracks)."""
 
-    def __init__(self, timeline: Timeline, scroll_y: float = 0.0, top: float = RULER_HEIGHT) -> None:
+    def __init__(
+        self,
+        timeline: Timeline,
+        scroll_y: float = 0.0,
+        top: float = RULER_HEIGHT,
+        heights: dict[str, int] | None = None,  # rows being resized: track id -> height
+    ) -> None:
         self.rows: list[Row] = []
         self._tops: list[float] = []
         y = top - scroll_y
         for position, index in enumerate(display_order(timeline)):
             track = timeline.tracks[index]
-            height = float(TRACK_HEIGHTS.get(track.kind, 60))
+            height = float((heights or {}).get(track.id) or track.height or TRACK_HEIGHTS.get(track.kind, 60))
             self.rows.append(Row(track.id, index, y, height, position))
             self._tops.append(y)
             y += height

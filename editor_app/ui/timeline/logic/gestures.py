@@ -11,9 +11,9 @@ import math
 from dataclasses import dataclass, field
 from typing import Literal
 
-from editor_app.model.edits import MoveClips, SetClipProperty, SetVolume, TrimIn, TrimOut
+from editor_app.model.edits import Mode, MoveClips, Place, SetClipProperty, SetVolume, TrimIn, TrimOut
 from editor_app.model.snapping import SnapTarget, snap, snap_span, snap_targets
-from editor_app.model.ticks import Ticks, format_timecode
+from editor_app.model.ticks import Ticks, format_duration, format_timecode
 from editor_app.model.timeline import Clip, Timeline, Track, Transition
 from editor_app.model.undo import Command
 from editor_app.ui.timeline.logic.geometry import TimeScale, TrackLayout, clip_rect, volume_at
@@ -63,6 +63,30 @@ def _view(timeline: Timeline, clip: Clip) -> ClipView:
     return ClipView(clip, timeline.track_of(clip.id).id, clip.start, clip.end, clip.source_start, clip.volume)
 
 
+def edge_label(
+    timeline: Timeline, start: Ticks, end: Ticks, source: Ticks, delta: Ticks | None = None
+) -> str:
+    """The live tooltip of a trim: the change, the new length, and in/out timecodes."""
+    fps = timeline.fps
+    parts = [] if delta is None else [f"Δ {format_duration(delta, fps)}"]
+    parts.append(f"Duration {format_duration(end - start, fps)}")
+    parts.append(f"In {format_timecode(start, fps)}  Out {format_timecode(end, fps)}")
+    if source:
+        parts.append(f"Source in {format_timecode(source, fps)}")
+    return "\n".join(parts)
+
+
+def frame_snapped(
+    ctx: Context, t: Ticks, targets: list[SnapTarget], snapping: bool
+) -> tuple[Ticks, Ticks | None]:
+    """`t` on a snap target when one is near (and snapping is on), else on the frame grid."""
+    if snapping:
+        snapped, target = snap(t, targets, SNAP_PX, ctx.scale.px_per_second)
+        if target is not None:
+            return snapped, target.time
+    return ctx.timeline.on_frame(t), None
+
+
 def duration_text(ticks: Ticks) -> str:
     """`2.700`, `1:05.250`, `1:00:00.000`: a duration as short as it can be said."""
     minutes, ms = divmod(ticks, 60_000)
@@ -104,6 +128,9 @@ class MoveGesture(Gesture):
         self.shift = 0
         self.targets = view_targets(ctx, self.ids)
         self.preview = Preview({c.id: _view(timeline, c) for c in self.clips}, ghost=True)
+        # onto occupied time: overwrite or insert (the canvas sets it from its toggle and modifier)
+        self.mode: Mode = "overwrite"
+        self.occupied = False
 
     def _track(self, clip: Clip, shift: int) -> Track | None:
         """The track `clip` lands on when shifted by `shift` rows, or None past the last row."""
@@ -132,20 +159,30 @@ class MoveGesture(Gesture):
             if target is not None and delta + correction >= -self.min_start:
                 delta += correction
                 guide = target.time
+        if guide is None:  # land the grabbed clip on a frame
+            delta = max(
+                ctx.timeline.on_frame(self.grabbed.start + delta) - self.grabbed.start, -self.min_start
+            )
         row = ctx.layout.row_at(y)
         if row is not None and self._shift_ok(row.position - self.anchor_row):
             self.shift = row.position - self.anchor_row
         self.delta = delta
-        valid = True
+        valid, occupied = True, False
         for clip in self.clips:
             track = self._track(clip, self.shift)
             assert track is not None  # the shift was checked
             view = self.preview.views[clip.id]
             view.track_id, view.start, view.end = track.id, clip.start + delta, clip.end + delta
-            if track.locked or track.overlapping(view.start, view.end, self.ids) is not None:
-                valid = False
+            valid = valid and not track.locked and not self.timeline_locked(clip)
+            occupied = occupied or track.overlapping(view.start, view.end, self.ids) is not None
+        self.occupied = occupied
         self.preview.valid, self.preview.guide = valid, guide
-        self.preview.label = format_timecode(self.grabbed.start + delta)
+        at = format_timecode(self.grabbed.start + delta, ctx.timeline.fps)
+        how = " (insert)" if self.mode == "insert" else " (overwrite)" if occupied else ""
+        self.preview.label = at + how
+
+    def timeline_locked(self, clip: Clip) -> bool:
+        return self.ctx.timeline.track_of(clip.id).locked
 
     def command(self) -> Command | None:
         if self.delta == 0 and self.shift == 0:
@@ -155,17 +192,28 @@ class MoveGesture(Gesture):
             track = self._track(clip, self.shift)
             assert track is not None  # the shift was checked
             moves[clip.id] = (clip.start + self.delta, track.id)
+        if self.mode == "insert" or self.occupied:
+            items = [
+                (track_id, self.ctx.timeline.clip(cid), start) for cid, (start, track_id) in moves.items()
+            ]
+            label = "Insert Move" if self.mode == "insert" else "Overwrite Move"
+            return Place(self.mode, items, label)
         return MoveClips(moves)
 
 
 class TrimGesture(Gesture):
     """Drag one edge of a clip; clamps at the source's bounds and at the neighbours."""
 
-    def __init__(self, ctx: Context, clip_id: str, edge: Literal["in", "out"]) -> None:
+    def __init__(
+        self, ctx: Context, clip_id: str, edge: Literal["in", "out"], x: float | None = None
+    ) -> None:
         super().__init__(ctx)
         timeline = ctx.timeline
         track, clip = timeline.find(clip_id)
         self.clip, self.edge = clip, edge
+        # the edge moves by the drag's distance, not to the pointer (grabbed a few px inside it)
+        original = clip.start if edge == "in" else clip.end
+        self.grab_offset: Ticks = ctx.scale.ticks_at(x) - original if x is not None else 0
         index = track.index_of(clip)
         before = track.clips[index - 1].end if index > 0 else 0
         after = track.clips[index + 1].start if index + 1 < len(track.clips) else math.inf
@@ -185,12 +233,9 @@ class TrimGesture(Gesture):
 
     def move(self, ctx: Context, x: float, y: float, snapping: bool) -> None:
         super().move(ctx, x, y, snapping)
-        t = ctx.scale.ticks_at(x)
-        guide = None
-        if snapping:
-            snapped, target = snap(t, self.targets, SNAP_PX, ctx.scale.px_per_second)
-            if target is not None and self.low <= snapped <= self.high:
-                t, guide = snapped, target.time
+        t, guide = frame_snapped(ctx, ctx.scale.ticks_at(x) - self.grab_offset, self.targets, snapping)
+        if guide is not None and not self.low <= t <= self.high:
+            t, guide = ctx.timeline.on_frame(ctx.scale.ticks_at(x) - self.grab_offset), None
         self.value = int(min(max(t, self.low), self.high))
         view = self.preview.views[self.clip.id]
         if self.edge == "in":
@@ -199,7 +244,10 @@ class TrimGesture(Gesture):
         else:
             view.end = self.value
         self.preview.guide = guide
-        self.preview.label = duration_text(view.end - view.start)
+        original = self.clip.start if self.edge == "in" else self.clip.end
+        self.preview.label = edge_label(
+            ctx.timeline, view.start, view.end, view.source_start, self.value - original
+        )
 
     def command(self) -> Command | None:
         if self.edge == "in":

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from editor_app.model.ticks import TICKS_PER_SECOND, Ticks
+from editor_app.model.track import Marker
+from editor_app.ui.timeline.logic.geometry import TimeScale
 
 # candidate label spacings in ticks: frames-ish up to hours
 STEPS: tuple[Ticks, ...] = (
@@ -38,3 +40,33 @@ def ruler_label(ticks: Ticks, major: Ticks) -> str:
         decimals = 1 if major % 100 == 0 else 2 if major % 10 == 0 else 3
         text += f".{ms:03d}"[: decimals + 1]
     return text
+
+
+GRAB_PX = 6.0  # how near an In/Out handle or a marker a press on the ruler grabs it
+
+
+def ruler_hit(
+    scale: TimeScale, x: float, io_range: tuple[Ticks | None, Ticks | None], markers: list[Marker]
+) -> tuple[str, str | None]:
+    """What a press at `x` on the ruler takes: ("marker", id), ("in"|"out", None) or ("time", None)."""
+    nearest: tuple[float, str, str | None] | None = None
+    for marker in markers:
+        distance = abs(scale.x_of(marker.time) - x)
+        if distance <= GRAB_PX and (nearest is None or distance < nearest[0]):
+            nearest = (distance, "marker", marker.id)
+    for side, at in zip(("in", "out"), io_range, strict=True):
+        if at is not None:
+            distance = abs(scale.x_of(at) - x)
+            if distance <= GRAB_PX and (nearest is None or distance < nearest[0]):
+                nearest = (distance, side, None)
+    return (nearest[1], nearest[2]) if nearest is not None else ("time", None)
+
+
+def dragged_range(
+    io_range: tuple[Ticks | None, Ticks | None], side: str, at: Ticks
+) -> tuple[Ticks | None, Ticks | None]:
+    """The range after dragging its `side` to `at`: the points never cross (one frame apart at least)."""
+    start, end = io_range
+    if side == "in":
+        return (max(0, min(at, end - 1)) if end is not None else max(at, 0)), end
+    return start, (max(at, start + 1) if start is not None else max(at, 1))
