@@ -33,7 +33,7 @@ from platformdirs import user_data_dir
 
 from editor_app.self_command import SERVE_KEY_ENV
 from editor_app.server.app import DEFAULT_MAX_UPLOAD_BYTES, create_app
-from editor_app.server.header_timeout import DEFAULT_HEADER_TIMEOUT_S, with_header_timeout
+from editor_app.server.header_timeout import DEFAULT_HEADER_TIMEOUT_S, raise_fd_limit, with_header_timeout
 from editor_app.server.tool_runner import ToolRunner
 
 PARENT_POLL_S = 0.5
@@ -159,6 +159,7 @@ def run(args: argparse.Namespace) -> int:
     if problem:
         print(f"videodb-editor serve: {problem}", file=sys.stderr)
         return 2
+    raise_fd_limit()
     logging.basicConfig(
         level=args.log_level.upper(), stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s"
     )

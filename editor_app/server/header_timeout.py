@@ -5,16 +5,20 @@ slowly or never finishes them: 2,000 such connections would stay forever and, at
 keep the app's own requests out. `HeaderTimeoutProtocol` closes a connection whose request
 headers are not complete `header_timeout_s` after the connection (or its next request) began;
 the clock is not reset by each byte, so a drip-feed of header bytes does not keep it open.
+`serve` also raises its soft open-file limit (`raise_fd_limit`), so such a burst meets the
+timeout before it meets the limit.
 """
 
 from __future__ import annotations
 
 import asyncio
+import resource
 from typing import Any
 
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
 DEFAULT_HEADER_TIMEOUT_S = 10.0
+FD_LIMIT_WANTED = 65536
 
 
 class HeaderTimeoutProtocol(H11Protocol):
@@ -60,3 +64,18 @@ class HeaderTimeoutProtocol(H11Protocol):
 def with_header_timeout(seconds: float) -> type[HeaderTimeoutProtocol]:
     """The protocol class for uvicorn's `http=` with this timeout (a class per server, no globals)."""
     return type("HeaderTimeoutProtocol", (HeaderTimeoutProtocol,), {"header_timeout_s": seconds})
+
+
+def raise_fd_limit(wanted: int = FD_LIMIT_WANTED) -> int:
+    """Raise the soft open-file limit towards `wanted` (never above the hard limit): each
+    connection is a descriptor, and at a 1,024 default a burst of half-open connections would
+    keep the app's own requests out until they time out. Returns the soft limit now in force."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    target = wanted if hard == resource.RLIM_INFINITY else min(wanted, hard)
+    if soft != resource.RLIM_INFINITY and soft < target:
+        try:
+            resource.setrlimit(resource.RLIMIT_NOFILE, (target, hard))
+        except (ValueError, OSError):
+            return soft
+        return target
+    return soft

@@ -4,12 +4,14 @@ header timeout, while the app's own requests are answered all along."""
 
 from __future__ import annotations
 
+import resource
 import socket
 import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import httpx
+import pytest
 
 from tests.support.server_process import start_server
 
@@ -52,6 +54,33 @@ def test_unfinished_headers_are_closed_and_the_app_is_still_served(tmp_path: Pat
         assert drip_closed or _closed_by_server(drip)
         still_open = sum(not _closed_by_server(s) for s in sockets)
         assert still_open == 0, f"{still_open} of {HALF_OPEN} half-open connections still open"
+    finally:
+        for sock in sockets:
+            sock.close()
+        server.stop()
+
+
+def test_a_backend_started_at_a_1024_fd_limit_serves_the_app_beside_1100_half_open(tmp_path: Path) -> None:
+    """At a 1,024 soft fd limit, 1,100 half-open connections used to keep the app's requests out
+    until the header timeout (here far off): serve raises its soft limit towards the hard one."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if hard != resource.RLIM_INFINITY and hard < 4096:
+        pytest.skip(f"the hard fd limit ({hard}) leaves no room above 1,024")
+    resource.setrlimit(resource.RLIMIT_NOFILE, (1024, hard))  # inherited by the server
+    try:
+        server = start_server(tmp_path / "data", "--header-timeout", "60")
+    finally:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))
+    address = urlsplit(server.base_url)
+    sockets: list[socket.socket] = []
+    try:
+        for _ in range(1100):
+            sock = socket.create_connection((address.hostname or "127.0.0.1", address.port or 80), timeout=5)
+            sock.sendall(b"GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n")
+            sockets.append(sock)
+        with httpx.Client(base_url=server.base_url, headers=server.headers, timeout=5) as client:
+            for _ in range(5):
+                assert client.get("/collection").status_code == 200
     finally:
         for sock in sockets:
             sock.close()
