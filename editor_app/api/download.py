@@ -108,7 +108,8 @@ def _copy_body(
     (as asked; no decoder on the way), writes buffered by the MiB, and progress
     told for the first chunk, every PROGRESS_EVERY bytes and at the end, not for every chunk."""
     raw = response.headers.get("content-encoding", "identity").strip().lower() in ("", "identity")
-    chunks = response.iter_raw() if raw else response.iter_bytes()
+    # a body already read (a transport that buffers it) is only offered by iter_bytes
+    chunks = response.iter_raw() if raw and not response.is_stream_consumed else response.iter_bytes()
     start = told = done
     with part.open(mode, buffering=WRITE_BUFFER) as sink:
         for chunk in chunks:
