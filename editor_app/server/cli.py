@@ -33,6 +33,7 @@ from platformdirs import user_data_dir
 
 from editor_app.self_command import SERVE_KEY_ENV
 from editor_app.server.app import DEFAULT_MAX_UPLOAD_BYTES, create_app
+from editor_app.server.header_timeout import DEFAULT_HEADER_TIMEOUT_S, raise_fd_limit, with_header_timeout
 from editor_app.server.tool_runner import ToolRunner
 
 PARENT_POLL_S = 0.5
@@ -68,6 +69,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="shut down when the process that started this one dies (the app passes it)",
     )
+    parser.add_argument(
+        "--header-timeout",
+        type=float,
+        default=DEFAULT_HEADER_TIMEOUT_S,
+        help="seconds a connection may take to send its request headers",
+    )
     parser.add_argument("--log-level", default="warning", choices=["debug", "info", "warning", "error"])
 
 
@@ -101,7 +108,7 @@ def bind_socket(host: str, port: int) -> socket.socket:
     sock = socket.socket(family, kind, proto)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(address)
-    sock.listen(128)
+    sock.listen(1024)  # a burst of connections (half-open ones too) must not refuse the app's own
     sock.set_inheritable(True)
     return sock
 
@@ -152,6 +159,7 @@ def run(args: argparse.Namespace) -> int:
     if problem:
         print(f"videodb-editor serve: {problem}", file=sys.stderr)
         return 2
+    raise_fd_limit()
     logging.basicConfig(
         level=args.log_level.upper(), stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s"
     )
@@ -179,7 +187,11 @@ def run(args: argparse.Namespace) -> int:
         print(f"videodb-editor serve: cannot start: {exc} ({args.host}:{args.port})", file=sys.stderr)
         return 1
     config = uvicorn.Config(
-        app, log_level=args.log_level, timeout_graceful_shutdown=3, access_log=args.log_level == "debug"
+        app,
+        log_level=args.log_level,
+        timeout_graceful_shutdown=3,
+        access_log=args.log_level == "debug",
+        http=with_header_timeout(args.header_timeout),  # slow headers must not hold fds forever
     )
     logging.getLogger("uvicorn.access").addFilter(redact_tokens)
     server = _Server(config, app.state.tools)

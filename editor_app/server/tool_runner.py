@@ -6,6 +6,8 @@ have two runners that stop independently.
 
 - `run(args, timeout)` runs to completion and captures stdout and stderr (probes, thumbnails,
   strips, waveforms, cut-list streams).
+- `shared.run(key, work)` does identical work in flight once (`shared_work.py`): concurrent
+  first requests for one strip, waveform or thumbnail share one ffmpeg run.
 - `start(args, timeout=...)` starts a long-running process (an export reading `-progress
   pipe:1`, a preview segment the cache pauses with SIGSTOP/SIGCONT or kills) and tracks it
   until it ends. Its owner waits for it and may end it at any time.
@@ -36,6 +38,7 @@ from dataclasses import dataclass
 from typing import IO, Any
 
 from editor_app.server.errors import ShuttingDown, ToolError, ToolTimeout
+from editor_app.server.shared_work import SharedWork
 
 DEFAULT_GRACE_S = 2.0
 Target = int | IO[bytes] | IO[str] | None  # what a child's stdout/stderr goes to (subprocess's)
@@ -154,6 +157,8 @@ class ToolRunner:
         self._lock = threading.Lock()
         self._stopping = False
         self._libc = _libc()
+        # identical previews asked for at once (strips, waveforms, thumbnails) run one tool
+        self.shared = SharedWork()
 
     @property
     def stopping(self) -> bool:

@@ -82,3 +82,20 @@ def test_a_download_that_keeps_failing_ends_in_a_typed_error(
     with pytest.raises(ServerError):
         proxied.download(url, tmp_path / "x.wav")
     assert not (tmp_path / "x.wav").exists()
+
+
+def test_a_big_download_reports_progress_by_the_mebibyte_not_by_the_chunk(
+    client: VideoDBClient, media_factory: MediaFactory, tmp_path: Path
+) -> None:
+    """Progress is for a bar, not per 64 KiB chunk: the copy loop stays at the socket's speed (issue
+    16, item 18). It is told at once, about every MiB and at the end, always increasing."""
+    source = media_factory.make_audio(seconds=120, hz=220)  # about 10 MB of WAV
+    item = client.upload(source)
+    assert item.stream_url is not None
+    size = source.stat().st_size
+    seen: list[tuple[int, int | None]] = []
+    out = client.download(item.stream_url, tmp_path / "big.wav", progress=lambda d, t: seen.append((d, t)))
+    assert sha256(out) == sha256(source)
+    assert seen[-1] == (size, size) and seen[0][0] <= 1 << 20
+    assert [d for d, _ in seen] == sorted({d for d, _ in seen})
+    assert len(seen) <= size // (1 << 20) + 2

@@ -50,7 +50,13 @@ def thumbnail_path(store: Store, sha256: str) -> Path:
 def make_thumbnail(
     tools: ToolRunner, source: Path, target: Path, at_seconds: float, width: int = THUMBNAIL_WIDTH
 ) -> bool:
-    """One JPEG frame `at_seconds` in, `width` px wide (-1: full size); False (and logged) on failure."""
+    """One JPEG frame `at_seconds` in, `width` px wide (-1: full size); False (and logged) on failure.
+    Concurrent calls for one target share one run."""
+    key = ("thumbnail", str(target), at_seconds, width)
+    return tools.shared.run(key, lambda: _make_thumbnail(tools, source, target, at_seconds, width))
+
+
+def _make_thumbnail(tools: ToolRunner, source: Path, target: Path, at_seconds: float, width: int) -> bool:
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_suffix(".part.jpg")
     args = [tools.ffmpeg, "-v", "error", "-y", "-ss", f"{at_seconds:.3f}", "-i", str(source)]

@@ -52,11 +52,19 @@ def strip_dir(record: MediaRecord, count: int) -> Path:
 
 
 def thumbnail_strip(tools: ToolRunner, record: MediaRecord, count: int) -> list[Path]:
-    """`count` JPEG frames evenly spread over the video, made on first request and then reused."""
+    """`count` JPEG frames evenly spread over the video, made on first request and then reused;
+    concurrent first requests share one making."""
     target = strip_dir(record, count)
     names = [f"{i:03d}.jpg" for i in range(count)]
-    if target.is_dir():
-        return [target / name for name in names]
+    if not target.is_dir():
+        tools.shared.run(("strip", str(target)), lambda: _make_strip(tools, record, count, names))
+    return [target / name for name in names]
+
+
+def _make_strip(tools: ToolRunner, record: MediaRecord, count: int, names: list[str]) -> None:
+    target = strip_dir(record, count)
+    if target.is_dir():  # made by a run that ended between our check and our turn
+        return
     work = Path(tempfile.mkdtemp(prefix="strip-", dir=target.parent.parent))
     try:
         if record.length / count < SEEK_FROM_INTERVAL_S:
@@ -72,7 +80,6 @@ def thumbnail_strip(tools: ToolRunner, record: MediaRecord, count: int) -> list[
                 raise
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    return [target / name for name in names]
 
 
 def _strip_by_seeking(
@@ -148,9 +155,18 @@ def waveform_path(record: MediaRecord) -> Path:
 
 
 def waveform_peaks(tools: ToolRunner, record: MediaRecord) -> list[float]:
-    """Peak amplitude (0..1) of every 1/50 s of the first audio stream; empty if there is no audio."""
+    """Peak amplitude (0..1) of every 1/50 s of the first audio stream; empty if there is no audio.
+    Concurrent first requests share one decode."""
     if not record.has_audio:
         return []
+    cache = waveform_path(record)
+    if cache.is_file():
+        peaks: list[float] = json.loads(cache.read_text())
+        return peaks
+    return tools.shared.run(("waveform", str(cache)), lambda: _make_waveform(tools, record))
+
+
+def _make_waveform(tools: ToolRunner, record: MediaRecord) -> list[float]:
     cache = waveform_path(record)
     if cache.is_file():
         peaks: list[float] = json.loads(cache.read_text())

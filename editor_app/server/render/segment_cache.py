@@ -15,11 +15,15 @@ playhead exists, so everything else yields to it):
   waits for (a player being retired still asks for its next ones); newer compiles first,
   earlier segments first.
 - while an urgent segment renders, every other ffmpeg is paused (SIGSTOP) and resumes after.
-- the watched stream's work never waits for a worker held by another stream's render: that
-  render is killed, and queued again if somebody still waits for it.
-- when another stream becomes watched, renders of the others are killed (queued again if
-  somebody waits for them) and their read-ahead is dropped; a wait for a segment of a stream
-  nobody watches ends after `UNWATCHED_WAIT_S` (a retired player lets go of the connection).
+- the watched stream's waited-for segments never wait for a worker held by another stream's
+  render: as many of those renders as they need are killed (the least urgent first), and
+  queued again if somebody still waits for them.
+- when another stream becomes watched, the others' read-ahead is dropped (killed if under
+  way); segments of other streams somebody waits for stay queued at the lower priority and
+  are served, slower, while the watched stream has no urgent work (an SDK user's player beside
+  the app is never turned away while the queue has room); a retired player hangs up.
+- at most `MAX_WAITED_FOR` segments are waited for at once; beyond that a fetch of a stream
+  nobody watches answers "busy, retry" (503) at once instead of queueing without bound.
 - all but urgent work uses at most `workers - 1` workers, so one stays free for urgent work.
 - read-ahead follows the player: a fetch of segment i replaces the stream's read-ahead
   with i+1 .. i+read_ahead.
@@ -49,9 +53,9 @@ from editor_app.server.tool_runner import ToolProcess, ToolRunner
 DEFAULT_MAX_BYTES = 2 * 1024**3
 EVICT_EVERY = 16
 HANG_UP_POLL_S = 0.1
-# how long a fetch of a stream nobody watches waits: a player retired after an edit still
-# asks for its next segments, and its stop() waits on that answer
-UNWATCHED_WAIT_S = 2.0
+# segments waited for at once before a fetch of a stream nobody watches is refused (503):
+# far above what the app and a few other viewers ask (one or two each), bounds a flood
+MAX_WAITED_FOR = 128
 
 
 @dataclass(eq=False)
@@ -130,6 +134,8 @@ class SegmentCache:
         with self._cond:
             if stream.generation > self._watched_generation:
                 self._watch(stream)  # a newer compile asked for by a client that skipped its playlist
+            if not path.is_file() and stream.stream_id != self._watched and self._full(segment):
+                raise SegmentTimeout(f"segment {index} of {stream.stream_id}: the server is busy; retry soon")
             job = None if path.is_file() else self._enqueue(stream, segment, asked=next(self._asks))
             if job is not None:
                 job.waiters += 1
@@ -148,9 +154,14 @@ class SegmentCache:
             raise SegmentFailed(f"rendering the stream failed: {job.error}")
         return path
 
+    def _full(self, segment: Segment) -> bool:
+        """Too many segments waited for to queue one more (one already queued can always be joined)."""
+        if segment.key in self._jobs:
+            return False
+        return sum(1 for job in self._jobs.values() if job.waiters > 0) >= MAX_WAITED_FOR
+
     def _wait(self, job: _Job, timeout: float, gone: threading.Event | None) -> None:
-        started = time.monotonic()
-        deadline = started + timeout
+        deadline = time.monotonic() + timeout
         name = f"segment {job.segment.index} of {job.stream.stream_id}"
         while not job.done.wait(min(HANG_UP_POLL_S, max(0.0, deadline - time.monotonic()))):
             if gone is not None and gone.is_set():
@@ -160,12 +171,6 @@ class SegmentCache:
             now = time.monotonic()
             if now >= deadline:
                 raise SegmentTimeout(f"{name} is not ready after {timeout:.0f} s; retry in a moment")
-            if job.stream.stream_id != self._watched and now - started >= UNWATCHED_WAIT_S:
-                with self._cond:
-                    self._abandon(job)
-                raise SegmentTimeout(
-                    f"{name} is not ready: a newer stream is being watched; retry in a moment"
-                )
 
     # ---- scheduling (the caller holds the lock) -------------------------------------------
     def _urgent(self, job: _Job) -> bool:
@@ -237,11 +242,14 @@ class SegmentCache:
         for job in list(self._jobs.values()):
             if job.stream.stream_id == stream_id:
                 continue
+            if job.wanted:
+                continue  # somebody waits for it: served at the lower priority
             if job.running:
-                self._preempt(job)  # its worker is wanted for the new stream; queued again if waited for
-            elif not job.wanted:
-                self._drop(job)  # read-ahead nobody will watch
+                self._preempt(job)  # read-ahead nobody will watch
+            else:
+                self._drop(job)
         self._reprioritise()  # priorities depend on what is watched
+        self._yield_to_watched()
         self._set_pauses()
 
     def _read_ahead_from(self, stream: SegmentedTimeline, index: int) -> None:
@@ -261,13 +269,16 @@ class SegmentCache:
                 self._enqueue(stream, segment)
 
     def _yield_to_watched(self) -> None:
-        """Kill other streams' renders while the watched stream has queued work: every worker is for it."""
+        """Free a worker for each queued urgent segment that has none: kill that many renders of
+        other streams, the least urgent first (they are queued again if somebody waits for them)."""
         watched = self._watched
-        queued = (j for _p, _n, j in self._queue if self._jobs.get(j.segment.key) is j and not j.running)
-        if any(j.stream.stream_id == watched for j in queued):
-            for job in self._running:
-                if not job.preempted and job.stream.stream_id != watched:
-                    self._preempt(job)
+        queued = [j for _p, _n, j in self._queue if self._jobs.get(j.segment.key) is j and not j.running]
+        urgent = {j.segment.key for j in queued if self._urgent(j)}
+        live = [j for j in self._running if not j.preempted]
+        needed = len(urgent) - (self._workers - len(live))
+        others = sorted((j for j in live if j.stream.stream_id != watched), key=self._priority)
+        for job in others[::-1][: max(0, needed)]:
+            self._preempt(job)
 
     def _preempt(self, job: _Job) -> None:
         job.preempted = True

@@ -99,7 +99,6 @@ def test_an_urgent_segment_takes_the_worker_of_a_stream_nobody_watches(
 ) -> None:
     """Another player still waits for the old stream; the new stream's segment must not queue
     behind it: the old render is killed, and rendered again afterwards for its waiter."""
-    monkeypatch.setattr(segment_cache, "UNWATCHED_WAIT_S", 30.0)  # a patient second viewer
     cache = SegmentCache(tmp_path, tools, workers=1, read_ahead=0)
     try:
         old, new = repeated_stream(red, 5, "old"), repeated_stream(red, 5, "new", last_volume=0.5)
@@ -133,24 +132,43 @@ def test_least_recently_used_segments_are_evicted_beyond_the_limit(
     assert [p.is_file() for p in paths] == [True, False, True]
 
 
-def test_a_wait_for_a_stream_nobody_watches_ends_soon(
+def test_a_stream_nobody_watches_is_served_after_the_watched_streams_work(
     tmp_path: Path, red: RenderSource, big: RenderSource, tools: ToolRunner
 ) -> None:
-    """A player retired after an edit waits for its next segment, and VLC's stop() waits for
-    that answer: while the watched stream keeps the workers busy, it comes within
-    UNWATCHED_WAIT_S, and nothing renders for it."""
+    """Another viewer (an SDK user's player beside the app) waits for a segment while the watched
+    stream keeps the workers busy: it is served, later, never cut off with a 503 (issue 16)."""
     cache = SegmentCache(tmp_path, tools, workers=1, read_ahead=20)
     try:
         old, watched = repeated_stream(red, 5, "old"), repeated_stream(big, 11, "watched")
         cache.watch(watched)
         cache.fetch(watched, 0, 30)  # then reads 1-20 ahead: several seconds of work
+        assert cache.fetch(old, 3, 60).is_file()
+    finally:
+        cache.shutdown()
+
+
+def test_a_flood_of_waits_for_streams_nobody_watches_is_refused_at_once(
+    tmp_path: Path, big: RenderSource, monkeypatch: pytest.MonkeyPatch, tools: ToolRunner
+) -> None:
+    """The queue is bounded: beyond MAX_WAITED_FOR waited-for segments, another stream's fetch
+    answers "busy, retry" at once; the watched stream is still served."""
+    monkeypatch.setattr(segment_cache, "MAX_WAITED_FOR", 2)
+    cache = SegmentCache(tmp_path, tools, workers=1, read_ahead=0)
+    try:
+        other = repeated_stream(big, 5, "other", last_volume=0.5)  # the older compile
+        watched = repeated_stream(big, 5, "watched")
+        cache.watch(watched)
+        askers = [threading.Thread(target=cache.fetch, args=(watched, i, 60)) for i in (0, 1)]
+        for asker in askers:
+            asker.start()
+        wait_until(lambda: sum(j.waiters for j in list(cache._jobs.values())) >= 2, 10)
         asked = time.monotonic()
-        with pytest.raises(SegmentTimeout, match="newer stream"):
-            cache.fetch(old, 3, 20)
-        waited = time.monotonic() - asked
-        assert segment_cache.UNWATCHED_WAIT_S <= waited < segment_cache.UNWATCHED_WAIT_S + 1
-        time.sleep(0.5)
-        assert not cache.is_cached(old.segments[3])
+        with pytest.raises(SegmentTimeout, match="busy"):
+            cache.fetch(other, 9, 60)
+        assert time.monotonic() - asked < 1
+        assert cache.fetch(watched, 2, 60).is_file()
+        for asker in askers:
+            asker.join(60)
     finally:
         cache.shutdown()
 
@@ -235,7 +253,7 @@ def test_a_segment_an_edit_left_alone_is_the_watched_streams_even_if_an_old_one_
 ) -> None:
     """The retired player asked for segment 3 before the edit; the edit did not touch it, so the
     new player asks for the same content. It must be served as the watched stream's, not cut off
-    after UNWATCHED_WAIT_S behind the old stream's work."""
+    behind the old stream's work."""
     cache = SegmentCache(tmp_path, tools, workers=1, read_ahead=0)
     try:
         old, new = layered_stream(big, "old"), layered_stream(big, "new")  # same content, same keys

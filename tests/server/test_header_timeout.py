@@ -1,0 +1,87 @@
+"""Slow request headers time out (issue 16, item 14): a thousand connections that never finish
+their headers, and one that drips a header byte at a time, are closed by a real `serve` after its
+header timeout, while the app's own requests are answered all along."""
+
+from __future__ import annotations
+
+import resource
+import socket
+import time
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import httpx
+import pytest
+
+from tests.support.server_process import start_server
+
+HALF_OPEN = 1000
+TIMEOUT_S = 1.5
+
+
+def _closed_by_server(sock: socket.socket) -> bool:
+    sock.settimeout(0.05)
+    try:
+        return sock.recv(1024) == b""
+    except TimeoutError:
+        return False
+    except OSError:
+        return True
+
+
+def test_unfinished_headers_are_closed_and_the_app_is_still_served(tmp_path: Path) -> None:
+    server = start_server(tmp_path / "data", "--header-timeout", str(TIMEOUT_S))
+    address = urlsplit(server.base_url)
+    host, port = address.hostname or "127.0.0.1", address.port or 80
+    sockets: list[socket.socket] = []
+    try:
+        for _ in range(HALF_OPEN):
+            sock = socket.create_connection((host, port), timeout=5)
+            sock.sendall(b"GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ")
+            sockets.append(sock)
+        drip = socket.create_connection((host, port), timeout=5)
+        opened, drip_closed = time.monotonic(), False
+        with httpx.Client(base_url=server.base_url, headers=server.headers, timeout=5) as client:
+            while time.monotonic() - opened < TIMEOUT_S * 2 + 1:
+                try:
+                    drip.sendall(b"x")  # a byte at a time never resets the clock
+                except OSError:
+                    drip_closed = True
+                asked = time.monotonic()
+                assert client.get("/collection").status_code == 200
+                assert time.monotonic() - asked < 2
+                time.sleep(0.3)
+        assert drip_closed or _closed_by_server(drip)
+        still_open = sum(not _closed_by_server(s) for s in sockets)
+        assert still_open == 0, f"{still_open} of {HALF_OPEN} half-open connections still open"
+    finally:
+        for sock in sockets:
+            sock.close()
+        server.stop()
+
+
+def test_a_backend_started_at_a_1024_fd_limit_serves_the_app_beside_1100_half_open(tmp_path: Path) -> None:
+    """At a 1,024 soft fd limit, 1,100 half-open connections used to keep the app's requests out
+    until the header timeout (here far off): serve raises its soft limit towards the hard one."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if hard != resource.RLIM_INFINITY and hard < 4096:
+        pytest.skip(f"the hard fd limit ({hard}) leaves no room above 1,024")
+    resource.setrlimit(resource.RLIMIT_NOFILE, (1024, hard))  # inherited by the server
+    try:
+        server = start_server(tmp_path / "data", "--header-timeout", "60")
+    finally:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))
+    address = urlsplit(server.base_url)
+    sockets: list[socket.socket] = []
+    try:
+        for _ in range(1100):
+            sock = socket.create_connection((address.hostname or "127.0.0.1", address.port or 80), timeout=5)
+            sock.sendall(b"GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n")
+            sockets.append(sock)
+        with httpx.Client(base_url=server.base_url, headers=server.headers, timeout=5) as client:
+            for _ in range(5):
+                assert client.get("/collection").status_code == 200
+    finally:
+        for sock in sockets:
+            sock.close()
+        server.stop()
