@@ -94,7 +94,33 @@ def _fullscreen(painter: QPainter) -> None:
         painter.drawLine(QPointF(x, y), QPointF(x, y + 7 * dy))
 
 
+def _turn(back: bool) -> Drawing:
+    """Undo (back) or redo: a curved arrow."""
+
+    def draw(painter: QPainter) -> None:
+        if not back:
+            painter.translate(SIZE, 0)
+            painter.scale(-1, 1)
+        path = QPainterPath(QPointF(25, 25))
+        path.cubicTo(QPointF(27, 14), QPointF(20, 10), QPointF(8, 12))
+        painter.drawPath(path)
+        painter.drawLine(QPointF(8, 12), QPointF(13, 6))
+        painter.drawLine(QPointF(8, 12), QPointF(14, 16))
+
+    return draw
+
+
+def _insert(painter: QPainter) -> None:
+    painter.drawLine(QPointF(6, 6), QPointF(6, 26))
+    painter.drawLine(QPointF(10, 16), QPointF(26, 16))
+    painter.drawLine(QPointF(26, 16), QPointF(20, 10))
+    painter.drawLine(QPointF(26, 16), QPointF(20, 22))
+
+
 DRAWINGS: dict[str, Drawing] = {
+    "undo": _turn(back=True),
+    "redo": _turn(back=False),
+    "insert": _insert,
     "play": _play,
     "pause": _pause,
     "stop": _stop,

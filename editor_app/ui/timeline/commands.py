@@ -48,7 +48,7 @@ TIMELINE_COMMANDS: tuple[Command[TimelineCanvas], ...] = (
     Command("tool.slide", "Slide Tool", "Timeline", Canvas.use_slide, ("U",), TOOLS,
             live_title=Canvas.slide_tool_title),
     Command("timeline.insert_mode", "Insert Mode", "Timeline", Canvas.toggle_insert_mode, ("Ctrl+Shift+I",),
-            MODES, toolbar=ToolbarPlace(2, QStyle.StandardPixmap.SP_ArrowRight, text=True),
+            MODES, toolbar=ToolbarPlace(2, "insert", text=True),
             live_title=Canvas.mode_title, short="Insert/Overwrite"),
     Command("timeline.ripple_all", "Ripple All Tracks", "Timeline", Canvas.toggle_ripple_all_tracks, (),
             MODES, live_title=Canvas.ripple_all_title),
