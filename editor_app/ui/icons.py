@@ -76,9 +76,62 @@ def _pause(painter: QPainter) -> None:
     painter.drawRect(QRectF(19, 7, 5, 18))
 
 
+def _stop(painter: QPainter) -> None:
+    painter.setBrush(painter.pen().color())
+    painter.drawRect(QRectF(9, 9, 14, 14))
+
+
+def _frame_step(forward: bool) -> Drawing:
+    def draw(painter: QPainter) -> None:
+        painter.setBrush(painter.pen().color())
+        tip, back, bar = (22, 10, 25) if forward else (10, 22, 7)
+        painter.drawPolygon(QPolygonF([QPointF(back, 8), QPointF(tip, 16), QPointF(back, 24)]))
+        painter.drawLine(QPointF(bar, 8), QPointF(bar, 24))
+
+    return draw
+
+
+def _volume(painter: QPainter) -> None:
+    painter.setBrush(painter.pen().color())
+    speaker = [(5, 12), (10, 12), (16, 6), (16, 26), (10, 20), (5, 20)]
+    painter.drawPolygon(QPolygonF([QPointF(x, y) for x, y in speaker]))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawArc(QRectF(14, 10, 8, 12), -60 * 16, 120 * 16)
+    painter.drawArc(QRectF(14, 5, 14, 22), -60 * 16, 120 * 16)
+
+
+def _fullscreen(painter: QPainter) -> None:
+    for x, y, dx, dy in ((5, 5, 1, 1), (27, 5, -1, 1), (5, 27, 1, -1), (27, 27, -1, -1)):
+        painter.drawLine(QPointF(x, y), QPointF(x + 7 * dx, y))
+        painter.drawLine(QPointF(x, y), QPointF(x, y + 7 * dy))
+
+
+def _turn(back: bool) -> Drawing:
+    """Undo (back) or redo: a curved arrow."""
+
+    def draw(painter: QPainter) -> None:
+        if not back:
+            painter.translate(SIZE, 0)
+            painter.scale(-1, 1)
+        path = QPainterPath(QPointF(25, 25))
+        path.cubicTo(QPointF(27, 14), QPointF(20, 10), QPointF(8, 12))
+        painter.drawPath(path)
+        painter.drawLine(QPointF(8, 12), QPointF(13, 6))
+        painter.drawLine(QPointF(8, 12), QPointF(14, 16))
+
+    return draw
+
+
 DRAWINGS: dict[str, Drawing] = {
+    "undo": _turn(back=True),
+    "redo": _turn(back=False),
     "play": _play,
     "pause": _pause,
+    "stop": _stop,
+    "previous_frame": _frame_step(forward=False),
+    "next_frame": _frame_step(forward=True),
+    "volume": _volume,
+    "fullscreen": _fullscreen,
     "split": _split,
     "insert": _insert,
     "zoom_fit": _zoom_fit,

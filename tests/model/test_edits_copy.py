@@ -3,7 +3,15 @@
 import pytest
 
 from editor_app.model import EditError, Transition
-from editor_app.model.edits import Duplicate, Paste, SetClipProperty, Split, copy_clips, split_all
+from editor_app.model.edits import (
+    Duplicate,
+    Paste,
+    SetClipProperty,
+    Split,
+    copy_clips,
+    duplicate_at,
+    split_all,
+)
 from editor_app.model.undo import History
 from tests.support.edits import apply, sample, starts
 
@@ -78,3 +86,32 @@ def test_duplicate_places_copies_right_after_the_originals_or_refuses() -> None:
     assert starts(history.timeline, "v1")[-1][1:] == (5000, 2000)
     with pytest.raises(EditError, match="would overlap"):
         history.push(Duplicate(["c1"]))  # 2000..4000 would cover c2
+
+
+def test_duplicate_at_the_playhead_keeps_tracks_and_relative_times() -> None:
+    history = History(sample())
+    command = duplicate_at(history.timeline, ["c2", "t1"], 10_000, "overwrite")  # span 3000..7000
+    apply(history, command)
+    copies = {history.timeline.track_of(clip.id).id: clip for _track, clip, _start in command.items}
+    assert (copies["v1"].start, copies["v2"].start) == (10_000, 13_000)
+    assert [c.id for c in history.timeline.track("v1").clips][:2] == ["c1", "c2"]  # originals untouched
+    assert command.label == "Duplicate"
+
+
+def test_duplicate_with_the_playhead_on_the_selection_lands_after_its_end() -> None:
+    for playhead in (3000, 4500, 6999, 1000):  # inside the span, or where copies would cover it
+        history = History(sample())
+        apply(history, duplicate_at(history.timeline, ["c2", "t1"], playhead, "overwrite"))
+        assert starts(history.timeline, "v1")[:2] == [("c1", 0, 2000), ("c2", 3000, 2000)]
+        assert starts(history.timeline, "v2")[1][0] == "t1"
+        assert [s for _id, s, _d in starts(history.timeline, "v1")][2:] == [7000]
+        assert [s for _id, s, _d in starts(history.timeline, "v2")][2:] == [10_000]
+
+
+def test_duplicate_in_insert_mode_pushes_what_follows() -> None:
+    history = History(sample())
+    apply(history, duplicate_at(history.timeline, ["c1"], 2500, "insert"))
+    assert starts(history.timeline, "v1")[1:][0][1:] == (2500, 2000)
+    assert starts(history.timeline, "v1")[2] == ("c2", 5000, 2000)
+    with pytest.raises(EditError, match="Select the clips"):
+        duplicate_at(history.timeline, [], 0, "insert")

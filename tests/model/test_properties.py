@@ -29,6 +29,7 @@ from editor_app.model.edits import (
     TrimIn,
     TrimOut,
     copy_clips,
+    duplicate_at,
     split_all,
 )
 from editor_app.model.undo import Command, History
@@ -127,6 +128,12 @@ def builders(data: st.DataObject, timeline: Timeline) -> list[Callable[[], Comma
         paste,
         paste,
         lambda: Duplicate(draw_ids(data, timeline)),
+        lambda: duplicate_at(
+            timeline,
+            draw_ids(data, timeline),
+            data.draw(times),
+            data.draw(st.sampled_from(["insert", "overwrite"])),
+        ),
         lambda: AddTrack(Track(kind=data.draw(st.sampled_from(["video", "audio"]))), None),
         lambda: RemoveTrack(draw_track(data, timeline)),
         lambda: MoveTrack(draw_track(data, timeline), data.draw(st.integers(0, 4))),

@@ -7,7 +7,7 @@ Tracks: `AddTrack`, `RemoveTrack`, `MoveTrack`, `RestackTrack` (by display row),
 `new_track` (the next V/A track, drawn on top), `display_order` (rows from the top).
 Placing a new clip: `PlaceClip` (on a track, or on a new one of its kind), `track_with_room`.
 Trim tools (`trims.py`): `RippleTrim`, `Roll`, `Slip`, `Slide`.
-Insert and overwrite (`modes.py`): `Place` for new, moved and pasted clips.
+Insert and overwrite (`modes.py`): `Place` for new, moved and pasted clips, `duplicate_at`.
 Gaps and ranges (`ranges.py`): `CloseGap`, `CloseAllGaps`, `LiftRange`, `ExtractRange`, `gap_at`.
 Markers: `AddMarker`, `RemoveMarker`, `EditMarker`, `next_marker`, `previous_marker`.
 
@@ -18,7 +18,7 @@ refuse clip edits, audio goes on audio tracks, no clip runs past its source.
 from editor_app.model.edits.clips import AddClip, AddClips, Lift, MoveClips, RippleDelete, TrimIn, TrimOut
 from editor_app.model.edits.copy import Duplicate, Paste, Split, copy_clips, split_all
 from editor_app.model.edits.markers import AddMarker, EditMarker, RemoveMarker, next_marker, previous_marker
-from editor_app.model.edits.modes import Mode, Place
+from editor_app.model.edits.modes import Mode, Place, duplicate_at
 from editor_app.model.edits.placement import PlaceClip, track_with_room
 from editor_app.model.edits.props import SetClipProperty, SetTimelineProperty, SetVolume
 from editor_app.model.edits.ranges import (
@@ -79,6 +79,7 @@ __all__ = [
     "TrimOut",
     "copy_clips",
     "display_order",
+    "duplicate_at",
     "gap_at",
     "new_track",
     "next_marker",

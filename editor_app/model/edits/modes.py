@@ -14,10 +14,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Literal
 
-from editor_app.model.clip import Clip
+from editor_app.model.clip import Clip, new_id
 from editor_app.model.edits.copy import halve_transition
 from editor_app.model.edits.journal import IdSource, Journal, following
 from editor_app.model.edits.rules import (
+    find_clip,
     find_track,
     names_detail,
     require_accepts,
@@ -155,3 +156,20 @@ class Place(Command):
 
     def undo(self, timeline: Timeline) -> None:
         self._journal.undo(timeline)
+
+
+def duplicate_at(timeline: Timeline, clip_ids: Sequence[str], at: Ticks, mode: Mode) -> Place:
+    """Copies of the clips (new ids) on their own tracks, keeping their distances, the earliest
+    at `at` (the playhead); when copies there would cover the originals' span, right after it
+    instead, so an overwrite never cuts away what is being duplicated."""
+    if not clip_ids:
+        raise EditError("Select the clips to duplicate first")
+    found = [find_clip(timeline, clip_id) for clip_id in dict.fromkeys(clip_ids)]
+    first = min(clip.start for _track, clip in found)
+    end = max(clip.end for _track, clip in found)
+    land = end if first - (end - first) < at < end else at
+    items = [
+        (track.id, clip.model_copy(deep=True, update={"id": new_id()}), land + clip.start - first)
+        for track, clip in found
+    ]
+    return Place(mode, items, "Duplicate")

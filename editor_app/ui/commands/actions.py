@@ -12,9 +12,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QPalette
-from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
+from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar, QWidget
 
 from editor_app.ui.commands.shortcuts import ShortcutMap
 from editor_app.ui.commands.table import MENUS, Command, CommandTable, MenuPlace, ToolbarPlace
@@ -25,6 +25,19 @@ PANELS_PLACE = MenuPlace("&View", 1)
 PLAY_PAUSE = "transport.play_pause"
 
 
+class ThemedToolBar(QToolBar):
+    """Calls `on_palette` when the palette changes (a theme switch), so painted icons follow it."""
+
+    def __init__(self, title: str, parent: QWidget, on_palette: Callable[[], None]) -> None:
+        super().__init__(title, parent)
+        self._on_palette = on_palette
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._on_palette()
+
+
 class Actions:
     """Owns every QAction of the window, keyed by command id."""
 
@@ -33,6 +46,8 @@ class Actions:
         self.table = table
         self.shortcuts = shortcuts
         self.by_id: dict[str, QAction] = {}
+        self._painted: dict[str, str] = {}  # command id -> painted icon name
+        self._playing = False
         self._live: list[str] = []  # ids with an enabled rule or a live title
         for bound in table:
             command = bound.command
@@ -94,12 +109,11 @@ class Actions:
                         menu.addAction(entry)
 
     def _build_toolbar(self) -> QToolBar:
-        toolbar = QToolBar("Main Toolbar", self.window)
+        toolbar = ThemedToolBar("Main Toolbar", self.window, self.repaint_icons)
         toolbar.setObjectName("MainToolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         toolbar.setMovable(False)
         style = self.window.style()
-        ink = self.window.palette().color(QPalette.ColorRole.ButtonText)
         placed: list[tuple[ToolbarPlace, Command[Any]]] = []
         for bound in self.table:
             if bound.command.toolbar is not None:
@@ -111,7 +125,7 @@ class Actions:
             last_section = place.section
             action = self.by_id[command.id]
             if isinstance(place.icon, str):
-                action.setIcon(painted_icon(place.icon, ink))
+                self._painted[command.id] = place.icon
             else:
                 action.setIcon(style.standardIcon(place.icon))
             if place.text:
@@ -120,7 +134,16 @@ class Actions:
                 action.setPriority(QAction.Priority.LowPriority)  # icon only beside text
             toolbar.addAction(action)
         self.window.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+        self.repaint_icons()
         return toolbar
+
+    def repaint_icons(self) -> None:
+        """The painted icons in the palette's button text colour (standard icons follow the style)."""
+        ink = self.window.palette().color(QPalette.ColorRole.ButtonText)
+        for command_id, name in self._painted.items():
+            if command_id == PLAY_PAUSE and self._playing:
+                name = "pause"
+            self.by_id[command_id].setIcon(painted_icon(name, ink))
 
     def set_recent(self, paths: list[Path], open_path: Callable[[Path], None]) -> None:
         self.recent_menu.clear()
@@ -131,5 +154,5 @@ class Actions:
         self.recent_menu.setEnabled(bool(paths))
 
     def set_playing(self, playing: bool) -> None:
-        ink = self.window.palette().color(QPalette.ColorRole.ButtonText)
-        self.by_id[PLAY_PAUSE].setIcon(painted_icon("pause" if playing else "play", ink))
+        self._playing = playing
+        self.repaint_icons()

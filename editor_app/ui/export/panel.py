@@ -7,6 +7,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QGridLayout, QLabel, QProgressBar, QToolButton, QWidget
 
 from editor_app.ui.export.job import ACTIVE, ExportJob
+from editor_app.ui.flow import ElidedLabel, FlowLayout
 
 STATE_TITLES = {
     "queued": "Waiting",
@@ -58,7 +59,8 @@ class ExportRow(QWidget):
         self.setObjectName("ExportRow")
         layout = QGridLayout(self)
         layout.setContentsMargins(4, 2, 4, 2)
-        self.name = QLabel(job.path.name, self)
+        # the name elides and the buttons wrap: the dock shares a narrow tab (defect 5 of issue 14)
+        self.name = ElidedLabel(job.path.name, self)
         self.name.setToolTip(str(job.path))
         self.status = QLabel(self)
         self.status.setWordWrap(True)
@@ -72,10 +74,10 @@ class ExportRow(QWidget):
         layout.addWidget(self.name, 0, 0, 1, 4)
         layout.addWidget(self.status, 1, 0, 1, 4)
         layout.addWidget(self.bar, 2, 0, 1, 4)
-        for column, button in enumerate(
-            (self.cancel_button, self.retry_button, self.open_button, self.folder_button)
-        ):
-            layout.addWidget(button, 3, column)
+        buttons = FlowLayout()
+        for button in (self.cancel_button, self.retry_button, self.open_button, self.folder_button):
+            buttons.addWidget(button)
+        layout.addLayout(buttons, 3, 0, 1, 4)
         self.cancel_button.clicked.connect(job.cancel)
         self.retry_button.clicked.connect(job.retry)
         self.open_button.clicked.connect(self.open_file)

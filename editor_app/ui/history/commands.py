@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QStyle
-
 from editor_app.model.edits import History
 from editor_app.ui.commands.table import Command, MenuPlace, ToolbarPlace
 
 MENU = MenuPlace("&Edit", 0)
-ARROW = QStyle.StandardPixmap
 
 
 def undo(history: History) -> None:
@@ -39,7 +36,7 @@ def redo_title(history: History) -> str:
 
 HISTORY_COMMANDS: tuple[Command[History], ...] = (
     Command("edit.undo", "Undo", "Edit", undo, ("Ctrl+Z",), MENU,
-            toolbar=ToolbarPlace(1, ARROW.SP_ArrowBack), enabled=has_undo, live_title=undo_title),
+            toolbar=ToolbarPlace(1, "undo"), enabled=has_undo, live_title=undo_title),
     Command("edit.redo", "Redo", "Edit", redo, ("Ctrl+Shift+Z", "Ctrl+Y"), MENU,
-            toolbar=ToolbarPlace(1, ARROW.SP_ArrowForward), enabled=has_redo, live_title=redo_title),
+            toolbar=ToolbarPlace(1, "redo"), enabled=has_redo, live_title=redo_title),
 )  # fmt: skip

@@ -3,7 +3,8 @@ and the compile state with its Compile and Retry buttons. Widgets only; no behav
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QFontDatabase, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -11,40 +12,43 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QSlider,
-    QStyle,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from editor_app.model import format_timecode
+from editor_app.ui.icons import painted_icon
 from editor_app.ui.preview.resolution import CHOICES
 
 STATE_COLOURS = {"failed": "#e5534b", "stale": "#d29922", "compiling": "#539bf5", "ready": "#57ab5a"}
 
 
 class PreviewControls(QWidget):
+    """Icons are painted in the palette's button text colour and repainted when the palette
+    changes (a theme switch), so they read on light and dark backgrounds alike."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        style = self.style()
+        self._playing = False
+        self._icons: dict[QToolButton, str] = {}
 
-        def tool(name: str, icon: QStyle.StandardPixmap, tip: str) -> QToolButton:
+        def tool(name: str, icon: str, tip: str) -> QToolButton:
             button = QToolButton(self)
             button.setObjectName(name)
-            button.setIcon(style.standardIcon(icon))
+            self._icons[button] = icon
             button.setToolTip(tip)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Space stays a window shortcut
             button.setAutoRaise(True)
             return button
 
-        pixmap = QStyle.StandardPixmap
-        self.play = tool("PreviewPlay", pixmap.SP_MediaPlay, "Play / Pause (Space)")
-        self.stop = tool("PreviewStop", pixmap.SP_MediaStop, "Stop")
-        self.back_frame = tool("PreviewBackFrame", pixmap.SP_MediaSeekBackward, "Previous frame")
-        self.next_frame = tool("PreviewNextFrame", pixmap.SP_MediaSeekForward, "Next frame")
-        self.mute = tool("PreviewMute", pixmap.SP_MediaVolume, "Mute")
+        self.play = tool("PreviewPlay", "play", "Play / Pause (Space)")
+        self.stop = tool("PreviewStop", "stop", "Stop")
+        self.back_frame = tool("PreviewBackFrame", "previous_frame", "Previous frame")
+        self.next_frame = tool("PreviewNextFrame", "next_frame", "Next frame")
+        self.mute = tool("PreviewMute", "volume", "Mute")
         self.mute.setCheckable(True)
-        self.fullscreen = tool("PreviewFullScreen", pixmap.SP_TitleBarMaxButton, "Full screen (Esc leaves)")
+        self.fullscreen = tool("PreviewFullScreen", "fullscreen", "Full screen (Esc leaves)")
         self.loop = QCheckBox("Loop", self)
         self.loop.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.seek = QSlider(Qt.Orientation.Horizontal, self)
@@ -59,7 +63,8 @@ class PreviewControls(QWidget):
         self.volume.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.time = QLabel(self)
         self.time.setObjectName("PreviewTimecode")
-        self.time.setStyleSheet("QLabel { font-family: monospace; }")
+        # a font, not a style sheet: a style sheet pins the label's palette at the first theme
+        self.time.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.state = QLabel(self)
         self.state.setObjectName("PreviewState")
         self.state.setWordWrap(True)
@@ -113,6 +118,19 @@ class PreviewControls(QWidget):
         layout.addLayout(sound)
         layout.addLayout(status)
         self.show_times(0, 0)
+        self._paint_icons()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.StyleChange):
+            self._paint_icons()
+
+    def _paint_icons(self) -> None:
+        ink = self.palette().color(QPalette.ColorRole.ButtonText)
+        for button, name in self._icons.items():
+            if button is self.play and self._playing:
+                name = "pause"
+            button.setIcon(painted_icon(name, ink))
 
     def show_times(self, position: int, total: int) -> None:
         self.time.setText(f"{format_timecode(position)} / {format_timecode(total)}")
@@ -123,9 +141,9 @@ class PreviewControls(QWidget):
             self.seek.blockSignals(False)
 
     def show_playing(self, playing: bool) -> None:
-        icon = QStyle.StandardPixmap.SP_MediaPause if playing else QStyle.StandardPixmap.SP_MediaPlay
+        self._playing = playing
         self.play.setProperty("playing", playing)
-        self.play.setIcon(self.style().standardIcon(icon))
+        self._paint_icons()
 
     def show_state(self, state: str, text: str, retry: bool = False) -> None:
         colour = STATE_COLOURS.get(state)

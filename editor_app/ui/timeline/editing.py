@@ -1,4 +1,5 @@
-"""The canvas' edits: split, delete, cut/copy/paste, duplicate, select all, markers.
+"""The canvas' edits: split, delete, cut/copy/paste, select all, markers (paste and duplicate as
+the tools place them: `tool_edits`).
 
 Each is one command on the undo history (the handlers of `commands.TIMELINE_COMMANDS`). Refusals
 raise `EditError` to the caller: the window shows them in its status bar, keys pressed on the
@@ -9,7 +10,6 @@ from __future__ import annotations
 
 from editor_app.model.edits import (
     AddMarker,
-    Duplicate,
     Lift,
     Paste,
     RippleDelete,
@@ -77,14 +77,6 @@ class CanvasEditing(CanvasBase):
             if track.accepts(first):
                 return track.id
         raise EditError(f"No {'audio' if first.kind == 'audio' else 'video'} track to paste on")
-
-    def duplicate(self) -> None:
-        ids = self.selected_clip_ids()
-        if not ids:
-            raise EditError("Select the clips to duplicate first")
-        command = Duplicate(ids)
-        self.history.push(command)
-        self.set_selection([clip.id for _, clip in command.items])
 
     def select_all(self) -> None:
         self.set_selection([clip.id for _, clip in self.timeline.clips()])

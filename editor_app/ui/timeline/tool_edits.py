@@ -15,8 +15,10 @@ from editor_app.model.edits import (
     CloseGap,
     ExtractRange,
     LiftRange,
+    Mode,
     Place,
     display_order,
+    duplicate_at,
     gap_at,
 )
 from editor_app.model.errors import EditError
@@ -153,6 +155,14 @@ class CanvasToolEdits(CanvasEditing):
         items = self._paste_items(copies, self._clipboard)
         self.history.push(Place("insert" if self.insert_mode else "overwrite", items, "Paste"))
         self.set_selection([clip.id for _track, clip, _start in items])
+
+    def duplicate(self) -> None:
+        """Copies on the selection's tracks at the playhead, or right after the selection when the
+        playhead is on it (Premiere's and Kdenlive's habit: the original is never cut away)."""
+        mode: Mode = "insert" if self.insert_mode else "overwrite"
+        command = duplicate_at(self.timeline, self.selected_clip_ids(), self.playhead, mode)
+        self.history.push(command)
+        self.set_selection([clip.id for _track, clip, _start in command.items])
 
     def _paste_items(self, copies: list[Clip], originals: list[Clip]) -> list[tuple[str, Clip, Ticks]]:
         timeline = self.timeline

@@ -100,6 +100,31 @@ def test_copy_paste_at_the_playhead_and_duplicate(qtbot: QtBot, history: History
     assert dump(history) == before
 
 
+def test_duplicate_lands_at_the_playhead_keeping_tracks_and_times(qtbot: QtBot, history: History) -> None:
+    view = open_view(qtbot, history)
+    canvas = view.canvas
+    before = dump(history)
+    click(canvas, x_at(canvas, 2000), body_y(canvas, "v1"))  # "beach" [0, 4 s) on V1
+    click(canvas, x_at(canvas, 6000), body_y(canvas, "v2"), CTRL)  # and "title" [5 s, 7 s) on V2
+    canvas.set_playhead(12_000)
+    _key(canvas, Qt.Key.Key_D, CTRL)
+    found = map(history.timeline.find, canvas.selected_clip_ids())
+    copies = sorted((t.id, c.start, c.duration) for t, c in found)
+    assert copies == [("v1", 12_000, 4000), ("v2", 17_000, 2000)]
+    assert history.undo_label == "Duplicate"
+    history.undo()
+    assert dump(history) == before
+    click(canvas, x_at(canvas, 2000), body_y(canvas, "v1"))
+    canvas.set_playhead(1000)  # on the clip itself: the copy goes right after it, the original stays
+    _key(canvas, Qt.Key.Key_D, CTRL)
+    first = history.timeline.track("v1").clips[0]
+    assert (first.id, first.start) == ("beach", 0)
+    (copy,) = [history.timeline.clip(cid) for cid in canvas.selected_clip_ids()]
+    assert (copy.start, copy.duration, history.timeline.track_of(copy.id).id) == (4000, 4000, "v1")
+    history.undo()
+    assert dump(history) == before
+
+
 def test_markers_add_and_jump(qtbot: QtBot, history: History) -> None:
     view = open_view(qtbot, history)
     canvas = view.canvas

@@ -174,13 +174,13 @@ def test_edit_menu_actions_reach_the_canvas(window: MainWindow) -> None:
     window.menu_actions["edit.split"].trigger()
     assert document.timeline.clip_count == 2 and document.history.undo_label == "Split Clip"
     window.timeline_view.canvas.set_selection([c.id for _t, c in document.timeline.clips()][:1])
-    window.menu_actions["edit.duplicate"].trigger()
-    assert document.timeline.clip_count == 2  # refused: the next clip sits right after it
-    assert document.history.undo_label == "Split Clip"
-    window.menu_actions["edit.delete"].trigger()
-    assert document.timeline.clip_count == 1
-    window.menu_actions["edit.undo"].trigger()
-    window.menu_actions["edit.undo"].trigger()
+    window.menu_actions["edit.duplicate"].trigger()  # at the playhead (1 s), overwriting the next clip's head
+    starts = sorted((c.start, c.end) for _t, c in document.timeline.clips())
+    assert starts == [(0, 1000), (1000, 2000), (2000, 3000)] and document.history.undo_label == "Duplicate"
+    window.menu_actions["edit.delete"].trigger()  # the copy, selected
+    assert document.timeline.clip_count == 2
+    for _step in range(3):
+        window.menu_actions["edit.undo"].trigger()
     assert document.timeline.clip_count == 1 and document.history.undo_label == "Add Title"
 
 
