@@ -83,14 +83,17 @@ def test_a_newer_stream_goes_first_and_the_old_read_ahead_is_dropped(
     answered: list[float] = []
     started = time.monotonic()
     cache.watch(new)  # the player opened the new compile's playlist
+    # on a loaded machine read-ahead 1 may have finished before the switch; none may finish after it
+    at_switch = [cache.is_cached(s) for s in old.segments[1:3]]
     asker = threading.Thread(target=lambda: answered.append(cache.fetch(new, 8, 20) and time.monotonic()))
     asker.start()
     asker.join(30)
     assert answered, "the newer stream's segment never came"
     wait_until(lambda: cache.is_cached(new.segments[9]))
     time.sleep(0.5)
-    # the old read-ahead under way was killed, the queued one dropped: neither exists
-    assert [cache.is_cached(s) for s in old.segments[1:3]] == [False, False]
+    # the old read-ahead under way was killed, the queued one dropped: nothing more of it exists
+    assert [cache.is_cached(s) for s in old.segments[1:3]] == at_switch
+    assert not at_switch[1], "read-ahead 2 queues behind 1 on the one worker"
     assert answered[0] - started < 10
 
 
