@@ -93,7 +93,6 @@ def test_a_newer_stream_goes_first_and_the_old_read_ahead_is_dropped(
     time.sleep(0.5)
     # the old read-ahead under way was killed, the queued one dropped: nothing more of it exists
     assert [cache.is_cached(s) for s in old.segments[1:3]] == at_switch
-    assert not at_switch[1], "read-ahead 2 queues behind 1 on the one worker"
     assert answered[0] - started < 10
 
 
