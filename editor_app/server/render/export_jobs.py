@@ -230,7 +230,7 @@ class JobRunner:
             self._fail(job_id, reason)
 
     def _disk_full(self, exc: BaseException) -> str | None:
-        """ "the disk is full ..." when `exc` (or the free space where renders write) says so."""
+        """'the disk is full ...' when `exc` (or the free space where renders write) says so."""
         text = str(exc).lower()
         said = "disk is full" in text or "no space left" in text
         if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
@@ -242,8 +242,8 @@ class JobRunner:
                 pass
         if not said:
             return None
-        where = f" ({self.space_dir})" if self.space_dir is not None else ""
-        return f"the disk is full{where}: free some space and export again"
+        # no path in the message: clients see it, and the data dir is the server's business
+        return "the disk is full: free some space and export again"
 
     def _run(self, job: Job) -> None:
         last_write = 0.0
