@@ -47,6 +47,7 @@ class StillFrames(QObject):
         self._in_flight: set[Ticks] = set()  # positions being fetched
         self._sequence = 0  # of requests sent; answers older than the newest shown are dropped
         self._shown_sequence = 0
+        self._shown_key: tuple[int, int] | None = None  # the frame on screen: never re-sent unasked
         self._cache: OrderedDict[tuple[int, int], QImage] = OrderedDict()
 
     @property
@@ -61,6 +62,7 @@ class StillFrames(QObject):
         self.generation += 1
         self._cache.clear()
         self._in_flight = set()  # whatever is in flight belongs to the old generation
+        self._shown_key = None
         self.wanted = None
 
     def request(self, ms: Ticks) -> None:
@@ -71,6 +73,7 @@ class StillFrames(QObject):
         cached = self._cache.get(self._key(ms))
         if cached is not None:
             self._cache.move_to_end(self._key(ms))
+            self._shown_key = self._key(ms)
             self.shown.emit(ms, cached)
             return
         if len(self._in_flight) < IN_FLIGHT and ms not in self._in_flight:
@@ -115,9 +118,16 @@ class StillFrames(QObject):
         wanted = self.wanted
         if sequence > self._shown_sequence:  # a drag shows every answer newer than the last shown
             self._shown_sequence = sequence
+            self._shown_key = self._key(ms)
             self.fetched += 1
             self.shown.emit(ms, image)
-        if wanted is not None and self._key(wanted) != self._key(ms) and wanted not in self._in_flight:
+        # the newest position still wanted, unless it is what the pane already shows (a late
+        # answer for an earlier position must not bring the same picture back, see show_still)
+        if (
+            wanted is not None
+            and self._key(wanted) not in (self._key(ms), self._shown_key)
+            and wanted not in self._in_flight
+        ):
             self.request(wanted)
 
     def _failed(self, generation: int, ms: Ticks, exc: BaseException) -> None:

@@ -56,6 +56,7 @@ class PreviewWidget(QWidget, PlayerEvents):
         self.setObjectName("PreviewWidget")
         self.output = output or chosen_output(settings)
         self.view = FrameView(self)
+        self._recompiling = False  # stale or compiling: pictures shown are marked out of date
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.view)
         self.surfaces = NativeSurfaces(self.stack)
@@ -288,6 +289,7 @@ class PreviewWidget(QWidget, PlayerEvents):
         if retry_action is not None:
             self.retry_action = retry_action
         self.controls.show_state(state, text, retry=retry_action is not None)
+        self._recompiling = state in ("stale", "compiling")
         if state in ("stale", "compiling"):
             self.view.set_overlay("Recompiling…")
         elif state == "failed":
@@ -332,7 +334,8 @@ class PreviewWidget(QWidget, PlayerEvents):
             return
         self.stack.setCurrentWidget(self.view)
         self.view.set_message("" if self.failure is None else self.view.message)
-        self.view.set_overlay("")
+        if not self._recompiling:  # a still of the compiled stream while edits wait is out of date
+            self.view.set_overlay("")
         self.view.set_image(image)
         self.stillShown.emit(ms)
 

@@ -1,0 +1,66 @@
+"""Still frames answered out of order: a late answer never shows an old picture again, and a still
+shown while a recompile is under way keeps the pane's "Recompiling…" mark (issue 13: "never
+preceded by a stale picture; while a recompile is under way the pane says so")."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QColor, QImage
+from pytestqt.qtbot import QtBot
+
+from editor_app.api.client import VideoDBClient
+from editor_app.ui.preview.stills import StillFrames
+from editor_app.ui.preview.widget import PreviewWidget
+from editor_app.ui.workers import TaskRunner
+from tests.support.api import FAST_RETRY
+from tests.support.fault_proxy import FaultProxy
+from tests.support.media import MediaFactory
+from tests.support.preview import RED, dominant, two_colour_timeline
+from tests.support.server_process import LiveServer
+
+
+@pytest.fixture
+def proxied(live_server: LiveServer) -> Iterator[tuple[FaultProxy, VideoDBClient]]:
+    proxy = FaultProxy(live_server.base_url).start()
+    client = VideoDBClient(proxy.base_url, live_server.api_key, retry=FAST_RETRY, timeout=30)
+    yield proxy, client
+    client.close()
+    proxy.stop()
+
+
+def test_a_late_answer_for_an_earlier_position_shows_nothing_again(
+    qtbot: QtBot, proxied: tuple[FaultProxy, VideoDBClient], media_factory: MediaFactory
+) -> None:
+    proxy, client = proxied
+    compiled = client.compile(two_colour_timeline(client, media_factory).to_editor_json())
+    assert compiled.frame_url is not None
+    runner = TaskRunner()
+    stills = StillFrames(runner)
+    stills.set_source(client, compiled.frame_url, 180, 25)
+    shown: list[int] = []
+    stills.shown.connect(lambda ms, _image: shown.append(ms))
+    proxy.plan("GET", r"/frame\?.*t=0\.000000", "delay:1.5")  # the answer for 0 s comes last
+    stills.request(0)
+    stills.request(1000)
+    qtbot.waitUntil(lambda: shown == [1000], timeout=20000)
+    qtbot.waitUntil(lambda: not stills.busy, timeout=20000)  # the late answer for 0 s is in
+    qtbot.wait(200)
+    assert shown == [1000]  # neither the late 0 s picture nor 1 s again
+    runner.wait(10000)
+
+
+def test_a_still_during_a_recompile_keeps_the_recompiling_mark(qtbot: QtBot, tmp_path: Path) -> None:
+    widget = PreviewWidget()
+    qtbot.addWidget(widget)
+    image = QImage(32, 18, QImage.Format.Format_RGB32)
+    image.fill(QColor(255, 0, 0))
+    widget.show_state("stale", "Out of date: recompiling shortly")
+    widget.show_still(1000, image)
+    assert widget.view.overlay == "Recompiling…"
+    assert widget.view.image is not None and dominant(widget.view.image.pixel(16, 9) & 0xFFFFFF) == RED
+    widget.show_state("ready", "Ready")
+    widget.show_still(1000, image)
+    assert widget.view.overlay == ""
