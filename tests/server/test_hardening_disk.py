@@ -48,7 +48,7 @@ def fill(folder: Path, leave_bytes: int) -> Path:
     return filler
 
 
-def settle(client: TestClient, job_id: str, timeout: float = 60) -> dict[str, Any]:
+def settle(client: TestClient, job_id: str, timeout: float = 180) -> dict[str, Any]:
     deadline = time.monotonic() + timeout
     while (answer := client.get(f"/async-response/{job_id}").json())["status"] == "processing":
         assert time.monotonic() < deadline, answer
