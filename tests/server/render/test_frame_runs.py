@@ -4,6 +4,7 @@ frame a run is writing wait for it instead of starting ffmpeg, and runs nobody w
 
 from __future__ import annotations
 
+import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -69,7 +70,13 @@ def test_requests_for_frames_being_rendered_wait_for_that_run(
     renderer = FrameRenderer(tools, tmp_path)
     spots = [0.5 + n * 0.04 for n in range(12)]
     with ThreadPoolExecutor(6) as pool:
-        steps = list(pool.map(lambda t: _step(renderer, ramp, t), spots))
+        # the first request starts the run; the others come while it renders (submitted together,
+        # a later spot could win the lock first and start a backwards run of its own)
+        first = pool.submit(_step, renderer, ramp, spots[0])
+        deadline = time.monotonic() + 30
+        while renderer.runs_started == 0 and time.monotonic() < deadline:
+            time.sleep(0.005)
+        steps = [first.result(), *pool.map(lambda t: _step(renderer, ramp, t), spots[1:])]
     assert steps == [_expected(t) for t in spots]
     assert renderer.runs_started == 1  # the first request's run wrote them all
 
