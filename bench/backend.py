@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
 import statistics
 import subprocess
 import sys
@@ -40,7 +39,15 @@ import httpx
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.captions_timeline import measure as measure_captions
-from bench.common import print_json_line, wait_until
+from bench.common import (
+    children_cpu_idle,
+    children_cpu_s,
+    export_and_wait,
+    own_children_cpu_s,
+    print_json_line,
+    segment_bytes,
+    wait_for,
+)
 from editor_app.headless.local_backend import LocalBackend
 from editor_app.samples import SampleMedia
 from editor_app.server.render.encoders import export_args
@@ -110,15 +117,6 @@ def long_timeline(ids: dict[str, str], background: str, volume_at_9: float = 1.0
     return {"timeline": {"background": background, "resolution": "1280x720", "tracks": tracks}}
 
 
-def segment_bytes(client: httpx.Client, stream_url: str, index: int) -> int:
-    """GET one segment of a compiled stream (as a player does, with the token): its size."""
-    path, _, query = stream_url.partition("?")
-    folder = path.rsplit("/", 1)[0]
-    answer = client.get(f"{folder}/seg_{index:05d}.ts?{query}")
-    answer.raise_for_status()
-    return len(answer.content)
-
-
 def baseline_command(files: dict[str, Path], output: Path, quality: Any) -> list[str]:
     inputs: list[str] = []
     for source, in_point, length, _volume in CUTS:
@@ -183,33 +181,6 @@ class PeakRss:
         self._thread.join()
 
 
-def children_cpu_s(pid: int) -> float:
-    """CPU seconds of a process's finished (reaped) children: cutime + cstime in /proc/pid/stat."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[13]) + int(fields[14])) / os.sysconf("SC_CLK_TCK")
-
-
-def own_children_cpu_s() -> float:
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
-
-
-def children_cpu_idle(pid: int) -> bool:
-    """No ffmpeg child of the server is running (read-ahead finished)."""
-    children: list[str] = []
-    for task in Path(f"/proc/{pid}/task").glob("*"):  # ffmpeg is started from worker threads
-        try:
-            children += (task / "children").read_text().split()
-        except OSError:
-            continue
-    return not children
-
-
-def wait_for(predicate: Any, limit: float) -> None:
-    if not wait_until(predicate, limit, step_s=0.01):
-        raise TimeoutError("benchmark step took too long")
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
@@ -259,12 +230,7 @@ def main() -> int:
                 with PeakRss(process.pid) as rss:
                     for run in range(args.runs):
                         cpu, started = children_cpu_s(process.pid), time.monotonic()
-                        body = {"stream_url": stream_url, "format": "mp4", "quality": args.quality}
-                        job = client.post("/editor/download", json=body).json()
-                        output_url = job["data"]["output_url"].replace(base_url, "")
-                        while (answer := client.get(output_url).json())["status"] == "processing":
-                            time.sleep(0.05)
-                        assert answer["status"] == "done", answer
+                        export_and_wait(client, base_url, stream_url, args.quality)
                         exports.append(time.monotonic() - started)
                         export_cpu.append(children_cpu_s(process.pid) - cpu)
                         cpu, started = own_children_cpu_s(), time.monotonic()
@@ -280,16 +246,7 @@ def main() -> int:
                             flush=True,
                         )
                 captions = measure_captions(
-                    client,
-                    base_url,
-                    ids["a"],
-                    files["a"],
-                    folder,
-                    args.runs,
-                    args.quality,
-                    segment_bytes,
-                    lambda: wait_for(lambda: children_cpu_idle(process.pid), 60),
-                    (lambda: children_cpu_s(process.pid), own_children_cpu_s),
+                    client, base_url, process.pid, ids["a"], files["a"], folder, args.runs, args.quality
                 )
         finally:
             backend.stop(30)

@@ -14,12 +14,19 @@ import base64
 import statistics
 import subprocess
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import httpx
 
+from bench.common import (
+    children_cpu_idle,
+    children_cpu_s,
+    export_and_wait,
+    own_children_cpu_s,
+    segment_bytes,
+    wait_for,
+)
 from editor_app.server.render.encoders import export_args
 
 WORDS = ["one two three", "four five six", "seven eight nine", "ten eleven twelve", "more words here"]
@@ -113,22 +120,19 @@ def baseline_command(video: Path, folder: Path, output: Path, quality: Any) -> l
 def measure(
     client: httpx.Client,
     base_url: str,
+    server_pid: int,
     video_id: str,
     video: Path,
     folder: Path,
     runs: int,
     quality: Any,
-    segment_bytes: Callable[[httpx.Client, str, int], int],
-    settle: Callable[[], None],
-    cpu: tuple[Callable[[], float], Callable[[], float]],
 ) -> dict[str, float]:
-    """`settle` waits until the server's read-ahead renders are done, so exports meet no leftovers."""
+    """Before the exports, the server's read-ahead renders are let finish, so they meet no leftovers."""
     segments: list[float] = []
     exports: list[float] = []
     baselines: list[float] = []
     export_cpu: list[float] = []
     baseline_cpu: list[float] = []
-    server_cpu, own_cpu = cpu
     stream_url = ""
     for run in range(runs):
         started = time.monotonic()
@@ -136,21 +140,16 @@ def measure(
         segment_bytes(client, data["stream_url"], 3)
         segments.append(time.monotonic() - started)
         stream_url = data["stream_url"]
-        settle()
+        wait_for(lambda: children_cpu_idle(server_pid), 60)
     for run in range(runs):
-        before, started = server_cpu(), time.monotonic()
-        body = {"stream_url": stream_url, "format": "mp4", "quality": quality}
-        job = client.post("/editor/download", json=body).json()
-        output_url = job["data"]["output_url"].replace(base_url, "")
-        while (answer := client.get(output_url).json())["status"] == "processing":
-            time.sleep(0.05)
-        assert answer["status"] == "done", answer
+        before, started = children_cpu_s(server_pid), time.monotonic()
+        export_and_wait(client, base_url, stream_url, quality)
         exports.append(time.monotonic() - started)
-        export_cpu.append(server_cpu() - before)
-        before, started = own_cpu(), time.monotonic()
+        export_cpu.append(children_cpu_s(server_pid) - before)
+        before, started = own_children_cpu_s(), time.monotonic()
         subprocess.run(baseline_command(video, folder, folder / "captions-baseline.mp4", quality), check=True)
         baselines.append(time.monotonic() - started)
-        baseline_cpu.append(own_cpu() - before)
+        baseline_cpu.append(own_children_cpu_s() - before)
         print(
             f"captions run {run}: export {exports[-1]:.2f} s, hand-written {baselines[-1]:.2f} s", flush=True
         )

@@ -1,4 +1,6 @@
-"""What the benchmarks share: timing, percentiles, memory, waiting, big timelines, the JSON line.
+"""What the benchmarks share: timing, percentiles, memory, waiting, big timelines, the JSON line,
+and for the benches of a running `videodb-editor serve`: a segment fetched, an export waited for,
+the CPU seconds of the server's ffmpeg children and of ours.
 
 The machines are shared 2-core boxes: wall-clock times include waiting for a core, so beside
 them the benches record this process's CPU time (`Timings`) and compare against a baseline run
@@ -9,12 +11,16 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import random
 import resource
 import statistics
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
+
+import httpx
 
 from editor_app.model import AudioAsset, Clip, MediaInfo, Timeline, Track, VideoAsset
 
@@ -79,6 +85,52 @@ def wait_until(condition: Callable[[], bool], timeout_s: float, step_s: float = 
             return True
         time.sleep(step_s)
     return condition()
+
+
+def wait_for(predicate: Callable[[], bool], limit: float) -> None:
+    if not wait_until(predicate, limit, step_s=0.01):
+        raise TimeoutError("benchmark step took too long")
+
+
+def segment_bytes(client: httpx.Client, stream_url: str, index: int) -> int:
+    """GET one segment of a compiled stream (as a player does, with the token): its size."""
+    path, _, query = stream_url.partition("?")
+    folder = path.rsplit("/", 1)[0]
+    answer = client.get(f"{folder}/seg_{index:05d}.ts?{query}")
+    answer.raise_for_status()
+    return len(answer.content)
+
+
+def export_and_wait(client: httpx.Client, base_url: str, stream_url: str, quality: str) -> None:
+    """`POST /editor/download` (mp4) for a compiled stream, then poll its job until done."""
+    body = {"stream_url": stream_url, "format": "mp4", "quality": quality}
+    job = client.post("/editor/download", json=body).json()
+    output_url = job["data"]["output_url"].replace(base_url, "")
+    while (answer := client.get(output_url).json())["status"] == "processing":
+        time.sleep(0.05)
+    assert answer["status"] == "done", answer
+
+
+def children_cpu_s(pid: int) -> float:
+    """CPU seconds of a process's finished (reaped) children: cutime + cstime in /proc/pid/stat."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[13]) + int(fields[14])) / os.sysconf("SC_CLK_TCK")
+
+
+def own_children_cpu_s() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def children_cpu_idle(pid: int) -> bool:
+    """No ffmpeg child of the server is running (read-ahead finished)."""
+    children: list[str] = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):  # ffmpeg is started from worker threads
+        try:
+            children += (task / "children").read_text().split()
+        except OSError:
+            continue
+    return not children
 
 
 def grid_timeline(

@@ -52,6 +52,18 @@ def test_project_file_and_otio_keep_captions_and_weight() -> None:
 
 
 def test_the_sdk_script_rebuilds_the_captions(monkeypatch: pytest.MonkeyPatch) -> None:
-    timeline = Timeline(tracks=[captioned().tracks[0]])  # the Python SDK has no font weight
-    connection, _seen = run_script(to_sdk_python(timeline), monkeypatch)
+    timeline = Timeline(tracks=[captioned().tracks[0]])
+    code = to_sdk_python(timeline)
+    assert "WeightedFont" not in code  # no weight used: the script is plain SDK
+    connection, _seen = run_script(code, monkeypatch)
     assert posted_timeline(connection) == wire(timeline)
+
+
+def test_the_sdk_script_keeps_the_node_sdk_font_weight(monkeypatch: pytest.MonkeyPatch) -> None:
+    timeline = captioned()
+    connection, _seen = run_script(to_sdk_python(timeline), monkeypatch)
+    posted = posted_timeline(connection)
+    assert posted == wire(timeline)
+    title = posted["timeline"]["tracks"][1]["clips"][0]["clip"]["asset"]  # type: ignore[index]
+    assert title["font"]["weight"] == 300
+    assert wire(Timeline.from_editor_json(posted)) == wire(timeline)  # and back into the model

@@ -30,3 +30,14 @@ def test_fractions_become_source_pixels() -> None:
     video, image = project.timeline.tracks[0].clips
     assert video.asset.crop == Crop(top=90, left=320)  # type: ignore[union-attr]
     assert image.asset.crop == Crop(bottom=360)  # type: ignore[union-attr]  # the timeline's 720 rows
+
+
+def test_editor_json_crops_are_pixels_even_when_they_look_like_fractions() -> None:
+    """Editor JSON has no version to tell our old fraction exports from an SDK script's pixels
+    (docs/conformance.md, "Crop"): the values are read and written back as they are."""
+    asset = {"type": "video", "id": "m-1", "crop": {"top": 0.25, "right": 0, "bottom": 100, "left": 0.5}}
+    body = {"timeline": {"tracks": [{"clips": [{"start": 0, "clip": {"asset": asset, "duration": 1}}]}]}}
+    timeline = Timeline.from_editor_json(body)
+    assert timeline.tracks[0].clips[0].asset.crop == Crop(top=0.25, bottom=100, left=0.5)  # type: ignore[union-attr]
+    written = timeline.to_editor_json()["timeline"]["tracks"][0]["clips"][0]["clip"]["asset"]["crop"]
+    assert written == {"top": 0.25, "right": 0, "bottom": 100, "left": 0.5}

@@ -69,6 +69,7 @@ def source_for(path: Path, media_id: str) -> RenderSource:
         fps=probed.fps if kind == "video" else None,
         has_audio=probed.has_audio,
         content_hash=path.name,
+        video_codec=None if kind == "audio" else probed.video_codec,
     )
 
 

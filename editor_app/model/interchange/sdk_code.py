@@ -54,6 +54,32 @@ SDK_NAMES = [
 ]
 
 
+# The Node SDK's font weight, which the Python SDK's Font lacks, rides in a subclass the script
+# defines when a title uses it, so the script's JSON is still ours (docs/conformance.md).
+WEIGHTED_FONT = "WeightedFont"
+WEIGHTED_FONT_CLASS = [
+    "",
+    "",
+    f"class {WEIGHTED_FONT}(Font):",
+    '    """Font with the Node SDK\'s CSS weight (100-900), which videodb.editor.Font lacks."""',
+    "",
+    "    def __init__(self, *, weight, **fields):",
+    "        super().__init__(**fields)",
+    "        self.weight = weight",
+    "",
+    "    def to_json(self):",
+    '        return {**super().to_json(), "weight": self.weight}',
+]
+
+
+def _uses_weight(tracks: list[Track]) -> bool:
+    return any(
+        isinstance(clip.asset, TextAsset) and clip.asset.font.weight is not None
+        for track in tracks
+        for clip in track.clips
+    )
+
+
 def _member(enum: str, value: str) -> str:
     """`Filter.blur`; the model validated the value, this makes sure it is only a name."""
     if not value.isidentifier():
@@ -111,7 +137,11 @@ def _fields(part: Any, names: list[str]) -> dict[str, str]:
 
 def _text(asset: TextAsset, indent: int) -> str:
     inner = indent + 4
-    font = _call("Font", _fields(asset.font, ["family", "size", "color", "opacity"]), inner)
+    font_args = _fields(asset.font, ["family", "size", "color", "opacity"])
+    if asset.font.weight is None:
+        font = _call("Font", font_args, inner)
+    else:  # the Python SDK's Font has no weight: the script's own subclass carries it
+        font = _call(WEIGHTED_FONT, {**font_args, "weight": repr(asset.font.weight)}, inner)
     alignment = _call(
         "Alignment",
         {
@@ -219,6 +249,11 @@ def to_sdk_python(timeline: Timeline, base_url: str | None = None) -> str:
         "from videodb.editor import (",
         *(f"    {name}," for name in SDK_NAMES),
         ")",
+    ]
+    visible = [t for t in timeline.tracks if not t.hidden]
+    if _uses_weight(visible):
+        lines += WEIGHTED_FONT_CLASS
+    lines += [
         "",
         "",
         "def build_timeline(conn):",
@@ -226,7 +261,6 @@ def to_sdk_python(timeline: Timeline, base_url: str | None = None) -> str:
         f"    timeline.background = {timeline.background!r}",
         f"    timeline.resolution = {timeline.resolution!r}",
     ]
-    visible = [t for t in timeline.tracks if not t.hidden]
     for hidden in (t for t in timeline.tracks if t.hidden):
         lines.append(f"    # track {hidden.name or hidden.id!r} is hidden in the editor and left out")
     for number, track in enumerate(visible, start=1):

@@ -4,7 +4,8 @@ Pure: `build_plan(timeline, sources, work_dir)` only computes; the caller writes
 `plan.files` (text for drawtext, a long graph) before running ffmpeg.
 
 Render semantics (where the cloud is silent, these are ours):
-- the picture starts as the background colour at the timeline's resolution; gaps show it;
+- the picture starts as the background colour at the timeline's resolution; gaps show it
+  (an opaque video filling the frame throughout is the base instead: cover.py, same pixels);
 - picture layers are drawn bottom to top ordered by their layer, the track's `z_index` plus the
   clip's own (so a clip's `z_index` lifts it over clips of higher tracks), then track order
   (later tracks on top), then clip start (a later clip on top);
@@ -34,6 +35,7 @@ from editor_app.model import CaptionAsset, Clip, ImageAsset, TextAsset, Timeline
 from editor_app.model.ticks import Ticks
 from editor_app.server.errors import RenderInputError
 from editor_app.server.render.captions import caption_layer, clip_cues
+from editor_app.server.render.cover import base_chain, hides_background
 from editor_app.server.render.effects import effect_filters
 from editor_app.server.render.escape import colour
 from editor_app.server.render.layout import even, fit, place, scaled_fit
@@ -168,7 +170,7 @@ class _Builder:
 
     def picture(
         self, n: int, clip: Clip, input_index: int, source: RenderSource, head: Ticks
-    ) -> tuple[str, int, int]:
+    ) -> tuple[str, int, int, tuple[int, int]]:
         full_w, full_h = self.full_size
         frame_w, frame_h = self.size
         src_w, src_h = source.width or full_w, source.height or full_h
@@ -193,7 +195,7 @@ class _Builder:
         filters += self.alpha_tail(clip, force_alpha=source.kind == "image")
         self.chains.append(f"[{input_index}:v]" + ",".join(filters) + f"[v{n}]")
         x, y = place(clip, fitted.final[0], fitted.final[1], frame_w, frame_h)
-        return f"v{n}", x, y
+        return f"v{n}", x, y, fitted.final
 
     def text(self, n: int, clip: Clip, head: Ticks, length: Ticks) -> tuple[str, int, int]:
         frame_w, frame_h = self.size
@@ -225,7 +227,8 @@ class _Builder:
     def pictures(self) -> str:
         frame_w, frame_h = self.size
         bg = colour(self.timeline.background, "background")
-        self.chains.append(f"color=c={bg}:s={frame_w}x{frame_h}:r={self.fps}:d={_secs(self.duration)}[bg]")
+        bg_chain = f"color=c={bg}:s={frame_w}x{frame_h}:r={self.fps}:d={_secs(self.duration)}[bg]"
+        self.chains.append(bg_chain)
         layers = sorted(
             ((i, t, c) for i, t in enumerate(self.timeline.tracks) if not t.hidden for c in t.clips),
             key=_layer_key,
@@ -266,7 +269,13 @@ class _Builder:
                 else:
                     index = self.timed_input(source, (clip.source_start + head) / 1000, length / 1000)
                     self.media_inputs[clip.id] = index
-                label, x, y = self.picture(n, clip, index, source, head)
+                label, x, y, size = self.picture(n, clip, index, source, head)
+                whole = clip.start + head == self.window.start and length == self.duration
+                if current == "bg" and hides_background(clip, source, (x, y, *size), self.size, whole):
+                    self.chains.remove(bg_chain)  # nothing of it would show
+                    self.chains.append(base_chain(label, f"o{n}", self.fps, _secs(self.duration), bg))
+                    current = f"o{n}"
+                    continue
             self.chains.append(f"[{current}][{label}]overlay=x={x}:y={y}:eof_action=pass[o{n}]")
             current = f"o{n}"
         self.chains.append(f"[{current}]format=yuv420p[vout]")

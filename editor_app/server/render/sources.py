@@ -40,6 +40,7 @@ class RenderSource:
     # in for the original (layout still works in the original's pixels)
     file_size: tuple[int, int] | None = None
     transcript: str | None = None  # attached SRT/VTT/ASS text: what `src: "auto"` captions show
+    video_codec: str | None = None  # as ffprobe names it; says whether frames can carry alpha
 
 
 SourceLookup = Callable[[str], RenderSource]

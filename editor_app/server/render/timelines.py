@@ -116,4 +116,5 @@ def source_from_record(record: Any, transcript: Any = None) -> RenderSource:
         has_audio=bool(record.has_audio),
         content_hash=content,
         transcript=None if transcript is None else transcript.text,
+        video_codec=getattr(record, "video_codec", None),
     )
