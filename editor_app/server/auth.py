@@ -12,7 +12,8 @@ Tokens are HMAC-SHA256(api_key, path): shareable with the player, unguessable wi
 Before any of that, a request is refused when its `Host` is not a loopback name or the address
 the server is bound to (a DNS-rebinding page in a browser names its own host: 421), when its path
 holds a NUL or invalid Unicode (400), or when it carries `token` more than once (400: one check
-and another use must never see different tokens).
+and another use must never see different tokens). A body over MAX_BODY_BYTES is a 413, whether it
+declares its length or comes chunked (counted as it arrives, the rest never read).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ import json
 from collections.abc import Callable
 from urllib.parse import parse_qs
 
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 OPEN_PATHS = frozenset({"/openapi.json", "/docs", "/docs/oauth2-redirect", "/redoc", "/health"})
 SELF_AUTHORISED_PREFIXES = ("/upload/",)
@@ -76,7 +77,10 @@ class ApiKeyMiddleware:
         if refusal is not None:
             await _send_error(send, *refusal)
         elif self._allowed(scope):
-            await self.app(scope, receive, send)
+            if scope["path"].startswith(BODY_LIMIT_EXEMPT):
+                await self.app(scope, receive, send)
+            else:
+                await call_with_body_limit(self.app, scope, receive, send, MAX_BODY_BYTES)
         else:
             await _send_error(send, 401, "missing or invalid API key (x-access-token)", "unauthorized")
 
@@ -121,8 +125,7 @@ def request_refusal(scope: Scope) -> tuple[int, str, str] | None:
     if len(query.get("token", [])) > 1:
         return 400, "the URL carries more than one token", "invalid_request"
     if not path.startswith(BODY_LIMIT_EXEMPT) and _declared_length(scope) > MAX_BODY_BYTES:
-        limit = MAX_BODY_BYTES // (1024 * 1024)
-        return 413, f"the request body is larger than {limit} MiB", "payload_too_large"
+        return 413, _too_large(MAX_BODY_BYTES), "payload_too_large"
     return None
 
 
@@ -136,13 +139,49 @@ def _declared_length(scope: Scope) -> int:
     return 0
 
 
+async def call_with_body_limit(app: ASGIApp, scope: Scope, receive: Receive, send: Send, limit: int) -> None:
+    """Run `app`, counting the body as it arrives: a chunked body declares no length up front.
+    Past `limit` the client gets a 413 at once and the app a disconnect, so the rest is never
+    read (uvicorn then closes the connection, its request unfinished); the app's own answer to
+    the disconnect is dropped."""
+    received = 0
+    refused = responded = False
+
+    async def counting_receive() -> Message:
+        nonlocal received, refused
+        if refused:
+            return {"type": "http.disconnect"}
+        message = await receive()
+        if message["type"] == "http.request":
+            received += len(message.get("body", b""))
+            if received > limit:
+                refused = True
+                if not responded:
+                    await _send_error(send, 413, _too_large(limit), "payload_too_large")
+                return {"type": "http.disconnect"}
+        return message
+
+    async def send_unless_refused(message: Message) -> None:
+        nonlocal responded
+        if not refused:
+            responded = responded or message["type"] == "http.response.start"
+            await send(message)
+
+    try:
+        await app(scope, counting_receive, send_unless_refused)
+    except Exception:
+        if not refused:
+            raise  # after a refusal the app's failure to read its body is expected
+
+
+def _too_large(limit: int) -> str:
+    return f"the request body is larger than {limit // (1024 * 1024)} MiB"
+
+
 async def _send_error(send: Send, status: int, message: str, error_code: str) -> None:
     body = json.dumps({"success": False, "message": message, "error_code": error_code}).encode()
-    await send(
-        {
-            "type": "http.response.start",
-            "status": status,
-            "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())],
-        }
-    )
+    headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
+    if status == 413:  # the body is not read: the connection cannot carry another request
+        headers.append((b"connection", b"close"))
+    await send({"type": "http.response.start", "status": status, "headers": headers})
     await send({"type": "http.response.body", "body": body})
