@@ -17,7 +17,7 @@ import secrets
 import sqlite3
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlparse
@@ -105,6 +105,10 @@ class Store:
         (a nested `db()` on the same thread joins the outer one's connection)."""
         with self._pool.borrow() as conn, conn:
             yield conn
+
+    def no_wait(self) -> AbstractContextManager[None]:
+        """Reads within it raise PoolBusy instead of waiting for a connection (see routes/state.py)."""
+        return self._pool.no_wait()
 
     def close(self) -> None:
         self._pool.close()

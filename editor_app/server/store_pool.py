@@ -27,6 +27,10 @@ DEFAULT_MAX_OPEN = 4
 OVERFLOW_AFTER_S = 2.0
 
 
+class PoolBusy(Exception):
+    """Under `no_wait()`: every connection is borrowed, and this thread must not wait for one."""
+
+
 class ConnectionPool:
     def __init__(
         self, path: Path, max_open: int = DEFAULT_MAX_OPEN, overflow_after_s: float = OVERFLOW_AFTER_S
@@ -67,9 +71,21 @@ class ConnectionPool:
             self._local.conn = None
             self._give_back(conn, pooled)
 
+    @contextmanager
+    def no_wait(self) -> Iterator[None]:
+        """Within the block, a borrow that would wait raises PoolBusy (the event loop's reads)."""
+        self._local.no_wait = True
+        try:
+            yield
+        finally:
+            self._local.no_wait = False
+
     def _take(self) -> tuple[sqlite3.Connection, bool]:
         deadline = time.monotonic() + self.overflow_after_s
         with self._free:
+            busy = not self._idle and self._open_count >= self.max_open
+            if busy and getattr(self._local, "no_wait", False):
+                raise PoolBusy()
             while not self._idle and self._open_count >= self.max_open:
                 left = deadline - time.monotonic()
                 if left <= 0:
