@@ -4,7 +4,8 @@ Shared state for route modules (the renderer's included):
     app.state.store        Store (SQLite + content-addressed media)
     app.state.api_key      the key every API request must carry in `x-access-token`
     app.state.data_dir     Path of the data dir
-    app.state.sign(path)   HMAC token for a URL path (or folder prefix ending in "/"), for `?token=`
+    app.state.sign(path)   HMAC token for a URL path (or folder prefix ending in "/"), for `?token=`;
+                           it expires after `url_lifetime_s` (auth.py)
     app.state.tools        ToolRunner: runs every ffmpeg/ffprobe of this app (`tools.ffmpeg`,
                            `tools.ffprobe` name the executables) and ends them at shutdown
     app.state.transcripts  TranscriptStore: transcripts attached to media (captions with src "auto")
@@ -30,7 +31,7 @@ from pathlib import Path
 from fastapi import FastAPI
 
 from editor_app import __version__
-from editor_app.server.auth import ApiKeyMiddleware, make_signer
+from editor_app.server.auth import DEFAULT_URL_LIFETIME_S, ApiKeyMiddleware, make_signer
 from editor_app.server.errors import install_error_handlers
 from editor_app.server.media.transcripts import TranscriptStore
 from editor_app.server.proxies.maker import PROXY_VERSION
@@ -81,6 +82,7 @@ def create_app(
     max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES,
     ffmpeg: str = "ffmpeg",
     ffprobe: str = "ffprobe",
+    url_lifetime_s: float = DEFAULT_URL_LIFETIME_S,
 ) -> FastAPI:
     if not api_key:
         raise ValueError("the local backend needs a non-empty API key")
@@ -118,7 +120,7 @@ def create_app(
     app.state.store = store
     app.state.api_key = api_key
     app.state.data_dir = store.data_dir
-    app.state.sign = make_signer(api_key)
+    app.state.sign = make_signer(api_key, url_lifetime_s)
     app.state.tools = tools
     app.state.proxies = proxies
     app.state.transcripts = transcripts

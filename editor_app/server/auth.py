@@ -7,12 +7,19 @@ Every request needs the API key in the `x-access-token` header, with three excep
   authorises itself with a single-use token recorded in the store (checked by the route);
 - the OpenAPI description and its viewer, which reveal nothing secret.
 
-Tokens are HMAC-SHA256(api_key, path): shareable with the player, unguessable without the key.
+Tokens are `EXPIRY.SIG`, SIG = HMAC-SHA256(api_key, path + "\n" + EXPIRY) and EXPIRY a Unix time
+(issue 16, item 15): shareable with the player, unguessable without the key, and refused with a
+403 `url_expired` once EXPIRY has passed (a bad or missing token stays a 401). They live
+`url_lifetime_s` (`serve --url-lifetime`, DEFAULT_URL_LIFETIME_S: a day, which no editing session
+meets; the app recompiles for a fresh stream URL before then), rounded up to the next multiple
+of a step (an hour for a day): tokens minted in one step are identical, so recompiling an
+unchanged timeline gives the very same stream URL and the player is not reloaded.
 
 Before any of that, a request is refused when its `Host` is not a loopback name or the address
 the server is bound to (a DNS-rebinding page in a browser names its own host: 421), when its path
 holds a NUL or invalid Unicode (400), or when it carries `token` more than once (400: one check
-and another use must never see different tokens).
+and another use must never see different tokens). A body over MAX_BODY_BYTES is a 413, whether it
+declares its length or comes chunked (counted as it arrives, the rest never read).
 """
 
 from __future__ import annotations
@@ -20,10 +27,13 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import math
+import time
 from collections.abc import Callable
+from typing import Literal
 from urllib.parse import parse_qs
 
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 OPEN_PATHS = frozenset({"/openapi.json", "/docs", "/docs/oauth2-redirect", "/redoc", "/health"})
 SELF_AUTHORISED_PREFIXES = ("/upload/",)
@@ -32,20 +42,40 @@ LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 # request bodies other than uploads (docs/architecture.md, "Limits"); a 20,000-clip timeline is ~6 MiB
 MAX_BODY_BYTES = 16 * 1024 * 1024
 BODY_LIMIT_EXEMPT = ("/upload/",)  # upload bodies have their own limit (max_upload_bytes)
+DEFAULT_URL_LIFETIME_S = 24 * 3600
+MAX_EXPIRY_STEP_S = 3600
+Clock = Callable[[], float]
+Verdict = Literal["ok", "expired", "bad"]
 
 
-def make_signer(api_key: str) -> Callable[[str], str]:
-    """`sign(path)` -> token for a URL path (or a folder prefix ending in "/")."""
+def signature(secret: bytes, path: str, expiry: int) -> str:
+    return hmac.new(secret, f"{path}\n{expiry}".encode(), hashlib.sha256).hexdigest()[:32]
+
+
+def make_signer(
+    api_key: str, lifetime_s: float = DEFAULT_URL_LIFETIME_S, clock: Clock = time.time
+) -> Callable[[str], str]:
+    """`sign(path)` -> token for a URL path (or a folder prefix ending in "/"), valid for at least
+    `lifetime_s` and at most one step (a 24th of it, an hour at most) longer."""
+    if lifetime_s <= 0:
+        raise ValueError("a signed URL needs a positive lifetime")
     secret = api_key.encode()
+    step = max(1, min(MAX_EXPIRY_STEP_S, int(lifetime_s // 24)))
 
     def sign(path: str) -> str:
-        return hmac.new(secret, path.encode(), hashlib.sha256).hexdigest()[:32]
+        expiry = math.ceil((clock() + lifetime_s) / step) * step
+        return f"{expiry}.{signature(secret, path, expiry)}"
 
     return sign
 
 
-def token_allows(sign: Callable[[str], str], path: str, token: str) -> bool:
-    """True if `token` was signed for `path` itself or for any folder above it."""
+def token_verdict(api_key: str, path: str, token: str, now: float) -> Verdict:
+    """ "ok" if `token` was signed for `path` or a folder above it and has not expired, "expired"
+    if it was so signed but its time has passed, else "bad"."""
+    expiry_text, dot, offered = token.partition(".")
+    if not dot or not expiry_text.isascii() or not expiry_text.isdigit() or len(expiry_text) > 12:
+        return "bad"  # also every token of the old, never-expiring form
+    expiry, secret = int(expiry_text), api_key.encode()
     candidates = [path]
     prefix = path
     while "/" in prefix.rstrip("/"):
@@ -53,7 +83,9 @@ def token_allows(sign: Callable[[str], str], path: str, token: str) -> bool:
         if prefix == "/":
             break
         candidates.append(prefix)
-    return any(hmac.compare_digest(sign(candidate), token) for candidate in candidates)
+    if not any(hmac.compare_digest(signature(secret, c, expiry), offered) for c in candidates):
+        return "bad"
+    return "ok" if now < expiry else "expired"
 
 
 def key_matches(api_key: str, offered: str | None) -> bool:
@@ -63,33 +95,40 @@ def key_matches(api_key: str, offered: str | None) -> bool:
 class ApiKeyMiddleware:
     """Pure ASGI (streams stay streams): answers 401 in the error envelope when access is refused."""
 
-    def __init__(self, app: ASGIApp, api_key: str) -> None:
+    def __init__(self, app: ASGIApp, api_key: str, clock: Clock = time.time) -> None:
         self.app = app
         self.api_key = api_key
-        self.sign = make_signer(api_key)
+        self.clock = clock
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
         refusal = request_refusal(scope)
+        verdict = self._verdict(scope) if refusal is None else "bad"
         if refusal is not None:
             await _send_error(send, *refusal)
-        elif self._allowed(scope):
-            await self.app(scope, receive, send)
+        elif verdict == "ok":
+            if scope["path"].startswith(BODY_LIMIT_EXEMPT):
+                await self.app(scope, receive, send)
+            else:
+                await call_with_body_limit(self.app, scope, receive, send, MAX_BODY_BYTES)
+        elif verdict == "expired":
+            message = "this signed URL has expired: compile again (or get the media again) for a fresh one"
+            await _send_error(send, 403, message, "url_expired")
         else:
             await _send_error(send, 401, "missing or invalid API key (x-access-token)", "unauthorized")
 
-    def _allowed(self, scope: Scope) -> bool:
+    def _verdict(self, scope: Scope) -> Verdict:
         path: str = scope["path"]
         if path in OPEN_PATHS or path.startswith(SELF_AUTHORISED_PREFIXES):
-            return True
+            return "ok"
         for name, value in scope.get("headers", []):
             if name == KEY_HEADER and key_matches(self.api_key, value.decode("latin-1")):
-                return True
+                return "ok"
         query = parse_qs(scope.get("query_string", b"").decode("latin-1"))
         tokens = query.get("token", [])
-        return bool(tokens) and token_allows(self.sign, path, tokens[0])
+        return token_verdict(self.api_key, path, tokens[0], self.clock()) if tokens else "bad"
 
 
 def host_allowed(scope: Scope) -> bool:
@@ -121,8 +160,7 @@ def request_refusal(scope: Scope) -> tuple[int, str, str] | None:
     if len(query.get("token", [])) > 1:
         return 400, "the URL carries more than one token", "invalid_request"
     if not path.startswith(BODY_LIMIT_EXEMPT) and _declared_length(scope) > MAX_BODY_BYTES:
-        limit = MAX_BODY_BYTES // (1024 * 1024)
-        return 413, f"the request body is larger than {limit} MiB", "payload_too_large"
+        return 413, _too_large(MAX_BODY_BYTES), "payload_too_large"
     return None
 
 
@@ -136,13 +174,49 @@ def _declared_length(scope: Scope) -> int:
     return 0
 
 
+async def call_with_body_limit(app: ASGIApp, scope: Scope, receive: Receive, send: Send, limit: int) -> None:
+    """Run `app`, counting the body as it arrives: a chunked body declares no length up front.
+    Past `limit` the client gets a 413 at once and the app a disconnect, so the rest is never
+    read (uvicorn then closes the connection, its request unfinished); the app's own answer to
+    the disconnect is dropped."""
+    received = 0
+    refused = responded = False
+
+    async def counting_receive() -> Message:
+        nonlocal received, refused
+        if refused:
+            return {"type": "http.disconnect"}
+        message = await receive()
+        if message["type"] == "http.request":
+            received += len(message.get("body", b""))
+            if received > limit:
+                refused = True
+                if not responded:
+                    await _send_error(send, 413, _too_large(limit), "payload_too_large")
+                return {"type": "http.disconnect"}
+        return message
+
+    async def send_unless_refused(message: Message) -> None:
+        nonlocal responded
+        if not refused:
+            responded = responded or message["type"] == "http.response.start"
+            await send(message)
+
+    try:
+        await app(scope, counting_receive, send_unless_refused)
+    except Exception:
+        if not refused:
+            raise  # after a refusal the app's failure to read its body is expected
+
+
+def _too_large(limit: int) -> str:
+    return f"the request body is larger than {limit // (1024 * 1024)} MiB"
+
+
 async def _send_error(send: Send, status: int, message: str, error_code: str) -> None:
     body = json.dumps({"success": False, "message": message, "error_code": error_code}).encode()
-    await send(
-        {
-            "type": "http.response.start",
-            "status": status,
-            "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())],
-        }
-    )
+    headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
+    if status == 413:  # the body is not read: the connection cannot carry another request
+        headers.append((b"connection", b"close"))
+    await send({"type": "http.response.start", "status": status, "headers": headers})
     await send({"type": "http.response.body", "body": body})

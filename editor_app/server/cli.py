@@ -33,6 +33,7 @@ from platformdirs import user_data_dir
 
 from editor_app.self_command import SERVE_KEY_ENV
 from editor_app.server.app import DEFAULT_MAX_UPLOAD_BYTES, create_app
+from editor_app.server.auth import DEFAULT_URL_LIFETIME_S
 from editor_app.server.header_timeout import DEFAULT_HEADER_TIMEOUT_S, raise_fd_limit, with_header_timeout
 from editor_app.server.tool_runner import ToolRunner
 
@@ -75,6 +76,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default=DEFAULT_HEADER_TIMEOUT_S,
         help="seconds a connection may take to send its request headers",
     )
+    parser.add_argument(
+        "--url-lifetime",
+        type=float,
+        default=DEFAULT_URL_LIFETIME_S,
+        help="seconds a signed stream or file URL stays valid (default a day; the app renews its own)",
+    )
     parser.add_argument("--log-level", default="warning", choices=["debug", "info", "warning", "error"])
 
 
@@ -93,6 +100,8 @@ def check_arguments(args: argparse.Namespace) -> str | None:
         return f"--port must be between 0 and 65535, got {args.port}"
     if args.max_upload_bytes <= 0:
         return "--max-upload-bytes must be positive"
+    if not args.url_lifetime > 0 or args.url_lifetime > 10 * 365 * 86400:
+        return "--url-lifetime must be positive (seconds, at most ten years)"
     if args.api_key is not None and not args.api_key.strip():
         return "--api-key must not be empty"
     if not is_loopback(args.host):
@@ -176,6 +185,7 @@ def run(args: argparse.Namespace) -> int:
             max_upload_bytes=args.max_upload_bytes,
             ffmpeg=args.ffmpeg,
             ffprobe=args.ffprobe,
+            url_lifetime_s=args.url_lifetime,
         )
     except (OSError, ValueError, sqlite3.Error) as exc:
         print(f"videodb-editor serve: cannot start: {exc} (data dir {data_dir})", file=sys.stderr)
@@ -191,6 +201,7 @@ def run(args: argparse.Namespace) -> int:
         log_level=args.log_level,
         timeout_graceful_shutdown=3,
         access_log=args.log_level == "debug",
+        log_config=None,  # uvicorn's own config logs access to stdout, which is the JSON line's alone
         http=with_header_timeout(args.header_timeout),  # slow headers must not hold fds forever
     )
     logging.getLogger("uvicorn.access").addFilter(redact_tokens)

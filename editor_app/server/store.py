@@ -7,23 +7,23 @@ Layout under the data dir:
     thumbs/{sha256}/...    thumbnails and thumbnail strips
     cache/...              waveforms and other derived data
 
-FastAPI runs sync routes on a thread pool, so each thread gets its own connection; `db()` wraps
-one transaction.
+FastAPI runs sync routes on a thread pool; `db()` wraps one transaction on a connection borrowed
+from a small pool (`store_pool.py`), so descriptors stay bounded however many threads come and go.
 """
 
 from __future__ import annotations
 
 import secrets
 import sqlite3
-import threading
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlparse
 
 from editor_app.server.errors import BadRequest, Conflict, not_found
+from editor_app.server.store_pool import ConnectionPool
 from editor_app.server.store_schema import apply_schema
 from editor_app.wire import ID_PREFIX, MediaKind, kind_of_id
 
@@ -92,40 +92,26 @@ class Store:
             (self.data_dir / folder).mkdir(parents=True, exist_ok=True)
         self.data_dir.chmod(0o700)  # also a dir made before this rule: other users cannot look in
         self.db_path = self.data_dir / "backend.sqlite3"
-        self._local = threading.local()
-        self._all: list[sqlite3.Connection] = []
-        self._lock = threading.Lock()
-        apply_schema(self._connection(), time.time())
+        self._pool = ConnectionPool(self.db_path)
+        with self._pool.borrow() as conn:
+            apply_schema(conn, time.time())
         self.purge_stale_uploads(time.time())
         self.reconcile_media()
 
     # ---- connections ---------------------------------------------------------------------
-    def _connection(self) -> sqlite3.Connection:
-        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
-        if conn is None:
-            conn = sqlite3.connect(self.db_path, timeout=30.0, check_same_thread=False)
-            conn.row_factory = sqlite3.Row
-            conn.execute("PRAGMA journal_mode=WAL")
-            conn.execute("PRAGMA synchronous=NORMAL")
-            conn.execute("PRAGMA foreign_keys=ON")
-            self._local.conn = conn
-            with self._lock:
-                self._all.append(conn)
-        return conn
-
     @contextmanager
     def db(self) -> Iterator[sqlite3.Connection]:
-        """One transaction on this thread's connection: committed on success, rolled back on error."""
-        conn = self._connection()
-        with conn:
+        """One transaction on a borrowed connection: committed on success, rolled back on error
+        (a nested `db()` on the same thread joins the outer one's connection)."""
+        with self._pool.borrow() as conn, conn:
             yield conn
 
+    def no_wait(self) -> AbstractContextManager[None]:
+        """Reads within it raise PoolBusy instead of waiting for a connection (see routes/state.py)."""
+        return self._pool.no_wait()
+
     def close(self) -> None:
-        with self._lock:
-            for conn in self._all:
-                conn.close()
-            self._all.clear()
-        self._local = threading.local()
+        self._pool.close()
 
     # ---- collections ---------------------------------------------------------------------
     def list_collections(self) -> list[sqlite3.Row]:

@@ -21,19 +21,23 @@ Every child is spawned by `_spawn`: in its own process group, and with a parent-
 (Linux `PR_SET_PDEATHSIG`), so a server killed with SIGKILL takes its ffmpeg with it instead of
 leaving an orphan writing beside the restarted server's work. The signal fires when the spawning
 *thread* ends; every caller waits for its child on the thread that started it.
+The signal is set by util-linux's `setpriv --pdeathsig KILL --` put before the tool's argv (it
+sets the signal, then execs the tool, so the pid is the tool's): a `preexec_fn` calling prctl is
+unsafe in a threaded server (Python runs it between fork and exec, where another thread may hold
+a lock it needs). Without a usable setpriv the tools run without the signal (a warning says so).
 """
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
+import logging
 import os
+import shutil
 import signal
 import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import IO, Any
 
@@ -43,7 +47,7 @@ from editor_app.server.shared_work import SharedWork
 DEFAULT_GRACE_S = 2.0
 Target = int | IO[bytes] | IO[str] | None  # what a child's stdout/stderr goes to (subprocess's)
 PIPE, DEVNULL = subprocess.PIPE, subprocess.DEVNULL
-PR_SET_PDEATHSIG = 1
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -60,9 +64,11 @@ class ToolResult:
 class ToolProcess:
     """A started tool, tracked by its runner until it ends; its methods are safe from any thread."""
 
-    def __init__(self, popen: subprocess.Popen[bytes] | subprocess.Popen[str], timeout: float) -> None:
+    def __init__(
+        self, popen: subprocess.Popen[bytes] | subprocess.Popen[str], timeout: float, args: list[str]
+    ) -> None:
         self._popen = popen
-        self.args = [str(a) for a in popen.args] if isinstance(popen.args, list) else [str(popen.args)]
+        self.args = args  # the tool's own argv, without the death-signal prefix
         self.pid = popen.pid
         self.stdout: IO[Any] | None = popen.stdout  # a pipe when started with stdout=PIPE
         self.timeout = timeout
@@ -156,7 +162,7 @@ class ToolRunner:
         self._tracked: set[ToolProcess] = set()
         self._lock = threading.Lock()
         self._stopping = False
-        self._libc = _libc()
+        self._death_prefix = death_signal_prefix()
         # identical previews asked for at once (strips, waveforms, thumbnails) run one tool
         self.shared = SharedWork()
 
@@ -196,7 +202,8 @@ class ToolRunner:
             if self._stopping:
                 raise ShuttingDown("the server is shutting down")
             self._forget_ended()
-            process = ToolProcess(self._spawn(list(args), stdout, stderr, text), timeout)
+            argv = [str(a) for a in args]
+            process = ToolProcess(self._spawn(argv, stdout, stderr, text), timeout, argv)
             self._tracked.add(process)
         return process
 
@@ -227,37 +234,33 @@ class ToolRunner:
         self, args: list[str], stdout: Target, stderr: Target, text: bool
     ) -> subprocess.Popen[bytes] | subprocess.Popen[str]:
         """Every child of the server starts here (an argument list, never a shell)."""
+        argv = args
+        if self._death_prefix:
+            # resolved here: behind setpriv a missing tool would start "fine" and exit 127
+            executable = shutil.which(args[0])
+            if executable is None:
+                raise ToolError(f"cannot run {args[0]}: No such file or directory")
+            argv = [*self._death_prefix, executable, *args[1:]]
         try:
             return subprocess.Popen(
-                args,
-                stdin=DEVNULL,
-                stdout=stdout,
-                stderr=stderr,
-                text=text,
-                process_group=0,
-                preexec_fn=_death_signal_setter(self._libc),
+                argv, stdin=DEVNULL, stdout=stdout, stderr=stderr, text=text, process_group=0
             )
         except (OSError, subprocess.SubprocessError) as exc:
             raise ToolError(f"cannot run {args[0]}: {getattr(exc, 'strerror', None) or exc}") from exc
 
 
-def _libc() -> ctypes.CDLL | None:
-    """libc for prctl, loaded in the parent: a forked child of a threaded process must not dlopen."""
+def death_signal_prefix() -> list[str]:
+    """`setpriv --pdeathsig KILL --` if this system's setpriv has that option, else [] (not Linux,
+    or util-linux missing or older than 2.33): checked once per runner by running it."""
     if not sys.platform.startswith("linux"):
-        return None
-    return ctypes.CDLL(ctypes.util.find_library("c") or None, use_errno=True)
-
-
-def _death_signal_setter(libc: ctypes.CDLL | None) -> Callable[[], None] | None:
-    """What a child runs before exec to die with this process (None where prctl does not exist)."""
-    if libc is None:
-        return None
-    parent = os.getpid()
-    prctl = libc.prctl  # looked up here: the child only calls it
-
-    def set_death_signal() -> None:
-        prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-        if os.getppid() != parent:  # the parent died before prctl took effect
-            os._exit(1)
-
-    return set_death_signal
+        return []
+    setpriv = shutil.which("setpriv")
+    prefix = [setpriv, "--pdeathsig", "KILL", "--"] if setpriv else []
+    try:
+        usable = bool(prefix) and subprocess.run([*prefix, "true"], timeout=10, check=False).returncode == 0
+    except (OSError, subprocess.SubprocessError):
+        usable = False
+    if not usable:
+        log.warning("setpriv --pdeathsig is not available: a killed server may leave ffmpeg running")
+        return []
+    return [str(part) for part in prefix]

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+import io
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from editor_app.api import Cancelled, CancelToken, DownloadIncomplete, NotFoundError, VideoDBClient
+from editor_app.api.download import _write_all
 from tests.support.fault_proxy import FaultProxy
 from tests.support.media import MediaFactory
 
@@ -99,3 +102,15 @@ def test_a_big_download_reports_progress_by_the_mebibyte_not_by_the_chunk(
     assert seen[-1] == (size, size) and seen[0][0] <= 1 << 20
     assert [d for d, _ in seen] == sorted({d for d, _ in seen})
     assert len(seen) <= size // (1 << 20) + 2
+
+
+def test_a_short_unbuffered_write_is_continued_not_lost() -> None:
+    """The body is written without a buffer, and such a write may take only part of a chunk."""
+
+    class Trickle(io.BytesIO):
+        def write(self, data: Any) -> int:
+            return super().write(bytes(data)[:1000])
+
+    sink = Trickle()
+    _write_all(sink, bytes(range(256)) * 40)
+    assert sink.getvalue() == bytes(range(256)) * 40

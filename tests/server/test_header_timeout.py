@@ -85,3 +85,49 @@ def test_a_backend_started_at_a_1024_fd_limit_serves_the_app_beside_1100_half_op
         for sock in sockets:
             sock.close()
         server.stop()
+
+
+def test_2000_half_open_connections_at_a_1024_fd_limit_leave_the_app_served(tmp_path: Path) -> None:
+    """Issue 16, item 14 in full: 2,000 connections, half sending nothing and half stopping in the
+    middle of a header, against a server started at a 1,024 soft fd limit. The app's own requests
+    (on fresh connections, as after a restart of its client) are answered within their timeout
+    throughout, and the header timeout then closes every half-open connection."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if hard != resource.RLIM_INFINITY and hard < 8192:
+        pytest.skip(f"the hard fd limit ({hard}) leaves no room for 2,000 connections and the server")
+    resource.setrlimit(resource.RLIMIT_NOFILE, (1024, hard))  # inherited by the server
+    try:
+        server = start_server(tmp_path / "data", "--header-timeout", "4")
+    finally:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (max(soft, 4096), hard))  # this test's 2,000
+    address = urlsplit(server.base_url)
+    host, port = address.hostname or "127.0.0.1", address.port or 80
+    sockets: list[socket.socket] = []
+    started = time.monotonic()
+    try:
+        with httpx.Client(base_url=server.base_url, headers=server.headers, timeout=5) as client:
+            for n in range(2000):
+                sock = socket.create_connection((host, port), timeout=5)
+                if n % 2:
+                    sock.sendall(b"POST /editor HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Le")
+                sockets.append(sock)
+                if n % 250 == 0:
+                    asked = time.monotonic()
+                    fresh = httpx.get(f"{server.base_url}/collection", headers=server.headers, timeout=5)
+                    assert fresh.status_code == 200
+                    assert client.get("/collection").status_code == 200  # a kept-alive one too
+                    assert time.monotonic() - asked < 3
+            deadline = time.monotonic() + 15
+            while time.monotonic() < deadline:
+                assert client.get("/collection").status_code == 200
+                if not any(not _closed_by_server(s) for s in sockets[-50:]):
+                    break
+                time.sleep(0.2)
+        still_open = sum(not _closed_by_server(s) for s in sockets)
+        assert still_open == 0, f"{still_open} of 2000 half-open connections still open"
+        assert time.monotonic() - started < 30
+    finally:
+        for sock in sockets:
+            sock.close()
+        server.stop()
+        resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))

@@ -4,6 +4,8 @@ tracks, and a shutdown that ends them all, one app's runner independent of anoth
 from __future__ import annotations
 
 import signal
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -123,3 +125,27 @@ def test_two_apps_stop_independently(tmp_path: Path) -> None:
             second_tools.run(["ffmpeg", "-version"], timeout=10)
     worker.join(10)  # the first app's own shutdown ended its run
     assert not worker.is_alive() and isinstance(outcome[0], ShuttingDown)
+
+
+def test_a_tool_dies_with_a_server_killed_by_sigkill(tmp_path: Path) -> None:
+    """The parent-death signal (set by `setpriv`, not a `preexec_fn`) reaches the tool itself."""
+    script = (
+        "import sys, time\n"
+        "from editor_app.server.tool_runner import ToolRunner\n"
+        f"process = ToolRunner().start({NEVER_ENDING!r}, timeout=60)\n"
+        "print(process.pid, process.name, flush=True)\n"
+        "time.sleep(60)\n"
+    )
+    server = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    try:
+        assert server.stdout is not None
+        pid_text, name = server.stdout.readline().split()
+        pid = int(pid_text)
+        assert name == "ffmpeg"
+        assert b"ffmpeg" in Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")[0]  # exec'd: one pid
+        server.kill()
+        server.wait(10)
+        wait_until(lambda: not is_running(pid))
+    finally:
+        server.kill()
+        server.wait(10)

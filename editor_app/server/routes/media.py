@@ -26,7 +26,7 @@ from editor_app.server.media.previews import (
     waveform_peaks,
 )
 from editor_app.server.routes.files import file_url
-from editor_app.server.routes.state import proxies_of, store_of, tools_of
+from editor_app.server.routes.state import proxies_of, quick_read, store_of, tools_of
 from editor_app.server.store import MediaRecord
 from editor_app.wire import (
     Collection,
@@ -86,14 +86,15 @@ def get_of_kind(request: Request, kind: MediaKind, media_id: str) -> MediaRecord
 
 # ---- collections ---------------------------------------------------------------------------
 @router.get("/collection", summary="List collections")
-def list_collections(request: Request) -> dict[str, Any]:
-    rows = store_of(request).list_collections()
+async def list_collections(request: Request) -> dict[str, Any]:
+    rows = await quick_read(request, store_of(request).list_collections)
     return ok({"collections": [collection_body(r) for r in rows], "default_collection": "default"})
 
 
 @router.get("/collection/{collection_id}", summary="Get a collection", response_model=Envelope[Collection])
-def get_collection(collection_id: str, request: Request) -> dict[str, Any]:
-    return ok(collection_body(store_of(request).get_collection(collection_id)))
+async def get_collection(collection_id: str, request: Request) -> dict[str, Any]:
+    row = await quick_read(request, lambda: store_of(request).get_collection(collection_id))
+    return ok(collection_body(row))
 
 
 # ---- media lists, items, deletion -----------------------------------------------------------
@@ -129,18 +130,18 @@ def list_images(request: Request, collection_id: CollectionId = "default") -> di
 
 
 @router.get("/video/{media_id}", summary="Get a video", response_model=Envelope[MediaItem])
-def get_video(media_id: str, request: Request) -> dict[str, Any]:
-    return ok(media_item(request, get_of_kind(request, "video", media_id)))
+async def get_video(media_id: str, request: Request) -> dict[str, Any]:
+    return ok(await quick_read(request, lambda: media_item(request, get_of_kind(request, "video", media_id))))
 
 
 @router.get("/audio/{media_id}", summary="Get an audio", response_model=Envelope[MediaItem])
-def get_audio(media_id: str, request: Request) -> dict[str, Any]:
-    return ok(media_item(request, get_of_kind(request, "audio", media_id)))
+async def get_audio(media_id: str, request: Request) -> dict[str, Any]:
+    return ok(await quick_read(request, lambda: media_item(request, get_of_kind(request, "audio", media_id))))
 
 
 @router.get("/image/{media_id}", summary="Get an image", response_model=Envelope[MediaItem])
-def get_image(media_id: str, request: Request) -> dict[str, Any]:
-    return ok(media_item(request, get_of_kind(request, "image", media_id)))
+async def get_image(media_id: str, request: Request) -> dict[str, Any]:
+    return ok(await quick_read(request, lambda: media_item(request, get_of_kind(request, "image", media_id))))
 
 
 @router.delete("/video/{media_id}", summary="Delete a video")

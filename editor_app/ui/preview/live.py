@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -16,11 +17,13 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from editor_app.api.cancel import CancelToken
 from editor_app.api.client import VideoDBClient
+from editor_app.api.url_expiry import renewal_delay_s
 from editor_app.ui.workers import TaskRunner
 from editor_app.wire import CompileResult
 
 log = logging.getLogger(__name__)
 QUIET_MS = 250  # long enough to merge a burst of edits (a drag, typing), short next to a render
+MAX_TIMER_S = 20 * 86400  # QTimer intervals are 32-bit milliseconds
 
 STALE, COMPILING, READY, FAILED = "stale", "compiling", "ready", "failed"
 
@@ -46,6 +49,10 @@ class LiveCompiler(QObject):
         self._quiet.setSingleShot(True)
         self._quiet.setInterval(quiet_ms)
         self._quiet.timeout.connect(self.compile_now)
+        # the local backend's signed stream URLs expire (issue 16): compile again before then
+        self._renew = QTimer(self)
+        self._renew.setSingleShot(True)
+        self._renew.timeout.connect(lambda: self.compile_now() if self.state == READY else None)
 
     def configure(
         self,
@@ -110,6 +117,9 @@ class LiveCompiler(QObject):
             return  # an older compile finished after a newer one started
         self._token = None
         self._set_state(READY, "Ready")
+        delay = renewal_delay_s(result.stream_url, time.time())
+        if delay is not None:
+            self._renew.start(int(min(delay, MAX_TIMER_S) * 1000))
         self.compiled.emit(result)
 
     def _failed(self, generation: int, exc: BaseException) -> None:
