@@ -113,7 +113,9 @@ def test_a_paused_click_shows_the_exact_frame_at_once_and_a_drag_shows_many(
     dock.compile_and_play()
     qtbot.waitUntil(lambda: dock.player.has_picture, timeout=20000)
     window.transport.play_pause()
-    qtbot.wait(500)  # the still of where it paused
+    qtbot.wait(100)
+    # the still of where it paused is in before the clicks (late, it would pass for a click's)
+    qtbot.waitUntil(lambda: not dock.stills.busy, timeout=10000)
     stills: list[tuple[int, int]] = []
     dock.player.stillShown.connect(lambda ms: stills.append((ms, centre(dock))))
     for target, colour in ((3000, GREEN), (500, RED), (2100, GREEN), (1900, RED)):
