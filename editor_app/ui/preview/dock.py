@@ -25,6 +25,7 @@ from editor_app.ui.preview.resolution import SETTING as RESOLUTION_SETTING
 from editor_app.ui.preview.resolution import is_local_backend, preview_height
 from editor_app.ui.preview.stills import StillFrames
 from editor_app.ui.preview.sync import TransportSync
+from editor_app.ui.preview.warmup import SegmentWarmup
 from editor_app.ui.preview.widget import PreviewWidget
 from editor_app.ui.timeline.thumbnails_cache import ThumbnailProvider
 from editor_app.ui.workers import TaskRunner
@@ -62,6 +63,8 @@ class PreviewDock(QDockWidget):
         self.stills = StillFrames(runner, parent=self)
         self.player.stills = self.stills
         self.stills.shown.connect(self.player.show_still)
+        self.warmup = SegmentWarmup(runner, parent=self)
+        self.stills.shown.connect(self._still_shown)
         self.stills.failed.connect(self._still_failed)
         self.live.height_of = self._compile_height
         self.compiled_height: int | None = None  # rows the newest compile asked for (None: full)
@@ -85,6 +88,9 @@ class PreviewDock(QDockWidget):
         body_of: Callable[[], dict[str, Any] | None],
     ) -> None:
         """Follow `transport` and compile what `body_of` gives through what `client_of` gives."""
+        # before the sync's own: a cached still is shown (and its rest begun) inside its seek
+        transport.jumped.connect(lambda _ms: self.warmup.cancel())
+        transport.playingChanged.connect(lambda playing: self.warmup.cancel() if playing else None)
         self.sync = TransportSync(transport, self.player)
         self.live.configure(client_of, body_of)
 
@@ -117,6 +123,12 @@ class PreviewDock(QDockWidget):
             self.player.cue(stream_url, start)  # the still now; the stream opens on play
         else:
             self.player.load(stream_url, start, autoplay=autoplay)
+
+    def _still_shown(self, ms: int, _image: QImage) -> None:
+        """Paused on the cued stream: its segment here is rendered before Play asks (warmup.py)."""
+        player = self.player
+        if not player.playing and player.url is not None and player.url == self.warmup.stream_url:
+            self.warmup.rest(ms)
 
     def _still_failed(self, _reason: str) -> None:
         """No still to be had: the player shows the frame there instead, as against the cloud."""
@@ -205,6 +217,7 @@ class PreviewDock(QDockWidget):
         height = self.compiled_height if local else None
         self.stills.set_source(client if local else None, result.frame_url if local else None, height, fps)
         self.player.stream_height = height
+        self.warmup.set_source(client if local else None, result.stream_url)
         self.set_stream(result.stream_url, autoplay=True if play_now else None)
         if play_now and self.sync is not None and not self.sync.transport.playing:
             self.sync.transport.play_pause()  # the playhead runs with the picture
