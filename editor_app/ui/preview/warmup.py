@@ -4,7 +4,8 @@ playhead has rested a moment.
 
 Measured on the camera timeline (issue 13, a loaded 2-core machine): the local backend renders a
 segment when it is first asked for (0.4-0.55 s at 540p), and VLC shows no picture before it has
-read the first two, so Play stood still for 0.7-1.1 s, which the 60 s benchmark counted as its
+read the first two (and, opening anywhere else, it reads the stream's first segment before the
+one it seeks to), so Play stood still for 0.7-1.25 s, which the 60 s benchmark counted as its
 stalls (none happened later). Fetched beforehand (the backend then reads the next ones ahead
 too), the picture moved 0.26-0.28 s after Play. Reading a new compile's playlist also makes it
 the stream the backend works for, so the previous compile's read-ahead stops competing with the
@@ -100,12 +101,17 @@ class SegmentWarmup(QObject):
         known = self.segments
         self._busy = True
 
-        def work(_report: object) -> tuple[Segments, int | None]:
+        done = {index for stream, index in self.warmed if stream == url}
+
+        def work(_report: object) -> tuple[Segments, list[int]]:
             segments = known if known is not None else segment_uris(client.fetch_bytes(url).decode())
             index = None if at is None else _index_at(segments, at)
-            if index is not None:
-                client.fetch_bytes(urljoin(url, segments[index][2]))  # rendered and cached there
-            return segments, index
+            # VLC reads the first segment on every open (it probes the format there) before it
+            # seeks: that one first, then the playhead's (whose fetch sets the read-ahead)
+            wanted = [] if index is None else [i for i in dict.fromkeys((0, index)) if i not in done]
+            for i in wanted:
+                client.fetch_bytes(urljoin(url, segments[i][2]))  # rendered and cached there
+            return segments, wanted
 
         self.runner.run(
             work,
@@ -115,13 +121,12 @@ class SegmentWarmup(QObject):
             owner=self,
         )
 
-    def _done(self, url: str, result: tuple[Segments, int | None]) -> None:
+    def _done(self, url: str, result: tuple[Segments, list[int]]) -> None:
         if url != self.stream_url:
             return  # a newer compile's playlist is being read now
         self._busy = False
-        self.segments, index = result
-        if index is not None:
-            self.warmed.add((url, index))
+        self.segments, fetched = result
+        self.warmed.update((url, index) for index in fetched)
 
     def _failed(self, url: str, exc: BaseException) -> None:
         if url == self.stream_url:

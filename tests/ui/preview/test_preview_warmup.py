@@ -70,6 +70,7 @@ def test_the_resting_playhead_s_segment_is_rendered_before_play(
         assert dock.warmup.warmed <= {(dock.stream_url, 0)}  # at most where it rested at first
         transport.seek(2500)  # then it rests in the green half
         qtbot.waitUntil(lambda: (dock.stream_url, 2) in dock.warmup.warmed, timeout=20000)
+        assert (dock.stream_url, 0) in dock.warmup.warmed  # VLC reads it first on every open
         assert not dock.player.playing  # fetched, not played: the picture is the still
         transport.play_pause()
         qtbot.waitUntil(lambda: dock.player.has_picture and transport.position > 2600, timeout=20000)
