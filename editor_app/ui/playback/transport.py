@@ -26,6 +26,7 @@ class Transport(QObject):
     pointMarked = Signal(str, int)  # "in" or "out", where it was set (a window says so)
     speedChanged = Signal(int)  # the signed speed, on every change (a preview player follows it)
     jumped = Signal(int)  # an explicit seek (not the clock running): a preview player seeks too
+    durationInvalidated = Signal()  # the timeline changed: its length (and fps) may have too
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -83,6 +84,7 @@ class Transport(QObject):
         """The timeline changed: its length (and frame rate) are computed again when they matter."""
         self._duration = None
         self._fps = None
+        self.durationInvalidated.emit()
         if self.playing and self.position > self.duration:
             self.seek(self.duration)
 

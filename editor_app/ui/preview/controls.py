@@ -3,6 +3,8 @@ and the compile state with its Compile and Retry buttons. Widgets only; no behav
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFontDatabase, QPalette
 from PySide6.QtWidgets import (
@@ -18,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor_app.model import format_timecode
+from editor_app.model.ticks import DEFAULT_FPS
 from editor_app.ui.icons import painted_icon
 from editor_app.ui.preview.resolution import CHOICES
 
@@ -32,6 +35,8 @@ class PreviewControls(QWidget):
         super().__init__(parent)
         self._playing = False
         self._icons: dict[QToolButton, str] = {}
+        # times read HH:MM:SS:FF on the timeline's frame rate, as the status bar's playhead does
+        self.fps_of: Callable[[], float] = lambda: DEFAULT_FPS
 
         def tool(name: str, icon: str, tip: str) -> QToolButton:
             button = QToolButton(self)
@@ -133,7 +138,8 @@ class PreviewControls(QWidget):
             button.setIcon(painted_icon(name, ink))
 
     def show_times(self, position: int, total: int) -> None:
-        self.time.setText(f"{format_timecode(position)} / {format_timecode(total)}")
+        fps = self.fps_of()
+        self.time.setText(f"{format_timecode(position, fps)} / {format_timecode(total, fps)}")
         if not self.seek.isSliderDown():
             self.seek.blockSignals(True)
             self.seek.setRange(0, max(total, 0))

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QDockWidget, QWidget
 
@@ -25,10 +25,13 @@ from editor_app.ui.preview.resolution import SETTING as RESOLUTION_SETTING
 from editor_app.ui.preview.resolution import is_local_backend, preview_height
 from editor_app.ui.preview.stills import StillFrames
 from editor_app.ui.preview.sync import TransportSync
+from editor_app.ui.preview.warmup import SegmentWarmup
 from editor_app.ui.preview.widget import PreviewWidget
 from editor_app.ui.timeline.thumbnails_cache import ThumbnailProvider
 from editor_app.ui.workers import TaskRunner
 from editor_app.wire import CompileResult
+
+RESIZE_REST_MS = 400  # a pane resized this long ago has come to rest
 
 
 class PreviewDock(QDockWidget):
@@ -60,8 +63,17 @@ class PreviewDock(QDockWidget):
         self.stills = StillFrames(runner, parent=self)
         self.player.stills = self.stills
         self.stills.shown.connect(self.player.show_still)
+        self.warmup = SegmentWarmup(runner, parent=self)
+        self.stills.shown.connect(self._still_shown)
         self.stills.failed.connect(self._still_failed)
         self.live.height_of = self._compile_height
+        self.compiled_height: int | None = None  # rows the newest compile asked for (None: full)
+        # Auto follows the pane: a resize that changes Auto's choice recompiles, once it rests
+        self._resized = QTimer(self)
+        self._resized.setSingleShot(True)
+        self._resized.setInterval(RESIZE_REST_MS)
+        self._resized.timeout.connect(self._follow_pane)
+        self.player.view.resized.connect(self._pane_resized)
         self.resolution_choice = str(settings.value(RESOLUTION_SETTING, "auto")) if settings else "auto"
         self.player.controls.show_resolution(self.resolution_choice)
         menu = self.player.controls.resolution.menu()
@@ -76,6 +88,9 @@ class PreviewDock(QDockWidget):
         body_of: Callable[[], dict[str, Any] | None],
     ) -> None:
         """Follow `transport` and compile what `body_of` gives through what `client_of` gives."""
+        # before the sync's own: a cached still is shown (and its rest begun) inside its seek
+        transport.jumped.connect(lambda _ms: self.warmup.cancel())
+        transport.playingChanged.connect(lambda playing: self.warmup.cancel() if playing else None)
         self.sync = TransportSync(transport, self.player)
         self.live.configure(client_of, body_of)
 
@@ -109,6 +124,12 @@ class PreviewDock(QDockWidget):
         else:
             self.player.load(stream_url, start, autoplay=autoplay)
 
+    def _still_shown(self, ms: int, _image: QImage) -> None:
+        """Paused on the cued stream: its segment here is rendered before Play asks (warmup.py)."""
+        player = self.player
+        if not player.playing and player.url is not None and player.url == self.warmup.stream_url:
+            self.warmup.rest(ms)
+
     def _still_failed(self, _reason: str) -> None:
         """No still to be had: the player shows the frame there instead, as against the cloud."""
         player = self.player
@@ -123,7 +144,20 @@ class PreviewDock(QDockWidget):
         return preview_height(self.resolution_choice, self.player.resolution[1], pane)
 
     def _compile_height(self, client: VideoDBClient) -> int | None:
-        return self.preview_height() if is_local_backend(client.base_url) else None
+        self.compiled_height = self.preview_height() if is_local_backend(client.base_url) else None
+        return self.compiled_height
+
+    def _pane_resized(self) -> None:
+        if self.resolution_choice == "auto" and self.live.armed and self.compiled_height is not None:
+            self._resized.start()  # restarts: a drag of the splitter recompiles once
+
+    def _follow_pane(self) -> None:
+        """Auto's choice for the pane as it is now differs from the stream's: compile that size;
+        the new stream opens where the playhead is, playing if it played (`set_stream`)."""
+        if self.resolution_choice != "auto" or self.compiled_height is None or not self.live.armed:
+            return
+        if self.preview_height() != self.compiled_height:
+            self.live.compile_now()
 
     def set_resolution_choice(self, choice: str) -> None:
         self.resolution_choice = choice
@@ -180,9 +214,10 @@ class PreviewDock(QDockWidget):
         local = client is not None and result.frame_url is not None and is_local_backend(client.base_url)
         # the frame grid the still route snaps to (the compile says it), else the project's
         fps = result.fps or (self.sync.transport.fps if self.sync is not None else DEFAULT_FPS)
-        self.stills.set_source(
-            client if local else None, result.frame_url if local else None, self.preview_height(), fps
-        )
+        height = self.compiled_height if local else None
+        self.stills.set_source(client if local else None, result.frame_url if local else None, height, fps)
+        self.player.stream_height = height
+        self.warmup.set_source(client if local else None, result.stream_url)
         self.set_stream(result.stream_url, autoplay=True if play_now else None)
         if play_now and self.sync is not None and not self.sync.transport.playing:
             self.sync.transport.play_pause()  # the playhead runs with the picture

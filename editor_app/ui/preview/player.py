@@ -153,6 +153,9 @@ class Player(QObject):
             return
         if self.url is not None:
             self._retire()  # never stop a reading player on the GUI thread
+        elif self.sink is not None:  # a fresh player: its picture sized for the pane as it is now
+            self.sink.forget(self._sink_generation)
+            self._sink_generation = self.sink.attach(self.player)
         media = self.instance.media_new(url)
         if start_ms > 0:
             media.add_option(f":start-time={start_ms / 1000:.3f}")

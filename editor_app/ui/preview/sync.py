@@ -10,7 +10,7 @@ transport's state, so it and the toolbar always agree.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 
 from editor_app.model.ticks import Ticks
 from editor_app.ui.playback.transport import Transport
@@ -29,6 +29,15 @@ class TransportSync(QObject):
         widget.on_seek = transport.seek
         widget.on_stop = self._stop
         widget.duration_of = lambda: transport.duration
+        widget.controls.fps_of = lambda: transport.fps
+        # the times show the timeline's length before any stream plays (one refresh per burst)
+        self._times = QTimer(self)
+        self._times.setSingleShot(True)
+        self._times.setInterval(0)
+        self._times.timeout.connect(self._show_times)
+        transport.durationInvalidated.connect(self._times.start)
+        transport.jumped.connect(self._times.start)
+        self._times.start()
         transport.speedChanged.connect(self._speed_changed)
         transport.jumped.connect(self._jumped)
         transport.playingChanged.connect(widget.controls.show_playing)
@@ -69,6 +78,10 @@ class TransportSync(QObject):
     def _jumped(self, ticks: int) -> None:
         if self.widget.url is not None:
             self.widget.seek(ticks)
+
+    def _show_times(self) -> None:
+        if not self.widget.playing:
+            self.widget.controls.show_times(self.transport.position, self.widget.total_ms())
 
     def _stop(self) -> None:
         self.transport.stop()

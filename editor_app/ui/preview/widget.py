@@ -17,6 +17,7 @@ from PySide6.QtCore import QCoreApplication, QSettings, QTimer, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
+from editor_app.ui.playback.frames import stepped
 from editor_app.ui.preview.clock import PlaybackClock
 from editor_app.ui.preview.controls import PreviewControls
 from editor_app.ui.preview.frame_sink import FrameSink, frame_size
@@ -30,7 +31,6 @@ from editor_app.ui.preview.vlc_loader import missing_reason
 from editor_app.ui.preview.watchdog import FirstFrameWatchdog
 
 log = logging.getLogger(__name__)
-FRAME_MS = 40  # a frame at 25 fps: the step when the rate is unknown
 TICK_MS = 30
 REOPEN_MS = 60  # a paused seek reopens the stream once the playhead rests this long
 
@@ -70,6 +70,7 @@ class PreviewWidget(QWidget, PlayerEvents):
         self.watchdog = FirstFrameWatchdog(parent=self)
         self.watchdog.expired.connect(self.fail)
         self.resolution = (1280, 720)
+        self.stream_height: int | None = None  # rows of the stream (a preview size), None: full
         self.player: Player | None = None
         self.sink: FrameSink | None = None
         self._holder: list[Player] = []  # closes the player when the widget goes, even unclosed
@@ -135,7 +136,7 @@ class PreviewWidget(QWidget, PlayerEvents):
             player.windowReleased.connect(self.surfaces.drop)
             player.videoStarted.connect(self._first_picture)
         else:
-            self.sink = FrameSink(*frame_size(*self.resolution))
+            self.sink = FrameSink(self.frame_buffer_size)
             self.sink.frameReady.connect(self._frame_ready)
             player.use_frames(self.sink)
         player.stateChanged.connect(self._state_changed)
@@ -152,6 +153,13 @@ class PreviewWidget(QWidget, PlayerEvents):
     def surface(self) -> NativeSurface | None:
         """The native window the current libvlc player draws into (None when painting frames)."""
         return None if self.player is None else self.surfaces.get(self.player.window_generation)
+
+    def frame_buffer_size(self) -> tuple[int, int]:
+        """What VLC paints into (frames mode): the picture's device pixels, at most the stream's."""
+        rect, ratio = self.view.frame_rect(), self.view.devicePixelRatioF()
+        width, height = self.resolution
+        rows = self.stream_height or height
+        return frame_size(round(width * rows / height), rows, (rect.width() * ratio, rect.height() * ratio))
 
     def set_resolution(self, width: int, height: int) -> None:
         """The timeline's size: the picture's aspect (frames for a new player are sized from it)."""
@@ -242,13 +250,15 @@ class PreviewWidget(QWidget, PlayerEvents):
             self.load(self.url, self.position(), autoplay=self.playing)
 
     def step(self, frames: int) -> None:
+        """`frames` frames of the timeline's rate (the controls' fps), onto its frame grid."""
         self.pause()
+        target = stepped(self.position(), frames, self.controls.fps_of())
         if frames == 1 and self.player is not None and self.has_picture:
             self.player.next_frame()
-            self.clock.seek(self.position() + FRAME_MS)
+            self.clock.seek(target)
             self._show_times()
         else:
-            self.seek(self.position() + frames * FRAME_MS)
+            self.seek(target)
 
     def set_volume(self, percent: int) -> None:
         if self.player is not None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QMainWindow
 
 from editor_app.model import format_timecode
-from editor_app.model.ticks import Ticks
+from editor_app.model.ticks import DEFAULT_FPS, Ticks
 
 FAILED_STYLE = "QLabel { color: #e5534b; font-weight: bold; }"
 
@@ -17,7 +17,7 @@ class StatusLine:
         self.backend_label.setObjectName("BackendStatus")
         self.jobs_label = QLabel("", window)
         self.jobs_label.setObjectName("JobsStatus")
-        self.position_label = QLabel(format_timecode(0), window)
+        self.position_label = QLabel(format_timecode(0, DEFAULT_FPS), window)
         for label in (exports_summary, self.jobs_label, self.backend_label, self.position_label):
             bar.addPermanentWidget(label)
 
