@@ -8,7 +8,14 @@ from editor_app.model import Clip, Font, TextAsset
 from editor_app.model.assets import Alignment, Border, TextBackground
 from editor_app.ui.inspector.fonts import installed_families
 from editor_app.ui.inspector.section import ClipEdits, ClipSection
-from editor_app.ui.inspector.widgets import ColorButton, choice_field, number_field, set_choice
+from editor_app.ui.inspector.widgets import (
+    ColorButton,
+    choice_field,
+    combo_text,
+    field_text,
+    number_field,
+    set_choice,
+)
 
 H_ALIGN = [("Left", "left"), ("Center", "center"), ("Right", "right")]
 V_ALIGN = [("Top", "top"), ("Center", "center"), ("Bottom", "bottom")]
@@ -44,7 +51,7 @@ class TextSection(ClipSection):
 
     def _connect(self, edits: ClipEdits) -> None:
         self.text_edit.textChanged.connect(
-            lambda: edits.edit(lambda: edits.set("text", self.text_edit.toPlainText()), merge=True)
+            lambda: edits.edit(lambda: edits.set("text", field_text(self.text_edit, "Text")), merge=True)
         )  # typing is one "Edit Text" step until another property changes
 
         def font_changed(*_args: object) -> None:
@@ -99,7 +106,7 @@ class TextSection(ClipSection):
 
     def _font_value(self) -> Font:
         return Font(
-            family=self.font_family.currentText().strip() or "Clear Sans",
+            family=combo_text(self.font_family, "Font").strip() or "Clear Sans",
             size=int(self.font_size.value()),
             color=self.font_color.color(),
             opacity=self.font_opacity.value(),
