@@ -111,6 +111,22 @@ def put_cursor(field: QLineEdit | QPlainTextEdit, position: int) -> None:
         field.setTextCursor(cursor)
 
 
+def select_all_of(inspector: Inspector, selection: list[str], field: QLineEdit | QPlainTextEdit) -> None:
+    inspector.set_selection(selection)
+    field.setFocus()
+    field.selectAll()
+
+
+def enter(field: QLineEdit | QPlainTextEdit) -> None:
+    """Line fields take their value on Enter; the text box takes it as it is typed."""
+    if isinstance(field, QLineEdit):
+        QTest.keyClick(field, Qt.Key.Key_Return)
+
+
+def shown_text(field: QLineEdit | QPlainTextEdit) -> str:
+    return field.text() if isinstance(field, QLineEdit) else field.toPlainText()
+
+
 def test_text_fields_refuse_a_lone_surrogate(qtbot: QtBot) -> None:
     """Typing between the two halves of an emoji (an input method can put the cursor there)
     leaves two lone surrogates in the field; Python sees the text with both dropped, so taking
@@ -118,23 +134,21 @@ def test_text_fields_refuse_a_lone_surrogate(qtbot: QtBot) -> None:
     inspector, history = make_inspector(qtbot)
     inspector.show()
     for name, (selection, field) in text_fields(inspector).items():
-        inspector.set_selection(selection)
-        field.setFocus()
-        field.selectAll()
+        select_all_of(inspector, selection, field)
         field.insert(f"A{EMOJI}b") if isinstance(field, QLineEdit) else field.insertPlainText(f"A{EMOJI}b")
         kept = history.timeline.model_dump()
         index = history.index
         put_cursor(field, 2)  # between the halves
         QTest.keyClicks(field, "x")
-        if isinstance(field, QLineEdit):
-            QTest.keyClick(field, Qt.Key.Key_Return)
+        enter(field)
         assert inspector.error.isVisible(), name
         assert (
             "lone UTF-16 surrogate" in inspector.error.text() and "not changed" in inspector.error.text()
         ), name
         assert history.timeline.model_dump() == kept and history.index == index, name
-        shown = field.text() if isinstance(field, QLineEdit) else field.toPlainText()
-        assert shown == ("1280x720" if name == "Resolution" else f"A{EMOJI}b"), name  # the model's again
+        assert shown_text(field) == ("1280x720" if name == "Resolution" else f"A{EMOJI}b"), (
+            name
+        )  # the model's
         inspector.error.setVisible(False)
 
 
@@ -144,18 +158,14 @@ def test_a_lone_surrogate_in_a_key_event_never_reaches_the_model(qtbot: QtBot) -
     inspector, history = make_inspector(qtbot)
     inspector.show()
     for name, (selection, field) in text_fields(inspector).items():
-        inspector.set_selection(selection)
-        field.setFocus()
-        field.selectAll()
+        select_all_of(inspector, selection, field)
         before, after = ("64", "0x480") if name == "Resolution" else ("a", "b")  # a valid value around it
         for text in (before, "\ud800", "\udfff", after):
             QApplication.sendEvent(
                 field, QKeyEvent(QEvent.Type.KeyPress, 0, Qt.KeyboardModifier.NoModifier, text)
             )
-        if isinstance(field, QLineEdit):
-            QTest.keyClick(field, Qt.Key.Key_Return)
-        shown = field.text() if isinstance(field, QLineEdit) else field.toPlainText()
-        assert shown == before + after, name
+        enter(field)
+        assert shown_text(field) == before + after, name
         assert not inspector.error.isVisible(), (name, inspector.error.text())
         dumped = history.timeline.model_dump_json()  # raises on a lone surrogate
         assert "\\ud800" not in dumped and "\\udfff" not in dumped, name
