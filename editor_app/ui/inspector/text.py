@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox, QPlainTextEdit
 
-from editor_app.model import Clip, Font, TextAsset
+from editor_app.model import Font, TextAsset
 from editor_app.model.assets import Alignment, Border, TextBackground
 from editor_app.ui.inspector.fonts import installed_families
-from editor_app.ui.inspector.section import ClipEdits, ClipSection
+from editor_app.ui.inspector.section import ClipEdits, TitleSection
 from editor_app.ui.inspector.widgets import (
     ColorButton,
     choice_field,
@@ -21,10 +21,9 @@ H_ALIGN = [("Left", "left"), ("Center", "center"), ("Right", "right")]
 V_ALIGN = [("Top", "top"), ("Center", "center"), ("Bottom", "bottom")]
 
 
-class TextSection(ClipSection):
+class TextSection(TitleSection):
     def __init__(self, edits: ClipEdits) -> None:
         super().__init__("Text", edits)
-        self._asset: TextAsset | None = None  # the shown clip's, for the fields other sections own
         self.text_edit = QPlainTextEdit()
         self.text_edit.setMaximumHeight(70)
         self.font_family = choice_field([(f, f) for f in installed_families()])
@@ -83,14 +82,7 @@ class TextSection(ClipSection):
         self.box.toggled.connect(box_changed)
         self.box_color.colorChanged.connect(box_changed)
 
-    def shows(self, kinds: set[str]) -> bool:
-        return kinds == {"text"}
-
-    def fill_clip(self, clip: Clip) -> None:
-        asset = clip.asset
-        if not isinstance(asset, TextAsset):
-            return
-        self._asset = asset
+    def fill_title(self, asset: TextAsset) -> None:
         if self.text_edit.toPlainText() != asset.text:
             self.text_edit.setPlainText(asset.text)
         self.font_family.setCurrentText(asset.font.family)
@@ -105,12 +97,11 @@ class TextSection(ClipSection):
         self.box_color.set_color(asset.background.color if asset.background else "#000000")
 
     def _font_value(self) -> Font:
-        return Font(
+        return self.font_with(
             family=combo_text(self.font_family, "Font").strip() or "Clear Sans",
             size=int(self.font_size.value()),
             color=self.font_color.color(),
             opacity=self.font_opacity.value(),
-            weight=self._asset.font.weight if self._asset is not None else None,
         )
 
     def _border_value(self) -> Border | None:
