@@ -171,3 +171,31 @@ def test_a_lone_surrogate_in_a_key_event_never_reaches_the_model(qtbot: QtBot) -
         assert "\\ud800" not in dumped and "\\udfff" not in dumped, name
     timeline = history.timeline
     assert timeline.resolution == "640x480" and timeline.clip("t1").asset.text == "ab"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("typed", ["nan", "inf", "1e308", "-1", "soon"])
+def test_the_cue_table_refuses_a_time_that_is_not_one(qtbot: QtBot, typed: str) -> None:
+    """The Captions group's cue times are typed into a table cell: "inf" and "1e308" raised
+    OverflowError out of the cell's signal (nothing shown), "nan" showed Python's own words."""
+    inspector, history = make_inspector(qtbot)
+    inspector.show()
+    inspector.set_selection(["c1"])
+    table = inspector.captions.cue_table.table
+    before = history.timeline.model_dump()
+    for column in (0, 1):
+        inspector.error.setVisible(False)
+        table.setCurrentCell(0, column)
+        QTest.keyClick(table, Qt.Key.Key_F2)  # edit the cell
+        editor = table.viewport().findChild(QLineEdit)
+        assert editor is not None
+        editor.selectAll()
+        QTest.keyClicks(editor, typed)
+        QTest.keyClick(editor, Qt.Key.Key_Return)  # the delegate commits in a queued call
+        for _ in range(100):  # up to 2 s
+            qtbot.wait(20)
+            if inspector.error.isVisible():
+                break
+        message = inspector.error.text()
+        assert inspector.error.isVisible() and (typed in message or "before its clip" in message), message
+        assert history.timeline.model_dump() == before
+        assert table.item(0, column).text() == ("0.000", "1.000")[column]  # the model's again
