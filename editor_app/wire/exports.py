@@ -10,8 +10,10 @@ the `stream_url`, which produces MP4 at the backend's quality.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 from urllib.parse import urlsplit
+
+from pydantic import Field
 
 from editor_app.wire.base import WireModel
 
@@ -23,6 +25,10 @@ ALL_FORMATS: tuple[ExportFormat, ...] = ("mp4", "webm", "avi")
 SEED_DOWNLOAD = "/timeline_v2/download"
 EDITOR_DOWNLOAD = "/editor/download"
 LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1", "[::1]"})
+# a point on the seed's cut list: finite, within the 24 h any timeline time may span
+# (docs/architecture.md, "Limits"; the model's MAX_TIMELINE_S, which wire may not import)
+MAX_SEED_SECONDS = 24 * 3600.0
+SeedSeconds = Annotated[float, Field(ge=0, le=MAX_SEED_SECONDS, allow_inf_nan=False)]
 
 
 class CompileResult(WireModel):
@@ -45,9 +51,9 @@ class CompileResult(WireModel):
 
 
 class SeedClip(WireModel):
-    start: float
-    end: float
-    volume: float = 1.0
+    start: SeedSeconds
+    end: SeedSeconds
+    volume: float = Field(default=1.0, ge=0, le=10, allow_inf_nan=False)
 
 
 class SeedEntry(WireModel):

@@ -13,7 +13,7 @@ from typing import Any
 import httpx
 
 from tests.support.media import MediaFactory
-from tests.support.processes import is_running
+from tests.support.processes import processes_mentioning
 from tests.support.server import upload_via_http
 from tests.support.server_process import start_server
 
@@ -22,19 +22,6 @@ def long_timeline(media_id: str, copies: int) -> dict[str, Any]:
     asset = {"type": "video", "id": media_id, "start": 0, "volume": 1}
     clips = [{"start": i * 4, "clip": {"asset": asset, "duration": 4}} for i in range(copies)]
     return {"timeline": {"resolution": "640x360", "tracks": [{"clips": clips}]}}
-
-
-def processes_mentioning(text: str) -> list[int]:
-    found = []
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                cmdline = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
-            except OSError:
-                continue
-            if text in cmdline and " serve " not in cmdline and is_running(int(entry.name)):
-                found.append(int(entry.name))
-    return found
 
 
 def decode_errors(path: Path) -> int:

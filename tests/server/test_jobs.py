@@ -12,6 +12,7 @@ from fastapi.testclient import TestClient
 
 from editor_app.server.app import create_app
 from tests.support.media import MediaFactory
+from tests.support.processes import processes_mentioning
 from tests.support.server import TEST_KEY, upload_via_http
 from tests.support.server_process import start_server
 
@@ -79,19 +80,6 @@ def test_a_job_whose_timeline_is_gone_fails_with_a_reason(
             answer = client.get(f"/async-response/{job_id}").json()
         assert answer["status"] == "failed" and answer["success"] is False
         assert f"timeline {tid} not found" in answer["message"]
-
-
-def processes_mentioning(text: str) -> list[int]:
-    found = []
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                cmdline = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
-            except OSError:
-                continue
-            if text in cmdline and "serve" not in cmdline:
-                found.append(int(entry.name))
-    return found
 
 
 def test_sigterm_ends_ffmpeg_and_keeps_the_job_owed(tmp_path: Path, media_factory: MediaFactory) -> None:

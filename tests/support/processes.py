@@ -12,3 +12,17 @@ def is_running(pid: int) -> bool:
     except (FileNotFoundError, IndexError):
         return False
     return state != "Z"
+
+
+def processes_mentioning(text: str) -> list[int]:
+    """Live processes (not `serve` itself) whose command line holds `text`: a data dir's ffmpeg."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                cmdline = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+            except OSError:
+                continue
+            if text in cmdline and " serve " not in cmdline and is_running(int(entry.name)):
+                found.append(int(entry.name))
+    return found

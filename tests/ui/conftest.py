@@ -8,12 +8,14 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from editor_app.api.client import VideoDBClient
 from editor_app.model import Timeline
 from editor_app.model.undo import History
 from editor_app.ui.window.main_window import MainWindow
 from tests.support.canvas import ColourThumbnails
 from tests.support.demo_timeline import build_demo_timeline
-from tests.support.export_window import make_window
+from tests.support.export_window import connected_window, make_window
+from tests.support.server_process import LiveServer
 
 
 @pytest.fixture
@@ -44,3 +46,13 @@ def window(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Ite
     win.show()
     yield win
     win.runner.wait(10000)
+
+
+@pytest.fixture
+def backend_window(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, live_server: LiveServer
+) -> tuple[MainWindow, VideoDBClient]:
+    """A window (`make_window`, not shown) on the live local backend, its client set, over a
+    throw-away data folder: what a file's own backend-using `window` fixture builds on."""
+    monkeypatch.setenv("VIDEODB_EDITOR_DATA_DIR", str(tmp_path / "data"))
+    return connected_window(qtbot, tmp_path, live_server)

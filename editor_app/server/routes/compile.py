@@ -100,6 +100,8 @@ def compile_timeline_v2(request: Request, body: SeedCompileRequest) -> dict[str,
             if not 0 <= cut.volume <= 10:
                 raise BadRequest(f"{where}.volume: must be between 0 and 10")
             start, end = to_ticks(cut.start), to_ticks(cut.end)
+            if end <= start:  # a cut shorter than the model's 1 ms tick
+                raise BadRequest(f"{where}: lasts less than 1 ms (start={cut.start}, end={cut.end})")
             asset = VideoAsset(id=entry.video_id, start=start, volume=cut.volume)
             track.insert(Clip(start=cursor, duration=end - start, asset=asset))
             cursor += end - start

@@ -86,7 +86,13 @@ def grab_frame(media_id: str, request: Request, body: Annotated[FrameRequest, Bo
     store = store_of(request)
     staged = store.data_dir / "uploads" / f"frame-{secrets.token_hex(8)}.jpg"
     try:
-        if not make_thumbnail(tools_of(request), record.path, staged, body.time, width=FULL_SIZE_FRAME):
+        # ffmpeg's -ss drops frames that start before it, so inside the last frame it finds none:
+        # the frame shown at `time` is then the one a frame earlier
+        earlier = max(0.0, body.time - 1 / (record.fps or 25))
+        if not any(
+            make_thumbnail(tools_of(request), record.path, staged, at, width=FULL_SIZE_FRAME)
+            for at in (body.time, earlier)
+        ):
             raise ToolError(f"could not decode the frame at {body.time} s")
         image = ingest_file(
             store,

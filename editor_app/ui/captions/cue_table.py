@@ -6,6 +6,8 @@ Each edit hands the whole new cue list to `cuesEdited`; the Inspector turns it i
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -22,6 +24,7 @@ from editor_app.ui.captions.cues import with_cue
 
 COLUMNS = ("Start (s)", "End (s)", "Text")
 NEW_CUE_TICKS = 2000
+MAX_CUE_SECONDS = 24 * 3600.0  # the longest a timeline may be (docs/architecture.md, "Limits")
 
 
 def _seconds(text: str) -> int:
@@ -29,6 +32,8 @@ def _seconds(text: str) -> int:
         value = float(text.strip().replace(",", "."))
     except ValueError:
         raise ValueError(f"{text!r} is not a time in seconds") from None
+    if not math.isfinite(value) or value > MAX_CUE_SECONDS:  # round() raised OverflowError on inf
+        raise ValueError(f"{text!r} is not a time in seconds from 0 to {MAX_CUE_SECONDS:g}")
     if value < 0:
         raise ValueError("a cue cannot start before its clip")
     return round(value * 1000)

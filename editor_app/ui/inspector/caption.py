@@ -12,7 +12,7 @@ from editor_app.ui.captions.cue_table import CueTable
 from editor_app.ui.captions.cues import ass_to_hex, clip_cues, hex_to_ass, src_of
 from editor_app.ui.inspector.fonts import installed_families
 from editor_app.ui.inspector.section import ClipEdits, ClipSection
-from editor_app.ui.inspector.widgets import ColorButton, choice_field, number_field, set_choice
+from editor_app.ui.inspector.widgets import ColorButton, choice_field, combo_text, number_field, set_choice
 
 ANIMATIONS = [("None", None), ("Karaoke", "karaoke"), ("Colour highlight", "color_highlight"),
               ("Box highlight", "box_highlight"), ("Reveal", "reveal"), ("Impact", "impact"),
@@ -153,7 +153,7 @@ class CaptionSection(ClipSection):
 
     def _font(self) -> CaptionFont:
         return CaptionFont(
-            name=self.font_name.currentText().strip() or "Clear Sans",
+            name=combo_text(self.font_name, "Font").strip() or "Clear Sans",
             size=int(self.font_size.value()),
             scale_x=self.scale_x.value(),
             scale_y=self.scale_y.value(),

@@ -29,6 +29,7 @@ from editor_app.ui.inspector.text_layout import TextLayoutSection
 from editor_app.ui.inspector.timeline_settings import TimelineSection
 from editor_app.ui.inspector.timing import TimingSection
 from editor_app.ui.inspector.transition import TransitionSection
+from editor_app.ui.inspector.widgets import NumberField, field_label
 
 
 class Inspector(QDockWidget):
@@ -79,6 +80,8 @@ class Inspector(QDockWidget):
         self.setWidget(scroll)
         for field in body.findChildren(QWidget):
             field.installEventFilter(self)
+        for number in body.findChildren(NumberField):
+            number.refused.connect(lambda message, f=number: self._number_refused(f, message))
         self.refresh()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -113,6 +116,9 @@ class Inspector(QDockWidget):
     def show_error(self, message: str) -> None:
         self.error.setText(message)
         self.error.setVisible(True)
+
+    def _number_refused(self, field: NumberField, message: str) -> None:
+        self.edits.refuse(f"{field_label(field)}: {message}; it was not changed")
 
     def _refused(self, message: str) -> None:
         self.show_error(message)

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QWidget
 
-from editor_app.model import Clip, EditError, Timeline
+from editor_app.model import Clip, EditError, Font, TextAsset, Timeline
 from editor_app.model.edits import Command, History, SetClipProperty
 
 MAX_SECONDS = 24 * 3600.0
@@ -109,3 +109,28 @@ class ClipSection(Section):
 
     def fill_clip(self, clip: Clip) -> None:
         raise NotImplementedError
+
+
+class TitleSection(ClipSection):
+    """A group about titles (text clips): shown while only titles are selected, filled from the
+    first one's asset, which it keeps for the fields that other groups own (`font_with`)."""
+
+    def __init__(self, title: str, edits: ClipEdits) -> None:
+        super().__init__(title, edits)
+        self._asset: TextAsset | None = None
+
+    def shows(self, kinds: set[str]) -> bool:
+        return kinds == {"text"}
+
+    def fill_clip(self, clip: Clip) -> None:
+        if isinstance(clip.asset, TextAsset):
+            self._asset = clip.asset
+            self.fill_title(clip.asset)
+
+    def fill_title(self, asset: TextAsset) -> None:
+        raise NotImplementedError
+
+    def font_with(self, **changes: object) -> Font:
+        """The shown title's font with `changes`; both groups edit parts of the one font."""
+        font = self._asset.font if self._asset is not None else Font()
+        return Font.model_validate({**font.model_dump(), **changes})

@@ -4,20 +4,26 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox, QPlainTextEdit
 
-from editor_app.model import Clip, Font, TextAsset
+from editor_app.model import Font, TextAsset
 from editor_app.model.assets import Alignment, Border, TextBackground
 from editor_app.ui.inspector.fonts import installed_families
-from editor_app.ui.inspector.section import ClipEdits, ClipSection
-from editor_app.ui.inspector.widgets import ColorButton, choice_field, number_field, set_choice
+from editor_app.ui.inspector.section import ClipEdits, TitleSection
+from editor_app.ui.inspector.widgets import (
+    ColorButton,
+    choice_field,
+    combo_text,
+    field_text,
+    number_field,
+    set_choice,
+)
 
 H_ALIGN = [("Left", "left"), ("Center", "center"), ("Right", "right")]
 V_ALIGN = [("Top", "top"), ("Center", "center"), ("Bottom", "bottom")]
 
 
-class TextSection(ClipSection):
+class TextSection(TitleSection):
     def __init__(self, edits: ClipEdits) -> None:
         super().__init__("Text", edits)
-        self._asset: TextAsset | None = None  # the shown clip's, for the fields other sections own
         self.text_edit = QPlainTextEdit()
         self.text_edit.setMaximumHeight(70)
         self.font_family = choice_field([(f, f) for f in installed_families()])
@@ -44,7 +50,7 @@ class TextSection(ClipSection):
 
     def _connect(self, edits: ClipEdits) -> None:
         self.text_edit.textChanged.connect(
-            lambda: edits.edit(lambda: edits.set("text", self.text_edit.toPlainText()), merge=True)
+            lambda: edits.edit(lambda: edits.set("text", field_text(self.text_edit, "Text")), merge=True)
         )  # typing is one "Edit Text" step until another property changes
 
         def font_changed(*_args: object) -> None:
@@ -76,14 +82,7 @@ class TextSection(ClipSection):
         self.box.toggled.connect(box_changed)
         self.box_color.colorChanged.connect(box_changed)
 
-    def shows(self, kinds: set[str]) -> bool:
-        return kinds == {"text"}
-
-    def fill_clip(self, clip: Clip) -> None:
-        asset = clip.asset
-        if not isinstance(asset, TextAsset):
-            return
-        self._asset = asset
+    def fill_title(self, asset: TextAsset) -> None:
         if self.text_edit.toPlainText() != asset.text:
             self.text_edit.setPlainText(asset.text)
         self.font_family.setCurrentText(asset.font.family)
@@ -98,12 +97,11 @@ class TextSection(ClipSection):
         self.box_color.set_color(asset.background.color if asset.background else "#000000")
 
     def _font_value(self) -> Font:
-        return Font(
-            family=self.font_family.currentText().strip() or "Clear Sans",
+        return self.font_with(
+            family=combo_text(self.font_family, "Font").strip() or "Clear Sans",
             size=int(self.font_size.value()),
             color=self.font_color.color(),
             opacity=self.font_opacity.value(),
-            weight=self._asset.font.weight if self._asset is not None else None,
         )
 
     def _border_value(self) -> Border | None:

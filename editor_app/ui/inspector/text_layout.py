@@ -8,9 +8,9 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QCheckBox
 
-from editor_app.model import Clip, Font, TextAsset
+from editor_app.model import Font, TextAsset
 from editor_app.model.assets import Shadow, TextBackground
-from editor_app.ui.inspector.section import ClipEdits, ClipSection
+from editor_app.ui.inspector.section import ClipEdits, TitleSection
 from editor_app.ui.inspector.widgets import ColorButton, choice_field, number_field, set_choice
 
 WEIGHTS = [("(not set)", None)] + [(str(w), w) for w in range(100, 1000, 100)]
@@ -18,10 +18,9 @@ NINE = [(p.replace("_", " ").title(), p) for p in ("top_left", "top", "top_right
                                                     "bottom_left", "bottom", "bottom_right")]  # fmt: skip
 
 
-class TextLayoutSection(ClipSection):
+class TextLayoutSection(TitleSection):
     def __init__(self, edits: ClipEdits) -> None:
         super().__init__("Text layout", edits)
-        self._asset: TextAsset | None = None
         self.weight = choice_field(WEIGHTS)  # type: ignore[arg-type]
         self.line_spacing = number_field(0, 64, 1, 1, " px")
         self.tabsize = number_field(1, 64, 0, 1)
@@ -64,14 +63,7 @@ class TextLayoutSection(ClipSection):
             spin.valueChanged.connect(setter("background", self._background))
         self.bg_align.currentIndexChanged.connect(setter("background", self._background))
 
-    def shows(self, kinds: set[str]) -> bool:
-        return kinds == {"text"}
-
-    def fill_clip(self, clip: Clip) -> None:
-        asset = clip.asset
-        if not isinstance(asset, TextAsset):
-            return
-        self._asset = asset
+    def fill_title(self, asset: TextAsset) -> None:
         set_choice(self.weight, asset.font.weight)
         self.line_spacing.setValue(asset.line_spacing)
         self.tabsize.setValue(asset.tabsize)
@@ -91,8 +83,7 @@ class TextLayoutSection(ClipSection):
         set_choice(self.bg_align, shown.text_alignment)
 
     def _font(self) -> Font:
-        font = self._asset.font if self._asset is not None else Font()
-        return font.model_copy(update={"weight": self.weight.currentData()})
+        return self.font_with(weight=self.weight.currentData())
 
     def _shadow(self) -> Shadow | None:
         x, y = self.shadow_x.value(), self.shadow_y.value()

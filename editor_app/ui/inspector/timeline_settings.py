@@ -3,11 +3,11 @@ the project frame rate (the grid edits and snapping land on, and the timecodes c
 
 from __future__ import annotations
 
-from editor_app.model import Clip, Timeline
+from editor_app.model import Clip, EditError, Timeline
 from editor_app.model.edits import SetTimelineProperty
 from editor_app.model.edits.props import FRAME_RATES
 from editor_app.ui.inspector.section import ClipEdits, Section
-from editor_app.ui.inspector.widgets import ColorButton, choice_field
+from editor_app.ui.inspector.widgets import ColorButton, choice_field, combo_text
 
 RESOLUTIONS = ["1920x1080", "1280x720", "3840x2160", "1080x1920", "720x1280", "1080x1080"]
 
@@ -52,7 +52,11 @@ class TimelineSection(Section):
             self.edits.edit(lambda: SetTimelineProperty("fps", rate), needs_clips=False)
 
     def _resolution_entered(self) -> None:
-        text = self.resolution.currentText().strip()
+        try:
+            text = combo_text(self.resolution, "Resolution").strip()
+        except EditError as exc:
+            self.edits.refuse(str(exc))
+            return
         history = self.edits.history
         if history is not None and text != history.timeline.resolution:
             self.edits.edit(lambda: SetTimelineProperty("resolution", text), needs_clips=False)

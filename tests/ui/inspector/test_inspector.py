@@ -4,36 +4,12 @@ from __future__ import annotations
 
 from pytestqt.qtbot import QtBot
 
-from editor_app.model import MediaInfo, TextAsset, Timeline, Track, VideoAsset
-from editor_app.model.timeline import Clip
-from editor_app.model.undo import History
-from editor_app.ui.inspector.dock import Inspector
-
-
-def _timeline() -> Timeline:
-    video = Clip(id="v1", start=1000, duration=4000, asset=VideoAsset(id="m-1", start=500))
-    after = Clip(id="v2", start=6000, duration=2000, asset=VideoAsset(id="m-1"))
-    title = Clip(id="t1", start=0, duration=3000, asset=TextAsset(text="Hello"))
-    return Timeline(
-        tracks=[
-            Track(id="V1", name="V1", kind="video", clips=[video, after]),
-            Track(id="V2", name="V2", kind="video", z_index=1, clips=[title]),
-        ],
-        media={"m-1": MediaInfo(id="m-1", kind="video", name="Beach", length=10_000)},
-    )
-
-
-def _inspector(qtbot: QtBot) -> tuple[Inspector, History]:
-    history = History(_timeline())
-    inspector = Inspector()
-    qtbot.addWidget(inspector)
-    inspector.set_history(history)
-    history.add_listener(inspector.refresh)
-    return inspector, history
+from editor_app.model import MediaInfo, TextAsset, VideoAsset
+from tests.support.inspector import inspector_timeline, make_inspector
 
 
 def test_fields_show_the_selected_clip_and_only_its_groups(qtbot: QtBot) -> None:
-    inspector, _history = _inspector(qtbot)
+    inspector, _history = make_inspector(qtbot)
     inspector.show()
     assert inspector.timeline_settings.isVisible() and not inspector.timing.isVisible()
     inspector.set_selection(["v1"])
@@ -47,7 +23,7 @@ def test_fields_show_the_selected_clip_and_only_its_groups(qtbot: QtBot) -> None
 
 
 def test_a_volume_slider_drag_is_one_undo_step(qtbot: QtBot) -> None:
-    inspector, history = _inspector(qtbot)
+    inspector, history = make_inspector(qtbot)
     inspector.set_selection(["v1"])
     before = history.timeline.model_dump()
     for raw in (110, 130, 150, 170):  # slider units: hundredths
@@ -64,7 +40,7 @@ def test_a_volume_slider_drag_is_one_undo_step(qtbot: QtBot) -> None:
 
 
 def test_the_number_goes_past_the_sliders_range(qtbot: QtBot) -> None:
-    inspector, history = _inspector(qtbot)
+    inspector, history = make_inspector(qtbot)
     inspector.set_selection(["v1"])
     inspector.audio.volume.spin.setValue(3.5)
     assert history.timeline.clip("v1").volume == 3.5
@@ -72,7 +48,7 @@ def test_the_number_goes_past_the_sliders_range(qtbot: QtBot) -> None:
 
 
 def test_a_refused_edit_is_shown_in_place_and_changes_nothing(qtbot: QtBot) -> None:
-    inspector, history = _inspector(qtbot)
+    inspector, history = make_inspector(qtbot)
     inspector.show()
     inspector.set_selection(["v1"])
     before = history.timeline.model_dump()
@@ -83,7 +59,7 @@ def test_a_refused_edit_is_shown_in_place_and_changes_nothing(qtbot: QtBot) -> N
 
 
 def test_picture_transition_text_and_timeline_properties(qtbot: QtBot) -> None:
-    inspector, history = _inspector(qtbot)
+    inspector, history = make_inspector(qtbot)
     inspector.set_selection(["v1"])
     inspector.picture.fit.setCurrentIndex(inspector.picture.fit.findData("contain"))
     inspector.picture.position.setCurrentIndex(inspector.picture.position.findData("top_left"))
@@ -115,11 +91,11 @@ def test_picture_transition_text_and_timeline_properties(qtbot: QtBot) -> None:
     assert history.timeline.resolution == "1920x1080"
     while history.can_undo:
         history.undo()
-    assert history.timeline.model_dump() == _timeline().model_dump()
+    assert history.timeline.model_dump() == inspector_timeline().model_dump()
 
 
 def test_duration_and_source_in_respect_the_source(qtbot: QtBot) -> None:
-    inspector, history = _inspector(qtbot)
+    inspector, history = make_inspector(qtbot)
     inspector.set_selection(["v1"])
     inspector.timing.duration.setValue(3.0)
     assert history.timeline.clip("v1").duration == 3000
@@ -130,7 +106,7 @@ def test_duration_and_source_in_respect_the_source(qtbot: QtBot) -> None:
 
 
 def test_typing_a_font_family_is_one_undo_step(qtbot: QtBot) -> None:
-    inspector, history = _inspector(qtbot)
+    inspector, history = make_inspector(qtbot)
     inspector.set_selection(["t1"])
     line = inspector.text.font_family.lineEdit()
     assert line is not None
@@ -143,11 +119,11 @@ def test_typing_a_font_family_is_one_undo_step(qtbot: QtBot) -> None:
     assert history.index == 1
     history.undo()
     assert isinstance(history.timeline.clip("t1").asset, TextAsset)
-    assert history.timeline.model_dump() == _timeline().model_dump()
+    assert history.timeline.model_dump() == inspector_timeline().model_dump()
 
 
 def test_crop_is_in_source_pixels_and_shows_the_size_left(qtbot: QtBot) -> None:
-    inspector, history = _inspector(qtbot)
+    inspector, history = make_inspector(qtbot)
     history.timeline.media["m-1"] = MediaInfo(
         id="m-1", kind="video", name="Beach", length=10_000, width=640, height=360
     )

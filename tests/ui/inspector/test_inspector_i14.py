@@ -11,11 +11,11 @@ from editor_app.model.edits import SetClipProperty
 from editor_app.ui.window.main_window import MainWindow
 from tests.support.demo_timeline import build_demo_timeline
 from tests.support.export_window import show_timeline
-from tests.ui.inspector.test_inspector import _inspector
+from tests.support.inspector import make_inspector
 
 
 def test_several_clips_show_which_values_differ(qtbot: QtBot) -> None:
-    inspector, history = _inspector(qtbot)
+    inspector, history = make_inspector(qtbot)
     inspector.show()
     history.push(SetClipProperty(["v2"], "scale", 2.0))
     inspector.set_selection(["v1", "v2"])
@@ -29,7 +29,7 @@ def test_several_clips_show_which_values_differ(qtbot: QtBot) -> None:
 
 
 def test_the_empty_inspector_names_the_timeline_once_and_sets_the_frame_rate(qtbot: QtBot) -> None:
-    inspector, history = _inspector(qtbot)
+    inspector, history = make_inspector(qtbot)
     inspector.show()
     assert inspector.title.text() == "No clip selected"
     fps = inspector.timeline_settings.fps

@@ -5,37 +5,19 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtGui import QColor, QImage, QPalette
-from PySide6.QtWidgets import QApplication, QToolButton
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from editor_app.ui.theme import apply_theme
 from editor_app.ui.window.main_window import MainWindow
-
-
-def luminance(colour: QColor) -> float:
-    return 0.2126 * colour.redF() + 0.7152 * colour.greenF() + 0.0722 * colour.blueF()
-
-
-def icon_contrast(button: QToolButton) -> float:
-    """The largest luminance distance of an icon pixel from the button's own background."""
-    image = button.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
-    background = luminance(image.pixelColor(1, 1))
-    return max(
-        abs(luminance(image.pixelColor(x, y)) - background)
-        for x in range(image.width())
-        for y in range(image.height())
-    )
+from tests.support.theme import icon_contrast, look_restored
 
 
 @pytest.fixture
 def app_theme() -> Iterator[QApplication]:
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    style, palette = app.style().name(), app.palette()
-    yield app
-    app.setStyle(style)  # the next tests see the look they started with
-    app.setPalette(palette)
+    with look_restored() as app:
+        yield app
 
 
 @pytest.mark.parametrize("theme", ["dark", "light"])

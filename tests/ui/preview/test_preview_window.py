@@ -8,32 +8,25 @@ import sys
 import textwrap
 import time
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 
+from editor_app.api.client import VideoDBClient
 from editor_app.model.edits.clips import Lift
 from editor_app.model.project.files import Project
 from editor_app.ui.document import Document
 from editor_app.ui.preview.dock import PreviewDock
 from editor_app.ui.window.main_window import MainWindow
-from tests.support.export_window import connected_window
 from tests.support.media import MediaFactory
 from tests.support.preview import GREEN, RED, dominant, two_colour_timeline
-from tests.support.server_process import LiveServer
 
 
 @pytest.fixture
 def window(
-    qtbot: QtBot,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    live_server: LiveServer,
-    media_factory: MediaFactory,
+    backend_window: tuple[MainWindow, VideoDBClient], media_factory: MediaFactory
 ) -> Iterator[MainWindow]:
-    monkeypatch.setenv("VIDEODB_EDITOR_DATA_DIR", str(tmp_path / "data"))
-    win, client = connected_window(qtbot, tmp_path, live_server)
+    win, client = backend_window
     timeline = two_colour_timeline(client, media_factory)
     win.session.set_document(Document(Project(name="preview", timeline=timeline)))
     win.show()

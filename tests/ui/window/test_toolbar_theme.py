@@ -5,35 +5,19 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtGui import QColor, QImage, QPalette
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from editor_app.ui.theme import apply_theme
 from editor_app.ui.window.main_window import MainWindow
-
-
-def luminance(colour: QColor) -> float:
-    return 0.2126 * colour.redF() + 0.7152 * colour.greenF() + 0.0722 * colour.blueF()
-
-
-def ink_luminance(image: QImage) -> float:
-    """The luminance of the icon's most opaque pixel (its strokes)."""
-    best = max(
-        (image.pixelColor(x, y) for x in range(image.width()) for y in range(image.height())),
-        key=lambda colour: colour.alpha(),
-    )
-    return luminance(best)
+from tests.support.theme import ink_luminance, look_restored, luminance
 
 
 @pytest.fixture
 def app_theme() -> Iterator[QApplication]:
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    style, palette = app.style().name(), app.palette()
-    yield app
-    app.setStyle(style)  # the next tests see the look they started with
-    app.setPalette(palette)
+    with look_restored() as app:
+        yield app
 
 
 @pytest.mark.parametrize("theme", ["dark", "light"])

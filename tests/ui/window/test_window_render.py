@@ -15,21 +15,16 @@ from editor_app.model.timeline import Clip
 from editor_app.ui.document import Document
 from editor_app.ui.media.items import media_info_from_item
 from editor_app.ui.window.main_window import MainWindow
-from tests.support.export_window import connected_window, make_window
+from tests.support.export_window import make_window
 from tests.support.media import MediaFactory
 from tests.support.server_process import LiveServer
 
 
 @pytest.fixture
 def window(
-    qtbot: QtBot,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    live_server: LiveServer,
-    media_factory: MediaFactory,
+    backend_window: tuple[MainWindow, VideoDBClient], media_factory: MediaFactory
 ) -> Iterator[MainWindow]:
-    monkeypatch.setenv("VIDEODB_EDITOR_DATA_DIR", str(tmp_path / "data"))
-    win, client = connected_window(qtbot, tmp_path, live_server)
+    win, client = backend_window
     item = client.upload(media_factory.make_video(color="green", seconds=2), name="green")
     clip = Clip(start=0, duration=2000, asset=VideoAsset(id=item.id))
     timeline = Timeline(
