@@ -15,6 +15,7 @@ from editor_app.ui.workers import TaskRunner
 from editor_app.wire import CompileResult
 from tests.support.media import MediaFactory
 from tests.support.preview import GREEN, RED, dominant, two_colour_timeline
+from tests.support.preview_dock import make_preview_dock
 from tests.support.server_process import LiveServer
 
 
@@ -33,16 +34,7 @@ def centre(dock: PreviewDock) -> int:
 
 
 def make_dock(qtbot: QtBot, client: VideoDBClient) -> tuple[PreviewDock, Transport, TaskRunner]:
-    runner = TaskRunner()
-    transport = Transport()
-    transport.set_duration(4000)
-    dock = PreviewDock(runner=runner, output="frames")
-    qtbot.addWidget(dock)
-    dock.set_resolution(320, 180)
-    dock.resize(480, 360)
-    dock.show()
-    dock.attach(transport, lambda: client, lambda: None)
-    return dock, transport, runner
+    return make_preview_dock(qtbot, client, lambda: None)
 
 
 @pytest.mark.parametrize("route", ["none", "broken"])

@@ -11,12 +11,10 @@ from pytestqt.qtbot import QtBot
 
 from editor_app.api.client import VideoDBClient
 from editor_app.model import Timeline
-from editor_app.ui.playback.transport import Transport
-from editor_app.ui.preview.dock import PreviewDock
 from editor_app.ui.preview.widget import PreviewWidget
-from editor_app.ui.workers import TaskRunner
 from tests.support.media import MediaFactory
 from tests.support.preview import two_colour_timeline
+from tests.support.preview_dock import make_preview_dock
 from tests.support.server_process import LiveServer
 
 
@@ -71,15 +69,9 @@ def test_the_frame_buffer_follows_the_pane_up_to_the_stream_size(
 def test_a_resize_that_changes_autos_choice_recompiles_and_keeps_playing(
     qtbot: QtBot, client: VideoDBClient, timeline: Timeline
 ) -> None:
-    runner, transport = TaskRunner(), Transport()
-    transport.set_duration(4000)
-    transport.set_fps_source(lambda: 30.0)
-    dock = PreviewDock(runner=runner, output="frames")
-    qtbot.addWidget(dock)
-    dock.set_resolution(1280, 720)
-    dock.resize(420, 360)
-    dock.show()
-    dock.attach(transport, lambda: client, timeline.to_editor_json)
+    dock, transport, runner = make_preview_dock(
+        qtbot, client, timeline.to_editor_json, resolution=(1280, 720), size=(420, 360), fps=30.0
+    )
     try:
         qtbot.wait(50)
         small = dock.preview_height()
@@ -107,14 +99,9 @@ def test_a_resize_that_changes_autos_choice_recompiles_and_keeps_playing(
 def test_resizing_at_a_fixed_resolution_or_within_autos_choice_compiles_nothing(
     qtbot: QtBot, client: VideoDBClient, timeline: Timeline
 ) -> None:
-    runner, transport = TaskRunner(), Transport()
-    transport.set_duration(4000)
-    dock = PreviewDock(runner=runner, output="frames")
-    qtbot.addWidget(dock)
-    dock.set_resolution(1280, 720)
-    dock.resize(420, 360)
-    dock.show()
-    dock.attach(transport, lambda: client, timeline.to_editor_json)
+    dock, _transport, runner = make_preview_dock(
+        qtbot, client, timeline.to_editor_json, resolution=(1280, 720), size=(420, 360)
+    )
     try:
         dock.live.compile_now()
         qtbot.waitUntil(lambda: dock.stills.available, timeout=20000)

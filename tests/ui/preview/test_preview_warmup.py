@@ -12,13 +12,11 @@ from pytestqt.qtbot import QtBot
 
 from editor_app.api.client import VideoDBClient
 from editor_app.model import Timeline
-from editor_app.ui.playback.transport import Transport
-from editor_app.ui.preview.dock import PreviewDock
 from editor_app.ui.preview.warmup import REST_MS, segment_uris
-from editor_app.ui.workers import TaskRunner
 from editor_app.wire import CompileResult
 from tests.support.media import MediaFactory
 from tests.support.preview import GREEN, dominant, two_colour_timeline
+from tests.support.preview_dock import make_preview_dock
 from tests.support.server_process import LiveServer
 
 
@@ -38,25 +36,11 @@ def timeline(
         yield client, two_colour_timeline(client, media_factory)
 
 
-def make_dock(
-    qtbot: QtBot, client: VideoDBClient, timeline: Timeline
-) -> tuple[PreviewDock, Transport, TaskRunner]:
-    runner, transport = TaskRunner(), Transport()
-    transport.set_duration(4000)
-    dock = PreviewDock(runner=runner, output="frames")
-    qtbot.addWidget(dock)
-    dock.set_resolution(320, 180)
-    dock.resize(480, 360)
-    dock.show()
-    dock.attach(transport, lambda: client, timeline.to_editor_json)
-    return dock, transport, runner
-
-
 def test_the_resting_playhead_s_segment_is_rendered_before_play(
     qtbot: QtBot, live_server: LiveServer, timeline: tuple[VideoDBClient, Timeline]
 ) -> None:
     client, body = timeline
-    dock, transport, runner = make_dock(qtbot, client, body)
+    dock, transport, runner = make_preview_dock(qtbot, client, body.to_editor_json)
     try:
         dock.live.compile_now()
         qtbot.waitUntil(lambda: dock.stills.available and dock.warmup.segments is not None, timeout=20000)
@@ -85,7 +69,7 @@ def test_nothing_is_fetched_ahead_from_a_backend_without_the_local_extensions(
     qtbot: QtBot, timeline: tuple[VideoDBClient, Timeline]
 ) -> None:
     client, body = timeline
-    dock, transport, runner = make_dock(qtbot, client, body)
+    dock, transport, runner = make_preview_dock(qtbot, client, body.to_editor_json)
     try:
         result = client.compile(body.to_editor_json())
         dock.live.compiled.emit(CompileResult(stream_url=result.stream_url))  # no frame route: the cloud
