@@ -24,6 +24,7 @@ declares its length or comes chunked (counted as it arrives, the rest never read
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import hmac
 import json
@@ -62,9 +63,14 @@ def make_signer(
     secret = api_key.encode()
     step = max(1, min(MAX_EXPIRY_STEP_S, int(lifetime_s // 24)))
 
-    def sign(path: str) -> str:
-        expiry = math.ceil((clock() + lifetime_s) / step) * step
+    # one HMAC per path and step: every media GET signs two URLs per item, and within a step the
+    # tokens are the same anyway (bounded: an old step's entries are simply evicted)
+    @functools.lru_cache(maxsize=4096)
+    def token(path: str, expiry: int) -> str:
         return f"{expiry}.{signature(secret, path, expiry)}"
+
+    def sign(path: str) -> str:
+        return token(path, math.ceil((clock() + lifetime_s) / step) * step)
 
     return sign
 
