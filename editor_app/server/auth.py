@@ -24,6 +24,7 @@ declares its length or comes chunked (counted as it arrives, the rest never read
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import hmac
 import json
@@ -62,9 +63,14 @@ def make_signer(
     secret = api_key.encode()
     step = max(1, min(MAX_EXPIRY_STEP_S, int(lifetime_s // 24)))
 
-    def sign(path: str) -> str:
-        expiry = math.ceil((clock() + lifetime_s) / step) * step
+    # one HMAC per path and step: every media GET signs two URLs per item, and within a step the
+    # tokens are the same anyway (bounded: an old step's entries are simply evicted)
+    @functools.lru_cache(maxsize=4096)
+    def token(path: str, expiry: int) -> str:
         return f"{expiry}.{signature(secret, path, expiry)}"
+
+    def sign(path: str) -> str:
+        return token(path, math.ceil((clock() + lifetime_s) / step) * step)
 
     return sign
 
@@ -109,7 +115,10 @@ class ApiKeyMiddleware:
         if refusal is not None:
             await _send_error(send, *refusal)
         elif verdict == "ok":
-            if scope["path"].startswith(BODY_LIMIT_EXEMPT):
+            if scope["path"].startswith(BODY_LIMIT_EXEMPT) or not _chunked(scope):
+                # a declared length over the limit was refused above, and the server delivers no
+                # more than a declared length: only a chunked body needs counting (and the wrapped
+                # receive/send cost a GET a few per cent of its CPU, issue 16)
                 await self.app(scope, receive, send)
             else:
                 await call_with_body_limit(self.app, scope, receive, send, MAX_BODY_BYTES)
@@ -126,8 +135,7 @@ class ApiKeyMiddleware:
         for name, value in scope.get("headers", []):
             if name == KEY_HEADER and key_matches(self.api_key, value.decode("latin-1")):
                 return "ok"
-        query = parse_qs(scope.get("query_string", b"").decode("latin-1"))
-        tokens = query.get("token", [])
+        tokens = _tokens(scope)
         return token_verdict(self.api_key, path, tokens[0], self.clock()) if tokens else "bad"
 
 
@@ -156,12 +164,25 @@ def request_refusal(scope: Scope) -> tuple[int, str, str] | None:
         return 400, "the URL path is not valid UTF-8", "invalid_request"
     if "\0" in path:
         return 400, "the URL path holds a NUL character", "invalid_request"
-    query = parse_qs(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True)
-    if len(query.get("token", [])) > 1:
+    if len(_tokens(scope)) > 1:
         return 400, "the URL carries more than one token", "invalid_request"
     if not path.startswith(BODY_LIMIT_EXEMPT) and _declared_length(scope) > MAX_BODY_BYTES:
         return 413, _too_large(MAX_BODY_BYTES), "payload_too_large"
     return None
+
+
+def _tokens(scope: Scope) -> list[str]:
+    """The `token` values of the query (blank ones too). Parsed only when one may be there: a
+    key spelled with escapes (`%74oken`) is a token as well, so any `%` means parsing."""
+    query: bytes = scope.get("query_string", b"")
+    if b"token" not in query and b"%" not in query:
+        return []
+    return parse_qs(query.decode("latin-1"), keep_blank_values=True).get("token", [])
+
+
+def _chunked(scope: Scope) -> bool:
+    """Whether the body comes without a declared length (`Transfer-Encoding`)."""
+    return any(name == b"transfer-encoding" for name, _ in scope.get("headers", []))
 
 
 def _declared_length(scope: Scope) -> int:

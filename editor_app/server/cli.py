@@ -203,6 +203,9 @@ def run(args: argparse.Namespace) -> int:
         access_log=args.log_level == "debug",
         log_config=None,  # uvicorn's own config logs access to stdout, which is the JSON line's alone
         http=with_header_timeout(args.header_timeout),  # slow headers must not hold fds forever
+        # no proxy stands before a loopback server: X-Forwarded-* from any local program must not
+        # change the scheme or host of signed URLs (and the middleware cost each request CPU)
+        proxy_headers=False,
     )
     logging.getLogger("uvicorn.access").addFilter(redact_tokens)
     server = _Server(config, app.state.tools)

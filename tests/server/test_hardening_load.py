@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import threading
 import time
 from pathlib import Path
 
+import httpx
 import pytest
 from fastapi.testclient import TestClient
 
+from editor_app.samples import SampleMedia
+from editor_app.server.routes.media import LIST_ON_LOOP
 from editor_app.server.store import Store
 from editor_app.server.store_pool import DEFAULT_MAX_OPEN, ConnectionPool, PoolBusy
+from editor_app.wire import Collection, Envelope, MediaItem
+from tests.support.server import upload_via_http
+from tests.support.server_process import LiveServer
 
 
 def db_descriptors(db_path: Path) -> int:
@@ -107,3 +114,75 @@ def test_quick_get_routes_answer_as_before(app_client: TestClient) -> None:
     assert app_client.get("/collection/default").json()["data"]["id"] == "default"
     missing = app_client.get("/video/m-0123456789abcdef")
     assert missing.status_code == 404 and missing.json()["error_code"] == "not_found"
+
+
+def test_item_gets_answer_exactly_what_their_response_model_serialises(
+    app_client: TestClient, tmp_path: Path
+) -> None:
+    """The item routes encode their envelope themselves: the body must be what FastAPI's
+    validation of the declared `response_model` would have produced (`message` and `error_code`
+    null included), for a video and a collection."""
+    video = upload_via_http(app_client, SampleMedia(tmp_path).flat_video("teal", seconds=1))
+    for path, model in (
+        (f"/video/{video['id']}", Envelope[MediaItem]),
+        ("/collection/default", Envelope[Collection]),
+    ):
+        answer = app_client.get(path)
+        assert answer.status_code == 200 and answer.headers["content-type"] == "application/json"
+        body = answer.json()
+        assert body == model.model_validate(body).model_dump(mode="json", by_alias=True)
+        assert body["success"] is True and body["message"] is None and body["error_code"] is None
+    assert app_client.get(f"/video/{video['id']}").json()["data"]["proxy"]["state"] == "none"
+
+
+def test_a_media_list_shows_each_videos_own_proxy_state(app_client: TestClient, tmp_path: Path) -> None:
+    """Lists read every proxy row in one query: each item must still get its own row's state,
+    a video without a row the default, and non-videos none."""
+    samples = SampleMedia(tmp_path)
+    making = upload_via_http(app_client, samples.flat_video("red", seconds=1))
+    plain = upload_via_http(app_client, samples.flat_video("blue", seconds=1))
+    image = upload_via_http(app_client, samples.still("green"), media_type="image")
+    sha = app_client.app.state.store.get_media(making["id"]).sha256  # type: ignore[attr-defined]
+    app_client.app.state.proxies.rows.set(sha, "making", progress=0.25)  # type: ignore[attr-defined]
+    videos = {v["id"]: v for v in app_client.get("/video?collection_id=default").json()["data"]["videos"]}
+    assert videos[making["id"]]["proxy"]["state"] == "making"
+    assert videos[making["id"]]["proxy"]["progress"] == 0.25
+    assert videos[plain["id"]]["proxy"]["state"] == "none"
+    assert videos[making["id"]] == app_client.get(f"/video/{making['id']}").json()["data"]
+    images = app_client.get("/image?collection_id=default").json()["data"]["images"]
+    assert [i["id"] for i in images] == [image["id"]] and images[0]["proxy"] is None
+
+
+def test_a_long_media_list_is_complete_and_in_order(app_client: TestClient, tmp_path: Path) -> None:
+    """Past LIST_ON_LOOP items the list is built in a worker thread: the same answer."""
+    video = upload_via_http(app_client, SampleMedia(tmp_path).flat_video("teal", seconds=1))
+    store = app_client.app.state.store  # type: ignore[attr-defined]
+    record = store.get_media(video["id"])
+    ids = [video["id"]]
+    for n in range(LIST_ON_LOOP + 5):  # rows sharing the one stored file, as identical uploads do
+        copy = dataclasses.replace(
+            record, id=f"m-{n:016x}", name=f"copy {n}", created_at=record.created_at + n + 1
+        )
+        store.add_media(copy)
+        ids.append(copy.id)
+    videos = app_client.get("/video?collection_id=default").json()["data"]["videos"]
+    assert [v["id"] for v in videos] == ids
+    assert all(v["stream_url"] and "token=" in v["stream_url"] for v in videos)
+
+
+def test_a_token_spelled_with_escapes_counts_as_a_second_token(app_client: TestClient) -> None:
+    """The token query is parsed only when it may hold one: `%74oken` is a token too."""
+    answer = app_client.get("/health?token=a&%74oken=b")
+    assert answer.status_code == 400 and "more than one token" in answer.json()["message"]
+    assert app_client.get("/collection?x=1").status_code == 200  # no token, the key header: served
+
+
+def test_forwarded_headers_do_not_change_signed_urls(live_server: LiveServer, tmp_path: Path) -> None:
+    """`serve` has no proxy before it: a local program's X-Forwarded-Proto/Host must not turn
+    the URLs it signs into https or another host (uvicorn trusted them from loopback)."""
+    with httpx.Client(base_url=live_server.base_url, headers=live_server.headers, timeout=60) as client:
+        video = upload_via_http(client, SampleMedia(tmp_path).flat_video("teal", seconds=1))
+        forged = {"x-forwarded-proto": "https", "x-forwarded-for": "203.0.113.9"}
+        answer = client.get(f"/video/{video['id']}", headers=forged)
+    assert answer.status_code == 200, answer.text
+    assert answer.json()["data"]["stream_url"].startswith(live_server.base_url + "/files/media/")
