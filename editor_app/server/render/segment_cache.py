@@ -28,7 +28,8 @@ playhead exists, so everything else yields to it):
 - read-ahead follows the player: a fetch of segment i replaces the stream's read-ahead
   with i+1 .. i+read_ahead.
 - segment 0 of a fresh preview compile is *primed* (`prime`): rendered niced at read-ahead's
-  rank, newest compile first, before anybody asks, since VLC reads it on every open.
+  rank, newest compile first, before anybody asks, since VLC reads it on every open; a running
+  read-ahead of another stream yields its worker to it.
 The same key asked for by two streams renders once.
 
 Files: `<root>/<key>.ts`, written whole, so a file that exists is complete; every
@@ -112,18 +113,22 @@ class SegmentCache:
             self._watch(stream)
 
     def prime(self, stream: SegmentedTimeline) -> None:
-        """Render segment 0 of a fresh preview compile before anybody asks (niced, in the
-        background): VLC reads it on every open before it jumps to the playhead, so the player's
-        wait after an edit is then for the playhead's segment alone. Only the newest compile's
-        is kept: primes of older streams nobody watches are dropped."""
+        """Render segment 0 of a fresh preview compile before anybody asks (niced): VLC reads it
+        on every open before it jumps to the playhead, so after an edit the player then waits
+        for the playhead's segment alone. Older primes nobody watches are dropped, and a render
+        of read-ahead for another stream (which the edit made stale) yields its worker."""
         segment = stream.segments[0]
         with self._cond:
+            if self.path(segment).is_file():
+                return
             for job in list(self._jobs.values()):
-                if job.primed and not job.wanted and job.stream.stream_id != self._watched:
+                stale_prime = job.primed and not job.wanted and job.stream.stream_id != self._watched
+                if stale_prime or (
+                    job.running and not (job.wanted or job.primed) and job.stream is not stream
+                ):
                     job.primed = False
                     self._preempt(job) if job.running else self._drop(job)
-            if not self.path(segment).is_file():
-                self._enqueue(stream, segment, primed=True)
+            self._enqueue(stream, segment, primed=True)
 
     def fetch(
         self, stream: SegmentedTimeline, index: int, timeout: float, gone: threading.Event | None = None
@@ -204,7 +209,7 @@ class SegmentCache:
             job.wanted, job.asked = True, asked  # promoted, or asked again
             if job.running:
                 if job.primed and job.process is not None:
-                    job.process.set_niceness(0)  # where permitted: somebody waits for it now
+                    segment_jobs.renice(job.process, 0)  # where permitted: somebody waits for it now
                 self._set_pauses()
                 return job
         self._push(job)  # a job's older entry is skipped when popped
@@ -274,13 +279,8 @@ class SegmentCache:
     def _yield_to_watched(self) -> None:
         """Free a worker for each queued urgent segment that has none: kill that many renders of
         other streams, the least urgent first (they are queued again if somebody waits for them)."""
-        watched = self._watched
         queued = [j for _p, _n, j in self._queue if self._jobs.get(j.segment.key) is j and not j.running]
-        urgent = {j.segment.key for j in queued if self._urgent(j)}
-        live = [j for j in self._running if not j.preempted]
-        needed = len(urgent) - (self._workers - len(live))
-        others = sorted((j for j in live if j.stream.stream_id != watched), key=self._priority)
-        for job in others[::-1][: max(0, needed)]:
+        for job in segment_jobs.to_free_for_urgent(queued, self._running, self._workers, self._watched):
             self._preempt(job)
 
     def _preempt(self, job: _Job) -> None:
@@ -329,7 +329,7 @@ class SegmentCache:
                 process.kill()
             else:
                 if job.primed and not job.wanted:
-                    process.set_niceness(segment_jobs.PRIME_NICENESS)
+                    segment_jobs.renice(process, segment_jobs.PRIME_NICENESS)
                 self._set_pauses()
 
     def _finished(self, job: _Job) -> bool:

@@ -3,8 +3,11 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import threading
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from editor_app.server.render.segments import Segment, SegmentedTimeline
 from editor_app.server.tool_runner import ToolProcess
@@ -46,6 +49,32 @@ def priority(job: SegmentJob, watched: str | None) -> tuple[int, int, int]:
     return rank, -job.stream.generation, job.segment.index
 
 
+def to_free_for_urgent(
+    queued: list[SegmentJob], running: list[SegmentJob], workers: int, watched: str | None
+) -> list[SegmentJob]:
+    """The renders of other streams to kill so each queued urgent job gets a worker, the least
+    urgent first."""
+    urgent = {job.segment.key for job in queued if is_urgent(job, watched)}
+    live = [job for job in running if not job.preempted]
+    needed = len(urgent) - (workers - len(live))
+    others = sorted(
+        (job for job in live if job.stream.stream_id != watched), key=lambda j: priority(j, watched)
+    )
+    return others[::-1][: max(0, needed)]
+
+
 def full(jobs: dict[str, SegmentJob], key: str, limit: int) -> bool:
     """Too many segments waited for to queue one more (one already queued can always be joined)."""
     return key not in jobs and sum(1 for job in jobs.values() if job.waiters > 0) >= limit
+
+
+def renice(process: ToolProcess, niceness: int) -> None:
+    """Set the CPU priority of every thread of `process` (where permitted): on Linux niceness
+    is per thread, so renicing the main thread alone leaves ffmpeg's codec threads as they were
+    (a primed segment 0 somebody now waits for stayed niced)."""
+    tasks = [int(task.name) for task in Path(f"/proc/{process.pid}/task").glob("[0-9]*")]
+    if not tasks:
+        process.set_niceness(niceness)  # no /proc: the main thread at least
+    for tid in tasks:
+        with contextlib.suppress(OSError):  # ended meanwhile, or raising it back needs privileges
+            os.setpriority(os.PRIO_PROCESS, tid, niceness)
