@@ -27,17 +27,21 @@ naming only the type), into the envelope, so no client ever sees a bare tracebac
     │   └── SegmentFailed       500  a preview segment did not render
     ├── SegmentTimeout          503 not_ready  a preview segment is still rendering
     └── InsufficientStorage     507 storage_failed
+
+`ErrorBody` is that envelope as a model, and `error_responses(...)` documents it in the OpenAPI
+description for the statuses a route can answer (`routes/__init__.py` adds them to every route).
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, Literal
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -58,6 +62,40 @@ _DEFAULT_CODES = {
     503: "unavailable",
     507: "insufficient_storage",
 }
+
+
+class ErrorBody(BaseModel):
+    """Every refusal and failure: `{"success": false, "message", "error_code"}`."""
+
+    success: Literal[False]
+    message: str = Field(description="what went wrong, written for the user")
+    error_code: str = Field(description="stable machine-readable reason, e.g. `not_found`")
+
+
+# what each documented status means here (every one answers ErrorBody)
+_STATUS_DOCS = {
+    400: "Invalid request: a bad field (named in `message`; validation errors are 400 here, never "
+    "422), a timeline that cannot render, unsupported media",
+    401: "Missing or wrong API key (`x-access-token`), or a missing, expired or wrong `?token=`",
+    403: "Forbidden: a file path outside its folder, or a host name other than loopback's",
+    404: "No such media, collection, timeline, stream, job or file",
+    409: "Conflict with the current state (an upload URL already used, a job already settled)",
+    410: "Gone: an expired upload URL, or a stream that can no longer be rendered",
+    413: "Too large: the request body, an upload, a timeline's length, clip count or text",
+    416: "The `Range` asked for is outside the file",
+    500: "An internal error or an ffmpeg failure (`message` names the reason)",
+    503: "Not ready or busy (retry soon: a preview segment still rendering), or shutting down",
+    507: "The disk is full: the data could not be stored",
+}
+COMMON_STATUSES = (400, 401, 403, 404, 409, 413, 500, 503)
+
+
+def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """FastAPI `responses=` documenting ErrorBody for `statuses` (default: COMMON_STATUSES)."""
+    return {
+        status: {"model": ErrorBody, "description": _STATUS_DOCS[status]}
+        for status in statuses or COMMON_STATUSES
+    }
 
 
 class ServerError(Exception):

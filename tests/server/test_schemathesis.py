@@ -2,8 +2,9 @@
 child (its `create_app`) on loopback, called with the API key on data that fits its schema and data
 that does not (its coverage phase sends the boundary values, its fuzzing phase random ones).
 Media routes get the ids of a real video, audio and image, so they reach ffmpeg. No answer may
-be a 5xx, a 2xx must match its documented schema and media type, and any other answer must be
-our error envelope (`tests/support/schemathesis_hooks.py`)."""
+be a 5xx, every status must be one the operation documents, a 2xx or a documented error must
+match its schema and media type, and any other answer must be our error envelope
+(`tests/support/schemathesis_hooks.py`)."""
 
 from __future__ import annotations
 
@@ -27,7 +28,14 @@ SEED = os.environ.get("SCHEMATHESIS_SEED", "16")  # the same cases every run; em
 RUN_TIMEOUT_S = 240
 REPO = Path(__file__).resolve().parents[2]
 HOOKS = "tests.support.schemathesis_hooks"
-CHECKS = ("not_a_server_error", "response_schema_conformance", "content_type_conformance", "error_envelope")
+# every status answered must be documented for its operation (errors.error_responses)
+CHECKS = (
+    "not_a_server_error",
+    "status_code_conformance",
+    "response_schema_conformance",
+    "content_type_conformance",
+    "error_envelope",
+)
 
 
 def config_toml(ids: dict[str, str]) -> str:

@@ -57,3 +57,46 @@ def test_a_frame_grab_inside_the_last_frame_gives_that_frame(
     assert answer.status_code == 200, answer.text
     image = answer.json()["data"]
     assert image["id"].startswith("img-") and (image["width"], image["height"]) == (160, 90)
+
+
+def test_a_frame_grab_where_the_picture_has_ended_is_a_4xx_saying_so(
+    app_client: TestClient, media_factory: MediaFactory
+) -> None:
+    """The sound lasts 3 s, the picture 1 s: at 2 s neither attempt finds a frame (was a 500)."""
+    short_picture = media_factory.make(
+        "video-1s-picture-3s-sound.mp4",
+        [
+            *("-f", "lavfi", "-i", "color=c=green:s=160x90:r=25:d=1"),
+            *("-f", "lavfi", "-i", "sine=frequency=440:sample_rate=44100:duration=3"),
+        ],
+        ["-c:v", "libx264", "-preset", "ultrafast", "-c:a", "aac", "-movflags", "+faststart"],
+    )
+    video = upload_via_http(app_client, short_picture, media_type="video")
+    assert video["length"] > 2.5  # the sound's length: the time is inside the video
+    answer = app_client.post(f"/video/{video['id']}/thumbnail", json={"time": 2.0})
+    assert answer.status_code == 400, answer.text
+    body = answer.json()
+    assert body["success"] is False and body["error_code"] == "no_picture"
+    assert "no picture at 2" in body["message"]
+    before = app_client.post(f"/video/{video['id']}/thumbnail", json={"time": 0.5})
+    assert before.status_code == 200, before.text  # where there is a picture, it is grabbed
+
+
+def test_every_operation_documents_its_refusals_as_the_error_envelope(app_client: TestClient) -> None:
+    """SDK users and schemathesis check status codes against the schema: every refusal of ours
+    is documented, with the one envelope as its body."""
+    spec = app_client.get("/openapi.json").json()
+    envelope = spec["components"]["schemas"]["ErrorBody"]
+    assert set(envelope["required"]) == {"success", "message", "error_code"}
+    operations = [(path, op) for path, ops in spec["paths"].items() for op in ops.values()]
+    assert len(operations) >= 40
+    for path, operation in operations:
+        for status in ("400", "401", "403", "404", "409", "413", "500", "503"):
+            documented = operation["responses"].get(status)
+            assert documented is not None, f"{path}: {status} undocumented"
+            schema = documented["content"]["application/json"]["schema"]
+            assert schema == {"$ref": "#/components/schemas/ErrorBody"}, f"{path} {status}: {schema}"
+    streams = spec["paths"]["/stream/{stream_id}/{segment}"]["get"]["responses"]
+    assert "410" in streams  # a stream that can no longer be rendered
+    refused = app_client.get("/video/m-nothing")
+    assert refused.status_code == 404 and set(refused.json()) == set(envelope["properties"])

@@ -27,6 +27,9 @@ playhead exists, so everything else yields to it):
 - all but urgent work uses at most `workers - 1` workers, so one stays free for urgent work.
 - read-ahead follows the player: a fetch of segment i replaces the stream's read-ahead
   with i+1 .. i+read_ahead.
+- segment 0 of a fresh preview compile is *primed* (`prime`): rendered niced at read-ahead's
+  rank, newest compile first, before anybody asks, since VLC reads it on every open; a running
+  read-ahead of another stream yields its worker to it.
 The same key asked for by two streams renders once.
 
 Files: `<root>/<key>.ts`, written whole, so a file that exists is complete; every
@@ -42,34 +45,20 @@ import itertools
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from editor_app.server.errors import SegmentAbandoned, SegmentFailed, SegmentTimeout, ServerError
+from editor_app.server.render import segment_jobs
 from editor_app.server.render.segment_files import end_orphaned_renders, evict_least_recent, touch
+from editor_app.server.render.segment_jobs import SegmentJob as _Job
 from editor_app.server.render.segments import Segment, SegmentedTimeline, render_segment
 from editor_app.server.tool_runner import ToolProcess, ToolRunner
 
 DEFAULT_MAX_BYTES = 2 * 1024**3
-EVICT_EVERY = 16
-HANG_UP_POLL_S = 0.1
 # segments waited for at once before a fetch of a stream nobody watches is refused (503):
 # far above what the app and a few other viewers ask (one or two each), bounds a flood
 MAX_WAITED_FOR = 128
-
-
-@dataclass(eq=False)
-class _Job:
-    stream: SegmentedTimeline
-    segment: Segment
-    wanted: bool
-    running: bool = False
-    process: ToolProcess | None = None
-    preempted: bool = False  # killed to free its worker; queued again if still wanted
-    waiters: int = 0  # fetches waiting for it; when the last one hangs up it is no longer wanted
-    asked: int = 0  # when it was last asked for: the newest request is where the user looks now
-    error: str | None = None
-    done: threading.Event = field(default_factory=threading.Event)
+EVICT_EVERY = 16
 
 
 class SegmentCache:
@@ -87,7 +76,8 @@ class SegmentCache:
         self.tools = tools
         self.read_ahead = read_ahead
         self.max_bytes = max_bytes
-        self.on_busy = on_busy  # told when the first render starts and the last one ends
+        # told when the first render starts and the last one ends
+        self._tell_busy: Callable[[bool], None] = on_busy or (lambda _busy: None)
         self.renders = 0  # segments rendered to the end (for tests and the benchmark)
         self.preemptions = 0  # renders killed to free a worker (for tests)
         self._cond = threading.Condition()
@@ -122,6 +112,24 @@ class SegmentCache:
         with self._cond:
             self._watch(stream)
 
+    def prime(self, stream: SegmentedTimeline) -> None:
+        """Render segment 0 of a fresh preview compile before anybody asks (niced): VLC reads it
+        on every open before it jumps to the playhead, so after an edit the player then waits
+        for the playhead's segment alone. Older primes nobody watches are dropped, and a render
+        of read-ahead for another stream (which the edit made stale) yields its worker."""
+        segment = stream.segments[0]
+        with self._cond:
+            if self.path(segment).is_file():
+                return
+            for job in list(self._jobs.values()):
+                stale_prime = job.primed and not job.wanted and job.stream.stream_id != self._watched
+                if stale_prime or (
+                    job.running and not (job.wanted or job.primed) and job.stream is not stream
+                ):
+                    job.primed = False
+                    self._preempt(job) if job.running else self._drop(job)
+            self._enqueue(stream, segment, primed=True)
+
     def fetch(
         self, stream: SegmentedTimeline, index: int, timeout: float, gone: threading.Event | None = None
     ) -> Path:
@@ -134,7 +142,11 @@ class SegmentCache:
         with self._cond:
             if stream.generation > self._watched_generation:
                 self._watch(stream)  # a newer compile asked for by a client that skipped its playlist
-            if not path.is_file() and stream.stream_id != self._watched and self._full(segment):
+            if (
+                not path.is_file()
+                and stream.stream_id != self._watched
+                and segment_jobs.full(self._jobs, segment.key, MAX_WAITED_FOR)
+            ):
                 raise SegmentTimeout(f"segment {index} of {stream.stream_id}: the server is busy; retry soon")
             job = None if path.is_file() else self._enqueue(stream, segment, asked=next(self._asks))
             if job is not None:
@@ -154,16 +166,10 @@ class SegmentCache:
             raise SegmentFailed(f"rendering the stream failed: {job.error}")
         return path
 
-    def _full(self, segment: Segment) -> bool:
-        """Too many segments waited for to queue one more (one already queued can always be joined)."""
-        if segment.key in self._jobs:
-            return False
-        return sum(1 for job in self._jobs.values() if job.waiters > 0) >= MAX_WAITED_FOR
-
     def _wait(self, job: _Job, timeout: float, gone: threading.Event | None) -> None:
         deadline = time.monotonic() + timeout
         name = f"segment {job.segment.index} of {job.stream.stream_id}"
-        while not job.done.wait(min(HANG_UP_POLL_S, max(0.0, deadline - time.monotonic()))):
+        while not job.done.wait(min(segment_jobs.HANG_UP_POLL_S, max(0.0, deadline - time.monotonic()))):
             if gone is not None and gone.is_set():
                 with self._cond:
                     self._abandon(job)
@@ -174,23 +180,20 @@ class SegmentCache:
 
     # ---- scheduling (the caller holds the lock) -------------------------------------------
     def _urgent(self, job: _Job) -> bool:
-        return job.wanted and job.stream.stream_id == self._watched
+        return segment_jobs.is_urgent(job, self._watched)
 
     def _priority(self, job: _Job) -> tuple[int, int, int]:
-        if self._urgent(job):
-            # newest request first: a scrub reopens the player at each resting place, and the
-            # players it left behind still wait for theirs
-            return 0, -job.asked, job.segment.index
-        # a retired player still asks for its stream's segments: they come after read-ahead
-        rank = 1 if job.stream.stream_id == self._watched else 2
-        return rank, -job.stream.generation, job.segment.index
+        return segment_jobs.priority(job, self._watched)
 
     def _push(self, job: _Job) -> None:
         heapq.heappush(self._queue, (self._priority(job), next(self._order), job))
         self._cond.notify()
 
-    def _enqueue(self, stream: SegmentedTimeline, segment: Segment, asked: int = 0) -> _Job:
-        """Queue `segment`: waited for when `asked` (the request's number), else read-ahead."""
+    def _enqueue(
+        self, stream: SegmentedTimeline, segment: Segment, asked: int = 0, primed: bool = False
+    ) -> _Job:
+        """Queue `segment`: waited for when `asked` (the request's number), else read-ahead
+        (or a primed segment 0)."""
         wanted = asked > 0
         job = self._jobs.get(segment.key)
         if job is not None and job.stream is not stream and stream.stream_id == self._watched:
@@ -199,12 +202,14 @@ class SegmentCache:
             if not job.running:
                 self._push(job)
         if job is None:
-            job = self._jobs[segment.key] = _Job(stream, segment, wanted, asked=asked)
+            job = self._jobs[segment.key] = _Job(stream, segment, wanted, primed=primed, asked=asked)
         elif not wanted:
             return job  # already queued, running, or waited for
         else:
             job.wanted, job.asked = True, asked  # promoted, or asked again
             if job.running:
+                if job.primed and job.process is not None:
+                    segment_jobs.renice(job.process, 0)  # where permitted: somebody waits for it now
                 self._set_pauses()
                 return job
         self._push(job)  # a job's older entry is skipped when popped
@@ -244,6 +249,9 @@ class SegmentCache:
                 continue
             if job.wanted:
                 continue  # somebody waits for it: served at the lower priority
+            if job.primed and job.stream.generation > stream.generation:
+                continue  # a newer compile's segment 0: its player comes next
+            job.primed = False
             if job.running:
                 self._preempt(job)  # read-ahead nobody will watch
             else:
@@ -258,8 +266,8 @@ class SegmentCache:
         ahead = stream.segments[index + 1 : index + 1 + self.read_ahead]
         keys = {segment.key for segment in ahead}
         for job in list(self._jobs.values()):
-            if job.wanted or job.stream is not stream or job.segment.key in keys:
-                continue
+            if job.wanted or job.primed or job.stream is not stream or job.segment.key in keys:
+                continue  # a primed segment 0 stays: the player reads it again on its next open
             if job.running:
                 self._preempt(job)
             else:
@@ -271,13 +279,8 @@ class SegmentCache:
     def _yield_to_watched(self) -> None:
         """Free a worker for each queued urgent segment that has none: kill that many renders of
         other streams, the least urgent first (they are queued again if somebody waits for them)."""
-        watched = self._watched
         queued = [j for _p, _n, j in self._queue if self._jobs.get(j.segment.key) is j and not j.running]
-        urgent = {j.segment.key for j in queued if self._urgent(j)}
-        live = [j for j in self._running if not j.preempted]
-        needed = len(urgent) - (self._workers - len(live))
-        others = sorted((j for j in live if j.stream.stream_id != watched), key=self._priority)
-        for job in others[::-1][: max(0, needed)]:
+        for job in segment_jobs.to_free_for_urgent(queued, self._running, self._workers, self._watched):
             self._preempt(job)
 
     def _preempt(self, job: _Job) -> None:
@@ -325,6 +328,8 @@ class SegmentCache:
             if job.preempted:
                 process.kill()
             else:
+                if job.primed and not job.wanted:
+                    segment_jobs.renice(process, segment_jobs.PRIME_NICENESS)
                 self._set_pauses()
 
     def _finished(self, job: _Job) -> bool:
@@ -334,7 +339,7 @@ class SegmentCache:
         over = True
         if job.preempted and not self.path(job.segment).is_file():
             job.preempted, job.error = False, None
-            if job.wanted:
+            if job.wanted or job.primed:  # a primed one was only moved aside for urgent work
                 self._push(job)
                 over = False
         else:
@@ -382,10 +387,6 @@ class SegmentCache:
     def evict(self) -> None:
         """Remove the least recently used segment files beyond `max_bytes`."""
         evict_least_recent(self.root, self.max_bytes)
-
-    def _tell_busy(self, busy: bool) -> None:
-        if self.on_busy is not None:
-            self.on_busy(busy)
 
     def shutdown(self) -> None:
         """Stop taking work; renders under way go on, unpaused, until they end or the app's tools

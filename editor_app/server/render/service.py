@@ -82,13 +82,16 @@ class EditorService:
         """Check and store a timeline: its id, and whether every preview segment is cached.
         `preview_height`: the stream is a preview that many rows high (from proxies where ready).
 
-        Nothing renders yet: segments render when a player asks for them."""
+        Segments render when a player asks for them; a preview stream's segment 0 renders at
+        once in the background (VLC reads it on every open, see `SegmentCache.prime`)."""
         sources = collect_sources(timeline, self.lookup)
         build_plan(timeline, sources, self.data_dir / "work")  # only computes: refuses what cannot render
         tid = timeline_id(timeline, sources)
         self.timelines.save(tid, timeline)
         stream = self._segmented(tid, timeline, sources, preview_height)
         self._keep(stream)
+        if preview_height is not None:  # the app's player opens it next (the SDKs never prime)
+            self.segments.prime(stream)
         return tid, all(self.segments.is_cached(s) for s in stream.segments)
 
     def _preview_sources(

@@ -93,7 +93,12 @@ def grab_frame(media_id: str, request: Request, body: Annotated[FrameRequest, Bo
             make_thumbnail(tools_of(request), record.path, staged, at, width=FULL_SIZE_FRAME)
             for at in (body.time, earlier)
         ):
-            raise ToolError(f"could not decode the frame at {body.time} s")
+            # the file decoded at ingest, so no frame here means the picture ends before the sound
+            raise BadRequest(
+                f"time: there is no picture at {body.time} s in video {media_id} "
+                "(its picture ends earlier; its sound goes on)",
+                "no_picture",
+            )
         image = ingest_file(
             store,
             tools_of(request),
