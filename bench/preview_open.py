@@ -12,7 +12,7 @@ answer (the app's recompile, then VLC's start); from proxies, or with `--origina
 1080p originals (proxies off, or not made yet: segment 0 then costs what the playhead's does).
 
 The same run measures a baseline: a `serve` of `--baseline-ref` (a git ref of this repository,
-default `integration5`: before segment 0 was primed), extracted with `git archive` into a
+default `d93730b`, the last commit before segment 0 was primed), extracted with `git archive` into a
 temporary folder; the two servers take turns, edit by edit, on the same camera-like media (one
 12 s 1920x1080 30 fps H.264 clip at 12 Mbps with sensor noise and a 2 s GOP, cut into a minute,
 and a title). The last line is one JSON object; figures are medians.
@@ -157,7 +157,7 @@ def run(media_dir: Path, work: Path, ref: str, open_delay: float, proxies: bool)
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--media", type=Path, help="folder keeping the generated media between runs")
-    parser.add_argument("--baseline-ref", default="integration5")
+    parser.add_argument("--baseline-ref", default="d93730b")  # a commit: branches are local
     parser.add_argument(
         "--open-delay", type=float, default=0.3, help="s from the compile's answer to the open"
     )
