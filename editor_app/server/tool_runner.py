@@ -39,6 +39,7 @@ import threading
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import IO, Any
 
 from editor_app.server.errors import ShuttingDown, ToolError, ToolTimeout
@@ -133,12 +134,19 @@ class ToolProcess:
                 self._paused = pause
 
     def set_niceness(self, niceness: int) -> None:
-        """Lower (or restore, where permitted) its CPU priority."""
-        if self._popen.poll() is None:
+        """Lower (or restore, where permitted) its CPU priority, on every thread: Linux niceness
+        is per thread, so the main thread alone would leave ffmpeg's codec threads as they were."""
+        if self._popen.poll() is not None:
+            return
+        try:
+            threads = [int(task.name) for task in Path(f"/proc/{self.pid}/task").glob("[0-9]*")]
+        except OSError:
+            threads = []
+        for tid in threads or [self.pid]:  # no /proc: the main thread at least
             try:
-                os.setpriority(os.PRIO_PROCESS, self.pid, niceness)
+                os.setpriority(os.PRIO_PROCESS, tid, niceness)
             except OSError:
-                pass  # raising priority back needs privileges; staying lower only costs speed
+                pass  # ended meanwhile, or raising priority back needs privileges (costs only speed)
 
     def _expire(self) -> None:
         if self._popen.poll() is None:

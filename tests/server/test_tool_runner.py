@@ -3,6 +3,7 @@ tracks, and a shutdown that ends them all, one app's runner independent of anoth
 
 from __future__ import annotations
 
+import os
 import signal
 import subprocess
 import sys
@@ -149,3 +150,28 @@ def test_a_tool_dies_with_a_server_killed_by_sigkill(tmp_path: Path) -> None:
     finally:
         server.kill()
         server.wait(10)
+
+
+def test_set_niceness_reaches_every_thread_of_the_tool(tools: ToolRunner) -> None:
+    """Linux niceness is per thread: an export niced while a preview renders must nice its codec
+    threads too, not only ffmpeg's main thread."""
+    command = [
+        *(tools.ffmpeg, "-hide_banner", "-loglevel", "error", "-re", "-f", "lavfi"),
+        *("-i", "testsrc2=size=640x360:rate=30", "-t", "20", "-c:v", "libx264", "-threads", "4"),
+        *("-f", "null", "-"),
+    ]
+    process = tools.start(command, timeout=30)
+    try:
+        tasks = Path(f"/proc/{process.pid}/task")
+        wait_until(lambda: len(list(tasks.iterdir())) > 2)  # the encoder's threads have started
+        process.set_niceness(7)
+        threads = [int(task.name) for task in tasks.iterdir()]
+        nices = set()
+        for tid in threads:
+            try:
+                nices.add(os.getpriority(os.PRIO_PROCESS, tid))
+            except OSError:
+                continue  # ended meanwhile
+        assert nices == {7}
+    finally:
+        process.kill()

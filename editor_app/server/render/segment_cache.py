@@ -209,7 +209,7 @@ class SegmentCache:
             job.wanted, job.asked = True, asked  # promoted, or asked again
             if job.running:
                 if job.primed and job.process is not None:
-                    segment_jobs.renice(job.process, 0)  # where permitted: somebody waits for it now
+                    job.process.set_niceness(0)  # where permitted: somebody waits for it now
                 self._set_pauses()
                 return job
         self._push(job)  # a job's older entry is skipped when popped
@@ -329,7 +329,7 @@ class SegmentCache:
                 process.kill()
             else:
                 if job.primed and not job.wanted:
-                    segment_jobs.renice(process, segment_jobs.PRIME_NICENESS)
+                    process.set_niceness(segment_jobs.PRIME_NICENESS)
                 self._set_pauses()
 
     def _finished(self, job: _Job) -> bool:

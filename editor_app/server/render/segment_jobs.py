@@ -3,11 +3,8 @@
 
 from __future__ import annotations
 
-import contextlib
-import os
 import threading
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from editor_app.server.render.segments import Segment, SegmentedTimeline
 from editor_app.server.tool_runner import ToolProcess
@@ -66,15 +63,3 @@ def to_free_for_urgent(
 def full(jobs: dict[str, SegmentJob], key: str, limit: int) -> bool:
     """Too many segments waited for to queue one more (one already queued can always be joined)."""
     return key not in jobs and sum(1 for job in jobs.values() if job.waiters > 0) >= limit
-
-
-def renice(process: ToolProcess, niceness: int) -> None:
-    """Set the CPU priority of every thread of `process` (where permitted): on Linux niceness
-    is per thread, so renicing the main thread alone leaves ffmpeg's codec threads as they were
-    (a primed segment 0 somebody now waits for stayed niced)."""
-    tasks = [int(task.name) for task in Path(f"/proc/{process.pid}/task").glob("[0-9]*")]
-    if not tasks:
-        process.set_niceness(niceness)  # no /proc: the main thread at least
-    for tid in tasks:
-        with contextlib.suppress(OSError):  # ended meanwhile, or raising it back needs privileges
-            os.setpriority(os.PRIO_PROCESS, tid, niceness)
