@@ -94,11 +94,10 @@ class StillFrames(QObject):
         self._sequence += 1
         generation, sequence = self.generation, self._sequence
 
-        def work(_report: object) -> QImage:
-            image = QImage.fromData(client.frame(url, ms / 1000, height=height))
-            if image.isNull():
-                raise ValueError("the frame route answered no picture")
-            return image
+        def work(_report: object) -> bytes:
+            # only the bytes here: a QImage decoded on a worker thread deadlocked once with the GUI
+            # thread (a Qt lock against the GIL); a preview-size JPEG decodes in a few ms there
+            return client.frame(url, ms / 1000, height=height)
 
         self.runner.run(
             work,
@@ -108,9 +107,13 @@ class StillFrames(QObject):
             owner=self,
         )
 
-    def _done(self, generation: int, sequence: int, ms: Ticks, image: QImage) -> None:
+    def _done(self, generation: int, sequence: int, ms: Ticks, jpeg: bytes) -> None:
         if generation != self.generation:
             return  # an older compile's picture: never shown for the new timeline
+        image = QImage.fromData(jpeg)
+        if image.isNull():
+            self._failed(generation, ms, ValueError("the frame route answered no picture"))
+            return
         self._in_flight.discard(ms)
         self._cache[self._key(ms)] = image
         while len(self._cache) > CACHE_FRAMES:
