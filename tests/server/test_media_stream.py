@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+from editor_app.server.routes.files import StoredFileResponse
 from tests.support.media import MediaFactory
 from tests.support.media_checks import is_bluish, is_reddish, mean_rgb, probe_duration, two_colour_video
 from tests.support.server import upload_via_http
@@ -94,3 +95,17 @@ def test_range_requests(app_client: TestClient, media_factory: MediaFactory) -> 
     assert beyond.status_code == 416 and beyond.headers["content-range"] == f"bytes */{size}"
     head = app_client.head(url)
     assert head.status_code == 200 and int(head.headers["content-length"]) == size and head.content == b""
+
+
+def test_ranges_across_served_chunks_are_exact(app_client: TestClient, media_factory: MediaFactory) -> None:
+    """Files go out in chunks of StoredFileResponse.chunk_size: a range that starts inside one chunk
+    and ends inside a later one, and the whole of a file of several chunks, come byte-exact."""
+    source = media_factory.make_audio(seconds=20, hz=500)  # 1.7 MB of WAV: four chunks
+    url = upload_via_http(app_client, source, media_type="audio")["stream_url"]
+    data = source.read_bytes()
+    chunk = StoredFileResponse.chunk_size
+    assert len(data) > 3 * chunk
+    first, last = chunk - 7, 2 * chunk + 11
+    part = app_client.get(url, headers={"Range": f"bytes={first}-{last}"})
+    assert part.status_code == 206 and part.content == data[first : last + 1]
+    assert app_client.get(url).content == data

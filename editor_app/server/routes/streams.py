@@ -17,12 +17,13 @@ from urllib.parse import quote
 
 from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import FileResponse, Response
+from fastapi.responses import Response
 
 from editor_app.server.errors import Gone, ServerError, TimelineGone, not_found
 from editor_app.server.render.hls import vod_playlist
 from editor_app.server.render.segments import SegmentedTimeline
 from editor_app.server.render.timelines import preview_height_of_stream, timeline_of_stream
+from editor_app.server.routes.files import StoredFileResponse
 from editor_app.server.routes.state import editor_of
 
 SEGMENT_WAIT_S = 20.0
@@ -60,7 +61,7 @@ def stream_playlist(request: Request, stream_id: str) -> Response:
 
 
 @router.get("/stream/{stream_id}/{segment}", summary="One HLS segment of a compiled timeline")
-async def stream_segment(request: Request, stream_id: str, segment: str) -> FileResponse:
+async def stream_segment(request: Request, stream_id: str, segment: str) -> StoredFileResponse:
     match = _SEGMENT.match(segment)
     if not STREAM_ID.match(stream_id) or match is None:
         raise not_found("segment", f"{stream_id}/{segment}")
@@ -75,7 +76,7 @@ async def stream_segment(request: Request, stream_id: str, segment: str) -> File
         path = await run_in_threadpool(segments.fetch, stream, index, SEGMENT_WAIT_S, gone)
     finally:
         listener.cancel()
-    return FileResponse(path, media_type="video/mp2t")
+    return StoredFileResponse(path, media_type="video/mp2t")
 
 
 async def _set_on_disconnect(request: Request, gone: threading.Event) -> None:
