@@ -70,7 +70,7 @@ def _one_attempt(
     headers = {"Accept-Encoding": "identity"}
     if offset:
         headers["Range"] = f"bytes={offset}-"
-    response = session.open("GET", url, headers=headers, stream=True)
+    response = session.open("GET", url, headers=headers, stream=True, bulk=True)
     try:
         if response.status_code == 416 and offset:
             _, total = _content_range(response)

@@ -26,6 +26,7 @@ from editor_app.api.errors import (
     VideoDBError,
     redact,
 )
+from editor_app.api.loopback_transport import LOOPBACK_ORIGINS, LoopbackTransport
 from editor_app.api.retry import RetryPolicy, never_sent, retry_after_seconds
 
 log = logging.getLogger("editor_app.api")
@@ -62,12 +63,23 @@ class ApiSession:
             transport=transport,
             follow_redirects=False,  # followed by `open`, which decides the key per hop
         )
+        # file transfers from a backend on this machine skip h11's copies (loopback_transport.py);
+        # a transport given by the caller (a test's fault injection) carries those too
+        self._bulk = self.http
+        if transport is None:
+            lean = LoopbackTransport()
+            self._bulk = httpx.Client(
+                timeout=self.http.timeout,
+                follow_redirects=False,
+                mounts={origin: lean for origin in LOOPBACK_ORIGINS},
+            )
 
     def __repr__(self) -> str:
         return f"ApiSession({self.base_url!r})"
 
     def close(self) -> None:
         self.http.close()
+        self._bulk.close()
 
     def redact(self, text: str) -> str:
         return redact(text, self._secrets)
@@ -129,16 +141,25 @@ class ApiSession:
         return request
 
     def open(
-        self, method: str, url: str, *, authed: bool | None = None, stream: bool = False, **kwargs: Any
+        self,
+        method: str,
+        url: str,
+        *,
+        authed: bool | None = None,
+        stream: bool = False,
+        bulk: bool = False,
+        **kwargs: Any,
     ) -> httpx.Response:
-        """Send once, following redirects; the key goes only to hops on the backend's origin."""
+        """Send once, following redirects; the key goes only to hops on the backend's origin.
+        `bulk`: a file transfer, sent on a connection of its own (fast on loopback)."""
         if self.http.is_closed:
             # the app closes a client when its backend goes away (a restart gets a new one);
             # httpx would raise a bare RuntimeError, which no caller could tell apart
             raise ConnectionFailed(f"{self.redact(url)}: the connection to this backend was closed")
         request = self.build(method, url, authed=authed, **kwargs)
+        http = self._bulk if bulk else self.http
         for _ in range(MAX_REDIRECTS):
-            response = self.http.send(request, stream=stream)
+            response = http.send(request, stream=stream)
             location = response.headers.get("location")
             if not (response.is_redirect and location):
                 return response

@@ -1,18 +1,37 @@
-"""Resumable downloads through the fault proxy: cut bodies resume byte-identical via Range."""
+"""Resumable downloads through the fault proxy: cut bodies resume byte-identical via Range.
+
+Each test runs twice: through the loopback transport the client uses for a backend on this
+machine (the proxy is on 127.0.0.1), and through httpx's own, which every other host gets."""
 
 from __future__ import annotations
 
 import hashlib
 import io
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 
 from editor_app.api import Cancelled, CancelToken, DownloadIncomplete, NotFoundError, VideoDBClient
 from editor_app.api.download import _write_all
+from tests.support.api import FAST_RETRY
 from tests.support.fault_proxy import FaultProxy
 from tests.support.media import MediaFactory
+from tests.support.server_process import LiveServer
+
+
+@pytest.fixture(params=["loopback", "httpx"])
+def proxied(
+    request: pytest.FixtureRequest, proxy: FaultProxy, live_server: LiveServer
+) -> Iterator[VideoDBClient]:
+    """The conftest's client through the proxy, once per transport (a given transport is used as is)."""
+    transport = httpx.HTTPTransport() if request.param == "httpx" else None
+    with VideoDBClient(
+        proxy.base_url, live_server.api_key, retry=FAST_RETRY, timeout=3, transport=transport
+    ) as api:
+        yield api
 
 
 def sha256(path: Path) -> str:
@@ -41,9 +60,11 @@ def test_a_cut_download_resumes_byte_identical(
 
 
 def test_a_cancelled_download_keeps_its_part_and_resumes(
-    proxy: FaultProxy, proxied: VideoDBClient, wav: tuple[Path, str], tmp_path: Path
+    proxy: FaultProxy, proxied: VideoDBClient, media_factory: MediaFactory, tmp_path: Path
 ) -> None:
-    source, url = wav
+    source = media_factory.make_audio(seconds=40, hz=330)  # 3.5 MB: several reads of either transport
+    url = proxied.upload(source).stream_url
+    assert url is not None
     dest = tmp_path / "copy.wav"
     token = CancelToken()
     with pytest.raises(Cancelled):
