@@ -6,8 +6,8 @@ run (ROUNDS alternating pairs; `download_vs_curl` compares the medians, `..._pai
 median of each pair's ratio, steadier on a machine whose load changes; `download_cpu_vs_curl` is
 the client's CPU seconds over curl's, the figure that decides the speed on a busy machine). The
 downloads land in a RAM folder when there is one: 200 MB written to disk again and again makes the
-kernel's writeback stall whichever download meets it, which measured the disk, not the client.
-Ends with one JSON line.
+kernel's writeback stall whichever download meets it, which measured the disk, not the client
+(`--disk` lands them on disk all the same). Ends with one JSON line.
 """
 
 from __future__ import annotations
@@ -94,7 +94,7 @@ def curl_once(url: str, work: Path, number: int, size: int) -> tuple[float, floa
 
 
 def landing_folder(work: Path) -> Path:
-    if not RAM_FOLDER.is_dir():
+    if "--disk" in sys.argv[1:] or not RAM_FOLDER.is_dir():
         return work
     return Path(tempfile.mkdtemp(prefix="bench-client-", dir=RAM_FOLDER))
 

@@ -62,13 +62,14 @@ class _Body(httpx.SyncByteStream):
     def __iter__(self) -> Iterator[bytes]:
         expected = self._answer.length  # None for a chunked or unframed body
         received = 0
+        buffer = memoryview(bytearray(READ_SIZE))
         while True:
             with _as_httpx_errors(self._request):
-                chunk = self._answer.read(READ_SIZE)
-            if not chunk:
+                count = self._answer.readinto(buffer)
+            if not count:
                 break
-            received += len(chunk)
-            yield chunk
+            received += count
+            yield bytes(buffer[:count])
         if expected is not None and received < expected:
             # http.client ends a Content-Length body early without a word when the peer closes
             message = f"the server closed the connection after {received} of {expected} bytes"
