@@ -72,8 +72,12 @@ def serve_command(data_dir: Path, *extra: str) -> list[str]:
 def start_server(data_dir: Path, *extra: str, timeout: float = STARTUP_TIMEOUT_S) -> LiveServer:
     """Spawn the server and return once it printed its JSON line (it accepts requests from then on)."""
     env = dict(os.environ, PYTHONUNBUFFERED="1")
+    # --parent-watch: a run that pytest-timeout ends with os._exit leaves no server behind
     process = subprocess.Popen(
-        serve_command(data_dir, *extra), stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env
+        serve_command(data_dir, "--parent-watch", *extra),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
     )
     assert process.stdout is not None
     selector = selectors.DefaultSelector()
