@@ -35,7 +35,7 @@ description for the statuses a route can answer (`routes/__init__.py` adds them 
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, Literal
 
 from fastapi import FastAPI, Request
@@ -289,10 +289,31 @@ class CatchUnexpected:
             await response(scope, receive, send)
 
 
+def _without_validation_422(build: Callable[[], dict[str, Any]]) -> Callable[[], dict[str, Any]]:
+    """`build` (FastAPI's `app.openapi`) minus the 422 it adds to every operation with
+    parameters: a validation error is answered 400 with ErrorBody (`_validation_error`), which
+    `error_responses` documents, so the 422 and its HTTPValidationError schema would be a lie."""
+
+    def openapi() -> dict[str, Any]:
+        schema = build()  # FastAPI builds it once and returns the same dict after: edit in place
+        for operations in schema.get("paths", {}).values():
+            for operation in operations.values():
+                if isinstance(operation, dict):  # not a path-level `parameters` list
+                    operation.get("responses", {}).pop("422", None)
+        schemas = schema.get("components", {}).get("schemas", {})
+        for name in ("HTTPValidationError", "ValidationError"):
+            schemas.pop(name, None)
+        return schema
+
+    return openapi
+
+
 def install_error_handlers(app: FastAPI) -> None:
     """The handlers of our errors, and the catch-all (`CatchUnexpected`, added as a middleware,
-    so install this before any other middleware: the last added runs first)."""
+    so install this before any other middleware: the last added runs first). The OpenAPI
+    description is made to say the same: validation errors are 400s there too."""
     app.add_exception_handler(ServerError, _server_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_middleware(CatchUnexpected)
+    app.openapi = _without_validation_422(app.openapi)  # type: ignore[method-assign]  # FastAPI's way

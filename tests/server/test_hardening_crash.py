@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import pytest
 
 from tests.support.media import MediaFactory
 from tests.support.processes import processes_mentioning
@@ -34,6 +35,7 @@ def decode_errors(path: Path) -> int:
     return len(done.stderr.decode(errors="replace").strip().splitlines())
 
 
+@pytest.mark.timeout(600)  # its own waits allow 4 min (two exports); 80 s seen on a loaded 2-core machine
 def test_kill_9_mid_export_leaves_no_orphan_and_a_clean_resumed_file(
     tmp_path: Path, media_factory: MediaFactory
 ) -> None:

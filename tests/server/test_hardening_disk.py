@@ -56,6 +56,7 @@ def settle(client: TestClient, job_id: str, timeout: float = 180) -> dict[str, A
     return dict(answer)
 
 
+@pytest.mark.timeout(600)  # several exports of up to 3 min each (`settle`); 50 s seen loaded
 def test_a_full_disk_fails_the_export_with_a_reason_and_the_queue_goes_on(
     small_disk: Path, media_factory: MediaFactory
 ) -> None:

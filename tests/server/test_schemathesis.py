@@ -64,6 +64,7 @@ def config_toml(ids: dict[str, str]) -> str:
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(600)  # the run alone may take RUN_TIMEOUT_S (240 s), plus the server and its media
 def test_schemathesis_finds_nothing(tmp_path: Path, media_factory: MediaFactory) -> None:
     samples = {
         "video": media_factory.make_video(seconds=1, size="160x90"),

@@ -12,26 +12,20 @@ import httpx
 
 from tests.support.media import MediaFactory
 from tests.support.server import upload_via_http
-from tests.support.server_process import start_server
+from tests.support.server_process import one_clip_timeline, serve_child
 
 VIEWERS = 12
 
 
 def _timeline(media_id: str, n: int) -> dict[str, object]:
-    asset = {"type": "video", "id": media_id, "start": 0, "volume": round(0.5 + n / 100, 3)}
-    clip = {"start": 0, "clip": {"asset": asset, "duration": 4}}
-    return {"timeline": {"resolution": "1280x720", "tracks": [{"clips": [clip]}]}}
+    return one_clip_timeline(media_id, 4, resolution="1280x720", volume=round(0.5 + n / 100, 3))
 
 
 def test_every_viewer_gets_its_segments_while_another_stream_is_watched(
     tmp_path: Path, media_factory: MediaFactory
 ) -> None:
-    server = start_server(tmp_path / "data")
-    try:
-        with httpx.Client(base_url=server.base_url, headers=server.headers, timeout=60) as client:
-            media_id = upload_via_http(client, media_factory.make_video("teal", seconds=4, size="1280x720"))[
-                "id"
-            ]
+    with serve_child(tmp_path / "data") as (server, client):
+        media_id = upload_via_http(client, media_factory.make_video("teal", seconds=4, size="1280x720"))["id"]
         start = threading.Barrier(VIEWERS)
 
         def viewer(n: int) -> list[int]:
@@ -50,5 +44,3 @@ def test_every_viewer_gets_its_segments_while_another_stream_is_watched(
         assert len(statuses) >= VIEWERS * 2
         assert statuses.count(503) == 0, f"{statuses.count(503)} of {len(statuses)} fetches got 503"
         assert set(statuses) == {200}
-    finally:
-        server.stop()

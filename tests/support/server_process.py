@@ -12,8 +12,12 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import httpx
 
 STARTUP_TIMEOUT_S = 30.0
 
@@ -68,8 +72,12 @@ def serve_command(data_dir: Path, *extra: str) -> list[str]:
 def start_server(data_dir: Path, *extra: str, timeout: float = STARTUP_TIMEOUT_S) -> LiveServer:
     """Spawn the server and return once it printed its JSON line (it accepts requests from then on)."""
     env = dict(os.environ, PYTHONUNBUFFERED="1")
+    # --parent-watch: a run that pytest-timeout ends with os._exit leaves no server behind
     process = subprocess.Popen(
-        serve_command(data_dir, *extra), stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env
+        serve_command(data_dir, "--parent-watch", *extra),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
     )
     assert process.stdout is not None
     selector = selectors.DefaultSelector()
@@ -96,3 +104,27 @@ def start_server(data_dir: Path, *extra: str, timeout: float = STARTUP_TIMEOUT_S
         announcement=line.decode(),
         extra_output=[rest.decode(errors="replace")] if rest else [],
     )
+
+
+@contextmanager
+def serve_child(
+    data_dir: Path, *extra: str, timeout: float = 60
+) -> Iterator[tuple[LiveServer, httpx.Client]]:
+    """A `serve` child of the test's own (a fresh data dir, `extra` flags) and a client of it; the
+    client is closed and the server stopped after, also when the test fails."""
+    server = start_server(data_dir, *extra)
+    try:
+        with httpx.Client(base_url=server.base_url, headers=server.headers, timeout=timeout) as client:
+            yield server, client
+    finally:
+        server.stop()
+
+
+def one_clip_timeline(
+    media_id: str, seconds: float, *, resolution: str = "640x360", volume: float = 1.0
+) -> dict[str, object]:
+    """An editor-API body: one video clip of `media_id` from 0 for `seconds` (another `volume`
+    makes another timeline, so new segments)."""
+    asset = {"type": "video", "id": media_id, "start": 0, "volume": volume}
+    clip = {"start": 0, "clip": {"asset": asset, "duration": seconds}}
+    return {"timeline": {"resolution": resolution, "tracks": [{"clips": [clip]}]}}

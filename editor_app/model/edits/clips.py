@@ -14,6 +14,7 @@ from editor_app.model.assets import AudioAsset, VideoAsset
 from editor_app.model.clip import Clip
 from editor_app.model.edits.rules import (
     as_ticks,
+    editable_clip,
     find_clip,
     find_track,
     names_detail,
@@ -285,8 +286,7 @@ class TrimIn(_Trim):
         self.new_start = as_ticks(new_start, "start")
 
     def do(self, timeline: Timeline) -> None:
-        track, clip = find_clip(timeline, self.clip_id)
-        require_unlocked(track)
+        track, clip = editable_clip(timeline, self.clip_id)
         timed = clip.asset.type in ("video", "audio")
         lowest = max(0, clip.start - clip.source_start) if timed else 0
         start = min(max(self.new_start, lowest), clip.end - 1)
@@ -304,8 +304,7 @@ class TrimOut(_Trim):
         self.new_end = as_ticks(new_end, "end")
 
     def do(self, timeline: Timeline) -> None:
-        track, clip = find_clip(timeline, self.clip_id)
-        require_unlocked(track)
+        track, clip = editable_clip(timeline, self.clip_id)
         end = self.new_end
         length = timeline.source_length(clip)
         if length is not None:

@@ -17,7 +17,7 @@ from typing import Annotated, Any, cast
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from editor_app.model.clip import Clip
-from editor_app.model.edits.rules import find_clip, require_unlocked, unique_ids
+from editor_app.model.edits.rules import editable_clip, unique_ids
 from editor_app.model.errors import EditError
 from editor_app.model.timeline import Timeline
 from editor_app.model.undo import Command
@@ -77,8 +77,7 @@ class SetClipProperty(Command):
         targets: list[BaseModel] = []
         validated: dict[type[BaseModel], Any] = {}
         for clip_id in self.clip_ids:
-            track, clip = find_clip(timeline, clip_id)
-            require_unlocked(track)
+            _track, clip = editable_clip(timeline, clip_id)
             target = self._target(clip)
             kind = type(target)
             if kind not in validated:

@@ -52,6 +52,13 @@ def require_unlocked(track: Track) -> None:
         raise EditError(f"Track {track_label(track)} is locked")
 
 
+def editable_clip(timeline: Timeline, clip_id: str) -> tuple[Track, Clip]:
+    """`find_clip`, refusing a clip on a locked track: what every edit of one clip starts with."""
+    track, clip = find_clip(timeline, clip_id)
+    require_unlocked(track)
+    return track, clip
+
+
 def clip_name(clip: Clip, timeline: Timeline | None = None) -> str:
     """What users call a clip: its media's name when the timeline knows it, else its label."""
     if timeline is not None and clip.media_id is not None:

@@ -20,9 +20,8 @@ from editor_app.model.edits.journal import Journal, following, previous_end
 from editor_app.model.edits.rules import (
     as_ticks,
     clip_name,
-    find_clip,
+    editable_clip,
     names_detail,
-    require_unlocked,
     track_label,
 )
 from editor_app.model.errors import EditError
@@ -68,8 +67,7 @@ class RippleTrim(_JournalCommand):
         self.time = as_ticks(time, "trim time")
 
     def do(self, timeline: Timeline) -> None:
-        track, clip = find_clip(timeline, self.clip_id)
-        require_unlocked(track)
+        track, clip = editable_clip(timeline, self.clip_id)
         old_end = clip.end
         low, high = ripple_bounds(timeline, clip, self.edge)
         if self.edge == "out":
@@ -160,8 +158,7 @@ class Roll(_JournalCommand):
         self.time = as_ticks(time, "cut time")
 
     def do(self, timeline: Timeline) -> None:
-        track, clip = find_clip(timeline, self.clip_id)
-        require_unlocked(track)
+        track, clip = editable_clip(timeline, self.clip_id)
         pair = roll_pair(track, clip, self.edge)
         if pair is None:
             name = clip_name(clip, timeline)
@@ -190,8 +187,7 @@ class Slip(_JournalCommand):
         self.delta = as_ticks(delta, "slip")
 
     def do(self, timeline: Timeline) -> None:
-        track, clip = find_clip(timeline, self.clip_id)
-        require_unlocked(track)
+        _track, clip = editable_clip(timeline, self.clip_id)
         if not is_timed(clip):
             raise EditError(f"'{clip_name(clip, timeline)}' has no source to slip (only video and audio)")
         low, high = slip_bounds(timeline, clip)
@@ -215,8 +211,7 @@ class Slide(_JournalCommand):
         self.delta = as_ticks(delta, "slide")
 
     def do(self, timeline: Timeline) -> None:
-        track, clip = find_clip(timeline, self.clip_id)
-        require_unlocked(track)
+        track, clip = editable_clip(timeline, self.clip_id)
         left, right = touching(track, clip, "in"), touching(track, clip, "out")
         low, high = self.limits(timeline, track, clip, left, right)
         delta = int(min(max(self.delta, low), high))

@@ -101,29 +101,20 @@ def _crop(crop: Crop, indent: int) -> str:
     return _call("Crop", {k: repr(getattr(crop, k)) for k in ("top", "right", "bottom", "left")}, indent)
 
 
+def _sourced(asset: VideoAsset | AudioAsset, volume_scale: float) -> dict[str, str]:
+    """What a video and an audio asset share: the media, where in it, how loud."""
+    volume = asset.volume * volume_scale if volume_scale != 1.0 else asset.volume
+    return {"id": repr(asset.id), "start": repr(to_seconds(asset.start)), "volume": repr(volume)}
+
+
 def _asset(clip: Clip, volume_scale: float, indent: int) -> str:
     asset = clip.asset
     if isinstance(asset, VideoAsset):
         return _call(
-            "VideoAsset",
-            {
-                "id": repr(asset.id),
-                "start": repr(to_seconds(asset.start)),
-                "volume": repr(asset.volume * volume_scale if volume_scale != 1.0 else asset.volume),
-                "crop": _crop(asset.crop, indent + 4),
-            },
-            indent,
+            "VideoAsset", {**_sourced(asset, volume_scale), "crop": _crop(asset.crop, indent + 4)}, indent
         )
     if isinstance(asset, AudioAsset):
-        return _call(
-            "AudioAsset",
-            {
-                "id": repr(asset.id),
-                "start": repr(to_seconds(asset.start)),
-                "volume": repr(asset.volume * volume_scale if volume_scale != 1.0 else asset.volume),
-            },
-            indent,
-        )
+        return _call("AudioAsset", _sourced(asset, volume_scale), indent)
     if isinstance(asset, ImageAsset):
         return _call("ImageAsset", {"id": repr(asset.id), "crop": _crop(asset.crop, indent + 4)}, indent)
     if isinstance(asset, TextAsset):

@@ -11,9 +11,9 @@ from PySide6.QtCore import Qt
 
 from editor_app.model import CaptionAsset, Clip, EditError
 from editor_app.model.captions import CaptionSourceError, Cue, encode_cues, parse_subtitles
-from editor_app.model.edits import PlaceClip, track_with_room
 from editor_app.ui.captions.cues import timeline_subtitles
 from editor_app.ui.commands.table import Command, MenuPlace
+from editor_app.ui.editing.controller import place_on_top
 from editor_app.ui.media.bin import MediaBin
 from editor_app.ui.playback.transport import Transport
 from editor_app.ui.session import Session
@@ -50,13 +50,11 @@ class CaptionsController:
         self._place([Cue(0, TYPED_TICKS, "Caption")], "Add Caption Clip")
 
     def _place(self, cues: list[Cue], label: str) -> None:
-        history = self.session.document.history
-        at = self.transport.position
         duration = max(max(c.end for c in cues), 1)
-        clip = Clip(start=at, duration=duration, asset=CaptionAsset(src=encode_cues(cues)))
-        target = track_with_room(history.timeline, "video", at, at + duration)
-        history.push(PlaceClip(clip, target.id if target is not None else None, label))
-        self.view.canvas.set_selection([clip.id])
+        clip = Clip(
+            start=self.transport.position, duration=duration, asset=CaptionAsset(src=encode_cues(cues))
+        )
+        place_on_top(self.session, self.view, clip, label)
 
     def add_from_file(self) -> None:
         prompts = self.session.prompts

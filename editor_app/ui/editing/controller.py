@@ -20,6 +20,15 @@ from editor_app.ui.timeline.view import TimelineView
 TITLE_TICKS = 3000
 
 
+def place_on_top(session: Session, view: TimelineView, clip: Clip, label: str) -> None:
+    """`clip` on the topmost video track with room for it (or a new track), then selected: how a
+    title or a caption clip made at the playhead is placed."""
+    history = session.document.history
+    target = track_with_room(history.timeline, "video", clip.start, clip.end)
+    history.push(PlaceClip(clip, target.id if target is not None else None, label))
+    view.canvas.set_selection([clip.id])
+
+
 class EditController:
     def __init__(
         self, session: Session, transport: Transport, view: TimelineView, media_bin: MediaBin
@@ -31,12 +40,8 @@ class EditController:
 
     def add_title(self) -> None:
         """A text clip at the playhead on the topmost video track with room there (or a new one)."""
-        history = self.session.document.history
-        at = self.transport.position
-        clip = Clip(start=at, duration=TITLE_TICKS, asset=TextAsset(text="Title"))
-        target = track_with_room(history.timeline, "video", at, at + TITLE_TICKS)
-        history.push(PlaceClip(clip, target.id if target is not None else None, "Add Title"))
-        self.view.canvas.set_selection([clip.id])
+        clip = Clip(start=self.transport.position, duration=TITLE_TICKS, asset=TextAsset(text="Title"))
+        place_on_top(self.session, self.view, clip, "Add Title")
 
     def add_video_track(self) -> None:
         self._add_track("video")
