@@ -5,9 +5,8 @@ second), and the download of a 200 MB file compared with `curl` on the same URL 
 run (ROUNDS alternating pairs; `download_vs_curl` compares the medians, `..._pair_median` is the
 median of each pair's ratio, steadier on a machine whose load changes; `download_cpu_vs_curl` is
 the client's CPU seconds over curl's, the figure that decides the speed on a busy machine). The
-downloads land in a RAM folder when there is one: 200 MB written to disk again and again makes the
-kernel's writeback stall whichever download meets it, which measured the disk, not the client
-(`--disk` lands them on disk all the same). Ends with one JSON line.
+downloads land on disk beside the work files, as an export does (`--ram`: in /dev/shm, to see
+the transfer alone). Ends with one JSON line.
 """
 
 from __future__ import annotations
@@ -94,7 +93,7 @@ def curl_once(url: str, work: Path, number: int, size: int) -> tuple[float, floa
 
 
 def landing_folder(work: Path) -> Path:
-    if "--disk" in sys.argv[1:] or not RAM_FOLDER.is_dir():
+    if "--ram" not in sys.argv[1:] or not RAM_FOLDER.is_dir():
         return work
     return Path(tempfile.mkdtemp(prefix="bench-client-", dir=RAM_FOLDER))
 
