@@ -137,9 +137,9 @@ def test_a_renewal_is_never_a_loop(
     widget = PreviewWidget(output="frames")
     qtbot.addWidget(widget)
     runner = TaskRunner()
-    live = LiveCompiler(runner)
+    live = LiveCompiler(runner, parent=widget)  # goes with the widget, its renewal timer too
     live.configure(lambda: client, lambda: body)
-    renewal = UrlRenewal(live, widget)
+    renewal = UrlRenewal(live, widget, parent=widget)
     live.stateChanged.connect(lambda state, text: widget.show_state(state, text))  # as the dock does
     expired = f"http://127.0.0.1:9/stream/x/index.m3u8?token={int(time.time()) - 5}.sig"
     widget.load(expired)  # found expired before VLC is asked: renewing
@@ -152,6 +152,8 @@ def test_a_renewal_is_never_a_loop(
     widget.retry()  # the user asks: one more
     assert live.compiles == 2
     qtbot.waitUntil(lambda: live.state == "ready", timeout=30000)
+    live.cancel()
+    live._renew.stop()
     widget.shutdown()
     runner.wait(10000)
 
