@@ -21,6 +21,7 @@ from editor_app.ui.preview.native import NativeSurface
 from editor_app.ui.preview.player import ENDED, Player
 from editor_app.ui.preview.watchdog import FirstFrameWatchdog
 
+END_SLACK_MS = 500  # an end this close to the stream's length is its own, whatever the URL
 EXPIRED_TEXT = "The stream's link has expired: compile again for a fresh one"
 
 
@@ -54,6 +55,8 @@ class _Widget(Protocol):
     def _set_playing(self, playing: bool) -> None: ...
     def _show_times(self) -> None: ...
     def _first_picture(self) -> None: ...
+    def position(self) -> int: ...
+    def total_ms(self) -> int: ...
     def _renewing(self, url: str | None, playing: bool, at: int | None = None) -> bool: ...
     def fail(self, reason: str, retry: bool = True) -> None: ...
     def suspend(self, playing_too: bool = False) -> None: ...
@@ -94,7 +97,8 @@ class PlayerEvents:
         if not shiboken6.isValid(self):
             return
         if state == ENDED:
-            if self._renewing(self.url, self.playing):
+            short = self.position() + END_SLACK_MS < self.total_ms()  # not the stream's own end
+            if short and self._renewing(self.url, self.playing):
                 return  # VLC gave up on the stream because its URL expired (403 on a segment)
             if self.watchdog.waiting:
                 self.watchdog.ended_early()
