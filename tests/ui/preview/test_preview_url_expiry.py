@@ -128,6 +128,18 @@ def test_a_url_expiring_while_it_plays_is_renewed_and_play_goes_on(qtbot: QtBot,
     assert centre_colour(dock) == GREEN and dock.renewal.renewals == 1
 
 
+def test_vlc_refused_an_expired_url_so_the_stream_is_renewed(qtbot: QtBot, dock: PreviewDock) -> None:
+    """VLC itself handed the expired URL (as when it expires between the check and VLC's read):
+    the backend's 403 is VLC's error at once, which renews instead of failing."""
+    expired = compiled_and_expired(qtbot, dock)
+    assert dock.player.player is not None and dock.player.url == expired
+    dock.player.player.open(expired)  # past the widget's own check, straight to libvlc
+    qtbot.waitUntil(lambda: dock.live.compiles == 2, timeout=15000)
+    qtbot.waitUntil(lambda: dock.player.url not in (None, expired), timeout=30000)
+    assert dock.player.failure is None and dock.renewal.renewals == 1
+    assert not dock.player.playing  # it was paused: the fresh stream is cued, not played
+
+
 def test_a_renewal_is_never_a_loop(
     qtbot: QtBot, short_lived: tuple[VideoDBClient, dict[str, object]]
 ) -> None:
