@@ -14,6 +14,7 @@ from editor_app.api.errors import (
     RateLimitedError,
     RequestTimeout,
     ServerError,
+    UrlExpired,
     VideoDBError,
 )
 from editor_app.api.exports import ExportHandle
@@ -35,6 +36,7 @@ __all__ = [
     "RequestTimeout",
     "RetryPolicy",
     "ServerError",
+    "UrlExpired",
     "VideoDBClient",
     "VideoDBError",
     "supports_formats",

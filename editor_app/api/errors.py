@@ -3,6 +3,7 @@
 ```
 VideoDBError                      anything that went wrong talking to a VideoDB backend
 ├── AuthenticationError           401/403: missing or wrong API key
+│   └── UrlExpired                403 `url_expired`: a signed URL's lifetime has passed
 ├── NotFoundError                 404: the collection, media, stream or job does not exist
 ├── InvalidRequestError           400/409/413/422: the server refused the request (`message`, `field`)
 ├── RateLimitedError              429 after the retries ran out (`retry_after` seconds or None)
@@ -14,6 +15,11 @@ VideoDBError                      anything that went wrong talking to a VideoDB 
 ├── Cancelled                     the caller cancelled through a `CancelToken`
 └── DownloadIncomplete            a download ended short of (or past) its expected size
 ```
+
+`UrlExpired` is what a caller holding a signed `?token=` URL of the local backend (a stream,
+a still frame, a thumbnail, a media file, an export) reacts to: the URL was good and has
+expired (a day by default, `serve --url-lifetime`), so compiling again or getting the item
+again gives a fresh one. It is an `AuthenticationError`, so code catching that still does.
 
 Messages are written for a person and never contain the API key: `redact()` is applied to
 every message built from server text or URLs.
@@ -47,6 +53,10 @@ class VideoDBError(Exception):
 
 class AuthenticationError(VideoDBError):
     pass
+
+
+class UrlExpired(AuthenticationError):
+    """A signed URL was refused as expired (403 `url_expired`): get a fresh URL, do not retry it."""
 
 
 class NotFoundError(VideoDBError):

@@ -23,6 +23,7 @@ from editor_app.api.errors import (
     RateLimitedError,
     RequestTimeout,
     ServerError,
+    UrlExpired,
     VideoDBError,
     redact,
 )
@@ -257,6 +258,8 @@ class ApiSession:
         message = self.redact(message)
         if field is None and (match := _FIELD_PREFIX.match(message)):
             field = match.group(1)
+        if status == 403 and isinstance(body, dict) and body.get("error_code") == "url_expired":
+            return UrlExpired(message)  # the server's message says to get a fresh URL
         if status in (401, 403):
             return AuthenticationError(f"the server refused the API key: {message}")
         if status == 404:

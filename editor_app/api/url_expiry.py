@@ -2,7 +2,9 @@
 
 The local backend's stream and file URLs carry `?token=EXPIRY.SIG` (server/auth.py) and are
 refused with a 403 once EXPIRY (a Unix time) has passed; the cloud's URLs carry no such expiry.
-A player holding a URL recompiles before then: `renewal_delay_s` says how long it may wait.
+A player holding a URL recompiles before then: `renewal_delay_s` says how long it may wait. A
+timer is not enough (a laptop suspended, a clock jump, a short `serve --url-lifetime`): a URL
+found expired (`has_expired`, or the client's `UrlExpired`) is renewed then, once.
 """
 
 from __future__ import annotations
@@ -20,6 +22,12 @@ def expires_at(url: str) -> float | None:
         return None
     expiry, dot, _signature = tokens[0].partition(".")
     return float(expiry) if dot and expiry.isascii() and expiry.isdigit() else None
+
+
+def has_expired(url: str, now: float) -> bool:
+    """Whether `url` carries a signed token whose time has passed (the server refuses it: 403)."""
+    expiry = expires_at(url)
+    return expiry is not None and now >= expiry
 
 
 def renewal_delay_s(url: str, now: float) -> float | None:

@@ -21,6 +21,7 @@ from editor_app.model.ticks import Ticks
 from editor_app.ui.playback.frames import DEFAULT_FPS
 from editor_app.ui.playback.transport import Transport
 from editor_app.ui.preview.live import COMPILING, FAILED, LiveCompiler
+from editor_app.ui.preview.renewal import UrlRenewal
 from editor_app.ui.preview.resolution import SETTING as RESOLUTION_SETTING
 from editor_app.ui.preview.resolution import is_local_backend, preview_height
 from editor_app.ui.preview.stills import StillFrames
@@ -51,6 +52,7 @@ class PreviewDock(QDockWidget):
         self.player = PreviewWidget(settings, output=output, parent=self)
         self.setWidget(self.player)
         self.live = LiveCompiler(runner, parent=self)
+        self.renewal = UrlRenewal(self.live, self.player, parent=self)  # before `_compiled` hears
         self.live.stateChanged.connect(self._compile_state)
         self.live.compiled.connect(self._compiled)
         self._play_next = False

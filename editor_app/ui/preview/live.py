@@ -74,7 +74,7 @@ class LiveCompiler(QObject):
         if self.enabled:
             self._quiet.start()  # restarts: a burst of edits compiles once
 
-    def compile_now(self) -> None:
+    def compile_now(self, text: str = "Compiling…") -> None:
         self._quiet.stop()
         client, body = self.client_of(), self.body_of()
         if client is None:
@@ -90,7 +90,7 @@ class LiveCompiler(QObject):
         self._generation += 1
         self.compiles += 1
         generation = self._generation
-        self._set_state(COMPILING, "Compiling…")
+        self._set_state(COMPILING, text)
         height = self.height_of(client)
         self.runner.run(
             lambda _report: client.compile(body, cancel=token, preview_height=height),

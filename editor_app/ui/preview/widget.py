@@ -68,7 +68,7 @@ class PreviewWidget(QWidget, PlayerEvents):
         layout.addWidget(self.controls)
         self.clock = PlaybackClock()
         self.watchdog = FirstFrameWatchdog(parent=self)
-        self.watchdog.expired.connect(self.fail)
+        self.watchdog.expired.connect(self._player_failed)
         self.resolution = (1280, 720)
         self.stream_height: int | None = None  # rows of the stream (a preview size), None: full
         self.player: Player | None = None
@@ -88,6 +88,7 @@ class PreviewWidget(QWidget, PlayerEvents):
         self.has_picture = False
         self.failure: str | None = None
         self.retry_action: Callable[[], None] | None = None
+        self.on_expired: Callable[[str], str | None] | None = None  # renewal.py; see `_renewing`
         self._autoplay = True
         self.fullscreen = FullScreen(self.stack, layout, lambda: self.on_play_pause())
         self.stills: StillFrames | None = None  # the dock's, when the backend has a frame route
@@ -142,7 +143,7 @@ class PreviewWidget(QWidget, PlayerEvents):
         player.stateChanged.connect(self._state_changed)
         player.timeChanged.connect(self._vlc_time)
         player.lengthChanged.connect(self._vlc_length)
-        player.failed.connect(self.fail)
+        player.failed.connect(self._player_failed)
         player.set_volume(self.controls.volume.value())
         player.set_muted(self.controls.mute.isChecked())
         self.player = player
@@ -170,7 +171,7 @@ class PreviewWidget(QWidget, PlayerEvents):
     def load(self, url: str, start_ms: int = 0, autoplay: bool = True) -> None:
         """Open `url` at `start_ms`; without autoplay it pauses on the first picture."""
         player = self._ensure_player()
-        if player is None:
+        if player is None or self._renewing(url, autoplay, at=start_ms):
             return
         self.url, self.failure, self.retry_action = url, None, self.reload
         self.frames_shown, self.has_picture = 0, False
@@ -203,7 +204,7 @@ class PreviewWidget(QWidget, PlayerEvents):
     def play(self, rate: float = 1.0) -> None:
         player = self.player
         self.rate = rate
-        if player is None or self.url is None or self.failure is not None:
+        if player is None or self.url is None or self.failure is not None or self._renewing(self.url, True):
             return
         player.set_rate(rate)
         if player.state in (ENDED, ERROR) or (not self.has_picture and not self.watchdog.waiting):
@@ -309,10 +310,10 @@ class PreviewWidget(QWidget, PlayerEvents):
     def set_message(self, text: str) -> None:
         self.view.set_message(text)
 
-    def suspend(self) -> None:
+    def suspend(self, playing_too: bool = False) -> None:
         """A new stream is on its way: stop reading this one (each segment it would still fetch
         is rendered by the backend on request) but keep its last picture on screen."""
-        if self.player is None or self.url is None or self.playing:
+        if self.player is None or self.url is None or (self.playing and not playing_too):
             return
         self._reopen.stop()
         self.watchdog.disarm()
@@ -370,6 +371,8 @@ class PreviewWidget(QWidget, PlayerEvents):
         self.playingChanged.emit(playing)
 
     def _tick(self) -> None:
+        if self.has_picture and self._renewing(self.url, True):
+            return  # expired while playing (a suspend, a clock jump): before VLC stalls on a 403
         position = self.position()
         self._show_times()
         self.positionChanged.emit(position)
