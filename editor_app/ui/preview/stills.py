@@ -74,6 +74,7 @@ class StillFrames(QObject):
         if cached is not None:
             self._cache.move_to_end(self._key(ms))
             self._shown_key = self._key(ms)
+            self._shown_sequence = self._sequence  # fetches sent before this wish are older than it
             self.shown.emit(ms, cached)
             return
         if len(self._in_flight) < IN_FLIGHT and ms not in self._in_flight:

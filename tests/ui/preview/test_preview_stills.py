@@ -53,6 +53,32 @@ def test_a_late_answer_for_an_earlier_position_shows_nothing_again(
     runner.wait(10000)
 
 
+def test_a_late_answer_never_replaces_a_cached_frame_shown_after_it_was_asked(
+    qtbot: QtBot, proxied: tuple[FaultProxy, VideoDBClient], media_factory: MediaFactory
+) -> None:
+    """Reverse shuttle under load showed 2969 ms, then 2982 ms: a fetch sent before a cache hit was
+    shown came back after it and was shown too, so the picture ran backwards for a frame."""
+    proxy, client = proxied
+    compiled = client.compile(two_colour_timeline(client, media_factory).to_editor_json())
+    assert compiled.frame_url is not None
+    runner = TaskRunner()
+    stills = StillFrames(runner)
+    stills.set_source(client, compiled.frame_url, 180, 25)
+    shown: list[int] = []
+    stills.shown.connect(lambda ms, _image: shown.append(ms))
+    stills.request(1000)
+    qtbot.waitUntil(lambda: shown == [1000] and not stills.busy, timeout=20000)  # 1 s is cached
+    proxy.plan("GET", r"/frame$", "delay:1.5")
+    stills.request(3000)  # asked now, answered late
+    qtbot.waitUntil(lambda: proxy.count("GET", r"/frame$", forwarded=False) == 2, timeout=10000)
+    stills.request(1000)  # the cache has it: shown at once, and it is the newest wish
+    assert shown == [1000, 1000]
+    qtbot.waitUntil(lambda: not stills.busy, timeout=20000)
+    qtbot.wait(200)
+    assert shown == [1000, 1000]  # the late 3 s answer is cached, not shown over the newer wish
+    runner.wait(10000)
+
+
 def test_a_still_during_a_recompile_keeps_the_recompiling_mark(qtbot: QtBot, tmp_path: Path) -> None:
     widget = PreviewWidget()
     qtbot.addWidget(widget)
