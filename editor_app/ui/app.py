@@ -116,7 +116,7 @@ def offer_orphan_recovery(window: MainWindow) -> None:
     )
     if answer == QMessageBox.StandardButton.Yes:
         window.files.recover_from(newest)
-    else:
+    elif answer == QMessageBox.StandardButton.No:  # not a question ended by SIGTERM: ask again next time
         for orphan in orphans:
             orphan.unlink(missing_ok=True)
 
@@ -180,6 +180,9 @@ class TerminationSignals(QObject):
         self.notifier.activated.connect(self._drain)
         # run before exiting (the main window's recovery copy of unsaved work)
         self.before_exit: Callable[[], object] | None = None
+        # set by a signal: an event loop started after it (the start asked a question in a loop of
+        # its own, which the signal ended) must not run, or the editor would stay up for good
+        self.terminated = False
         for signum in (signal.SIGTERM, signal.SIGINT):
             signal.signal(signum, lambda _signum, _frame: self._terminate(app))
 
@@ -187,6 +190,7 @@ class TerminationSignals(QObject):
         """Write the recovery copy and leave the event loop. `exit`, not `quit`: Qt 6's quit
         closes the windows first, and a window with unsaved work asks "Save changes?" in a
         modal dialog nobody will answer, so a logout would hang."""
+        self.terminated = True
         if self.before_exit is not None:
             self.before_exit()
         app.exit(0)
@@ -229,7 +233,7 @@ def run_app(project: str | None, demo: bool, screenshot: str | None = None) -> i
     if screenshot:
         taker = ScreenshotTaker(window, Path(screenshot))
         taker.start()
-    code = app.exec()
+    code = 0 if signals.terminated else app.exec()
     link.stop()
     window.runner.wait(10000)
     if taker is not None and taker.exit_code is not None:
