@@ -9,6 +9,7 @@ manager to save it with the project.
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -30,6 +31,8 @@ from editor_app.ui.export.files import ExportCheckFailed, partial_bytes, remove_
 from editor_app.ui.export.work import Plan, Step, job_url, run_export
 from editor_app.ui.workers import TaskRunner
 from editor_app.wire import ExportFormat, Quality
+
+log = logging.getLogger(__name__)
 
 ACTIVE = ("queued", "compiling", "rendering", "downloading")
 SETTLED = ("done", "failed", "cancelled")
@@ -256,6 +259,9 @@ class ExportJob(QObject):
             self._set_state("cancelled")
             self.settled.emit("cancelled")
         else:
+            # the user reads a plain reason; the log keeps what actually happened, for a report
+            name, kind = self.path.name, type(exc).__name__
+            log.warning("export %s failed while %s: %s: %s", name, self.state, kind, exc)
             self._fail(*self._reason(exc))
         self.stopped.emit()
 
