@@ -31,9 +31,11 @@ def proxied(live_server: LiveServer) -> Iterator[tuple[FaultProxy, VideoDBClient
     proxy.stop()
 
 
-def test_a_late_answer_for_an_earlier_position_shows_nothing_again(
-    qtbot: QtBot, proxied: tuple[FaultProxy, VideoDBClient], media_factory: MediaFactory
-) -> None:
+@pytest.fixture
+def frames(
+    proxied: tuple[FaultProxy, VideoDBClient], media_factory: MediaFactory
+) -> Iterator[tuple[FaultProxy, StillFrames, list[int]]]:
+    """The proxy, StillFrames of a compiled two-colour timeline through it, and the ms it showed."""
     proxy, client = proxied
     compiled = client.compile(two_colour_timeline(client, media_factory).to_editor_json())
     assert compiled.frame_url is not None
@@ -42,6 +44,14 @@ def test_a_late_answer_for_an_earlier_position_shows_nothing_again(
     stills.set_source(client, compiled.frame_url, 180, 25)
     shown: list[int] = []
     stills.shown.connect(lambda ms, _image: shown.append(ms))
+    yield proxy, stills, shown
+    runner.wait(10000)
+
+
+def test_a_late_answer_for_an_earlier_position_shows_nothing_again(
+    qtbot: QtBot, frames: tuple[FaultProxy, StillFrames, list[int]]
+) -> None:
+    proxy, stills, shown = frames
     proxy.plan("GET", r"/frame$", "delay:1.5")  # the first frame asked (0 s) is answered last
     stills.request(0)
     qtbot.waitUntil(lambda: proxy.count("GET", r"/frame$", forwarded=False) == 1, timeout=10000)
@@ -50,22 +60,14 @@ def test_a_late_answer_for_an_earlier_position_shows_nothing_again(
     qtbot.waitUntil(lambda: not stills.busy, timeout=20000)  # the late answer for 0 s is in
     qtbot.wait(200)
     assert shown == [1000]  # neither the late 0 s picture nor 1 s again
-    runner.wait(10000)
 
 
 def test_a_late_answer_never_replaces_a_cached_frame_shown_after_it_was_asked(
-    qtbot: QtBot, proxied: tuple[FaultProxy, VideoDBClient], media_factory: MediaFactory
+    qtbot: QtBot, frames: tuple[FaultProxy, StillFrames, list[int]]
 ) -> None:
     """Reverse shuttle under load showed 2969 ms, then 2982 ms: a fetch sent before a cache hit was
     shown came back after it and was shown too, so the picture ran backwards for a frame."""
-    proxy, client = proxied
-    compiled = client.compile(two_colour_timeline(client, media_factory).to_editor_json())
-    assert compiled.frame_url is not None
-    runner = TaskRunner()
-    stills = StillFrames(runner)
-    stills.set_source(client, compiled.frame_url, 180, 25)
-    shown: list[int] = []
-    stills.shown.connect(lambda ms, _image: shown.append(ms))
+    proxy, stills, shown = frames
     stills.request(1000)
     qtbot.waitUntil(lambda: shown == [1000] and not stills.busy, timeout=20000)  # 1 s is cached
     proxy.plan("GET", r"/frame$", "delay:1.5")
@@ -76,7 +78,6 @@ def test_a_late_answer_never_replaces_a_cached_frame_shown_after_it_was_asked(
     qtbot.waitUntil(lambda: not stills.busy, timeout=20000)
     qtbot.wait(200)
     assert shown == [1000, 1000]  # the late 3 s answer is cached, not shown over the newer wish
-    runner.wait(10000)
 
 
 def test_a_still_during_a_recompile_keeps_the_recompiling_mark(qtbot: QtBot, tmp_path: Path) -> None:
